@@ -1,0 +1,13 @@
+import type { Locale } from '@/rules/types';
+import extension from './messages/extension.json';
+
+/** One entry per message: both languages side by side, so a missing translation is visible in review. */
+export type MessageEntry = Record<Locale, string>;
+export type MessageFragment = Record<string, MessageEntry>;
+
+/** Every fragment under i18n/messages/ must be listed here (a meta-test checks it). */
+export const fragments: Record<string, MessageFragment> = {
+  extension,
+};
+
+export const catalog: MessageFragment = Object.assign({}, ...Object.values(fragments));

@@ -1,0 +1,208 @@
+/**
+ * The engine's contract: plain, serialisable data from the gatherer to the rules, the score and every consumer
+ * (content script, background, popup, dashboard, exports, CLI). `schema` versions the AuditResult shape.
+ */
+
+export const AUDIT_SCHEMA = 'liangzhao.audit/1';
+
+export type PageType = 'platform-home' | 'shop' | 'product' | 'terms' | 'other';
+export const PAGE_TYPES: readonly PageType[] = ['platform-home', 'shop', 'product', 'terms', 'other'];
+
+export type RuleStatus = 'pass' | 'fail' | 'review' | 'na' | 'error';
+export type RuleLevel = 'mandatory' | 'encouraged';
+export type AuditMode = 'static' | 'browser';
+export type Locale = 'zh_CN' | 'en';
+
+/** What the checklist is grouped by. */
+export type RuleGroup = 'licence' | 'filing' | 'contact' | 'terms' | 'seller' | 'unfair-terms' | 'presentation';
+
+/**
+ * `true` seen, `false` hidden (with `hiddenReason`), `null` unknowable here (static parse: needs a browser).
+ */
+export type Visibility = boolean | null;
+
+export type HiddenReason =
+  | 'display-none'
+  | 'visibility-hidden'
+  | 'opacity-zero'
+  | 'off-screen'
+  | 'tiny-font'
+  | 'same-colour'
+  | 'hidden-attribute'
+  | 'closed-details'
+  | 'noscript'
+  | 'zero-size';
+
+/** Where a fact was found: enough to find the element again and to show it to a person. */
+export interface Evidence {
+  selector: string;
+  text: string;
+  /** Resolved against the page URL; null for no link or a placeholder (`#`, empty, `javascript:`). */
+  href: string | null;
+  visible: Visibility;
+  hiddenReason?: HiddenReason;
+}
+
+export type IcpKind = 'filing' | 'licence' | 'telecom';
+
+export interface IcpFact extends Evidence {
+  kind: IcpKind;
+  /** Province abbreviation as written (京, 浙…), or null when missing. */
+  province: string | null;
+  serial: string;
+  /** The `-N` site suffix, when present. */
+  siteSuffix: number | null;
+  valid: boolean;
+  /** Inside a link to an MIIT filing host. */
+  linked: boolean;
+}
+
+export interface PsbFact extends Evidence {
+  digits: string;
+  province: string | null;
+  /** 14 digits with a known division agreeing with the province character. */
+  valid: boolean;
+  /** 'current' 14 digits, 'legacy-12' 12 digits, 'bureau' the 北京市公安局…备案编号 form. */
+  form: 'current' | 'legacy-12' | 'bureau';
+  /** Linked to beian.mps.gov.cn or www.beian.gov.cn. */
+  linked: boolean;
+  /** The code in the link equals the digits shown (null when not linked). */
+  linkMatches: boolean | null;
+  warnings: string[];
+}
+
+export interface BusinessLicenceFact extends Evidence {
+  /** Points to the official licence-display system or another government host. */
+  official: boolean;
+  target: 'official' | 'site-page' | 'image' | 'other' | 'none';
+}
+
+export interface UsccFact extends Evidence {
+  code: string;
+  valid: boolean;
+  /** Found next to 统一社会信用代码 rather than alone. */
+  labelled: boolean;
+}
+
+export interface PhoneFact extends Evidence {
+  /** Digits only, with a `-ext` kept: `4006561155`, `02160841111-3612`. */
+  normalized: string;
+  kind: 'mobile' | 'landline' | 'hotline' | 'international';
+}
+
+export type EmailFact = Evidence;
+export type AddressFact = Evidence;
+export type PostalCodeFact = Evidence;
+export type TermsLinkFact = Evidence;
+
+export type TermsKind = 'userAgreement' | 'privacyPolicy' | 'tradingRules' | 'consumerProtection' | 'disputeResolution';
+export const TERMS_KINDS: readonly TermsKind[] = [
+  'userAgreement',
+  'privacyPolicy',
+  'tradingRules',
+  'consumerProtection',
+  'disputeResolution',
+];
+
+export interface LicenceFact extends Evidence {
+  /** Canonical name, e.g. 网络文化经营许可证. */
+  name: string;
+  number: string | null;
+}
+
+export interface GovernmentBadgeFact extends Evidence {
+  /** Which authority it presents itself as: 工商, 红盾, 网监, 公安, 电子标识, 亮照. */
+  claims: string;
+  official: boolean;
+}
+
+export type G2Article = 'G2 art. 6' | 'G2 art. 10' | 'G2 art. 11' | 'G2 art. 12' | 'G2 art. 13';
+
+export interface UnfairClauseFact extends Evidence {
+  /** The phrase that triggered the finding; `text` is the whole sentence. */
+  phrase: string;
+  basis: G2Article;
+}
+
+/** Signals the page-type classifier reads; kept in facts so a stored audit can be re-scored without the DOM. */
+export interface PageSignals {
+  path: string;
+  hostname: string;
+  titleHints: string[];
+  shopHints: string[];
+  productHints: string[];
+  termsHints: string[];
+  homeHints: string[];
+  textLength: number;
+  linkCount: number;
+}
+
+export interface Facts {
+  icp: IcpFact[];
+  psb: PsbFact[];
+  businessLicence: BusinessLicenceFact[];
+  uscc: UsccFact[];
+  phones: PhoneFact[];
+  emails: EmailFact[];
+  addresses: AddressFact[];
+  postalCodes: PostalCodeFact[];
+  terms: Record<TermsKind, TermsLinkFact[]>;
+  licences: LicenceFact[];
+  governmentBadges: GovernmentBadgeFact[];
+  identityVerified: boolean;
+  identityEvidence: Evidence[];
+  unfairClauses: UnfairClauseFact[];
+  /** Announcements of closing the platform (G1 art. 24), advance compensation (G1 art. 23) and the like. */
+  notices: Array<Evidence & { kind: string }>;
+  signals: PageSignals;
+  /** Facts that could not be collected, with why: a broken frame never breaks the rest. */
+  gatherErrors: string[];
+}
+
+export interface RuleResult {
+  ruleId: string;
+  status: RuleStatus;
+  level: RuleLevel;
+  group: RuleGroup;
+  /** e.g. ['G2 art. 8(2)', 'E-Commerce Law art. 15']. */
+  basis: string[];
+  /** Rendered in the audit's locale; the key and params let a UI render it in another. */
+  message: string;
+  messageKey: string;
+  messageParams?: Record<string, string | number>;
+  evidence: Evidence[];
+}
+
+export type Grade = 'A' | 'B' | 'C' | 'D' | 'F' | 'N/A';
+
+/** The verdict the badge colours by. */
+export type Verdict = 'pass' | 'fail' | 'review' | 'na';
+
+export interface AuditResult {
+  schema: typeof AUDIT_SCHEMA;
+  url: string;
+  title: string;
+  /** ISO 8601 with the time zone offset. */
+  auditedAt: string;
+  mode: AuditMode;
+  pageType: PageType;
+  /** What the classifier said, kept when a person overrides `pageType`. */
+  detectedPageType: PageType;
+  score: number;
+  grade: Grade;
+  verdict: Verdict;
+  rulesetVersion: string;
+  locale: Locale;
+  results: RuleResult[];
+  facts: Facts;
+}
+
+export interface AuditOptions {
+  /** The page URL; defaults to the document's. */
+  url?: string;
+  mode?: AuditMode;
+  /** A person's correction of the page type. */
+  pageType?: PageType;
+  locale?: Locale;
+  now?: Date;
+}

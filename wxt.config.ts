@@ -1,0 +1,39 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
+import { chromeMessages, LOCALES } from './i18n';
+
+const ICON_SIZES = [16, 32, 48, 128] as const;
+
+export default defineConfig({
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    icons: Object.fromEntries(ICON_SIZES.map((size) => [size, `icons/${size}.png`])),
+    action: { default_title: '__MSG_actionTitle__' },
+    permissions: [],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'liangzhao@liangzhao.dev', data_collection_permissions: { required: ['none'] } },
+          },
+        }
+      : {}),
+  }),
+  hooks: {
+    // _locales is generated from i18n/messages so the manifest and the UI read one catalogue.
+    'build:publicAssets': (_wxt, files) => {
+      for (const locale of LOCALES) {
+        files.push({
+          relativeDest: `_locales/${locale}/messages.json`,
+          contents: JSON.stringify(chromeMessages(locale), null, 2),
+        });
+      }
+      for (const size of ICON_SIZES) {
+        files.push({ absoluteSrc: resolve('assets/icons', `${size}.png`), relativeDest: `icons/${size}.png` });
+      }
+    },
+  },
+});
