@@ -1,4 +1,5 @@
 import type { Locale } from '@/rules/types';
+import badge from './messages/badge.json';
 import extension from './messages/extension.json';
 
 /** One entry per message: both languages side by side, so a missing translation is visible in review. */
@@ -7,6 +8,7 @@ export type MessageFragment = Record<string, MessageEntry>;
 
 /** Every fragment under i18n/messages/ must be listed here (a meta-test checks it). */
 export const fragments: Record<string, MessageFragment> = {
+  badge,
   extension,
 };
 

@@ -1,0 +1,38 @@
+import { auditDocumentAsync } from '@/rules';
+import type { AuditResult, PageType } from '@/rules/types';
+import type { Message, PageState, Reply } from '@/messaging/protocol';
+
+/**
+ * Audits the document it runs in and reports each audit to the background. Keeps the latest result so the popup
+ * can ask the tab itself what it shows (the background's memory does not survive its service worker).
+ */
+export function createPageAuditor(doc: Document, send: (message: Message) => Promise<unknown>) {
+  const state: PageState = { result: null, auditId: null };
+  let chosenPageType: PageType | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function audit(): Promise<PageState> {
+    const result: AuditResult = await auditDocumentAsync(doc, {
+      url: doc.location?.href ?? doc.URL,
+      mode: 'browser',
+      pageType: chosenPageType,
+    });
+    state.result = result;
+    const reply = (await send({ type: 'audit:report', result })) as Reply<Extract<Message, { type: 'audit:report' }>>;
+    state.auditId = reply?.auditId ?? null;
+    return { ...state };
+  }
+
+  return {
+    /** One audit at a time: a request during an audit waits for it, then audits again. */
+    run(pageType?: PageType): Promise<PageState> {
+      if (pageType) chosenPageType = pageType;
+      const next = queue.then(audit);
+      queue = next.catch(() => undefined);
+      return next;
+    },
+    current(): PageState {
+      return { ...state };
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type { AuditResult, PageType } from '@/rules/types';
+import type { StoredAudit } from '@/storage/db';
+
+/**
+ * Every message between the content script, the background and the extension pages.
+ * `type` names who acts: `audit:*` the background's history, `page:*` the content script in a tab.
+ */
+export type Message =
+  /** content → background: a fresh audit of the page the content script runs in. */
+  | { type: 'audit:report'; result: AuditResult }
+  /** popup → background: the latest stored audits. */
+  | { type: 'audit:history'; limit: number }
+  /** popup → content: the audit the tab's content script last made (null before its first). */
+  | { type: 'page:current' }
+  /** popup → content: audit now, optionally as a page type a person chose. */
+  | { type: 'page:audit'; pageType?: PageType }
+  /** popup → content: scroll to, outline and label the element that `selector` finds. */
+  | { type: 'page:highlight'; selector: string; label: string };
+
+export interface PageState {
+  result: AuditResult | null;
+  auditId: number | null;
+}
+
+export type Reply<M extends Message> = M extends { type: 'audit:report' }
+  ? { auditId: number | null; error?: string }
+  : M extends { type: 'audit:history' }
+    ? StoredAudit[]
+    : M extends { type: 'page:current' | 'page:audit' }
+      ? PageState
+      : M extends { type: 'page:highlight' }
+        ? { found: boolean; hidden: boolean }
+        : never;
+
+export function isMessage(value: unknown): value is Message {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
