@@ -1,0 +1,69 @@
+import { AUDIT_SCHEMA, type AuditResult, type Facts, type RuleResult } from '@/rules/types';
+
+/** Facts of a page where nothing was found. */
+export function noFacts(): Facts {
+  return {
+    icp: [],
+    psb: [],
+    businessLicence: [],
+    uscc: [],
+    phones: [],
+    emails: [],
+    addresses: [],
+    postalCodes: [],
+    terms: { userAgreement: [], privacyPolicy: [], tradingRules: [], consumerProtection: [], disputeResolution: [] },
+    licences: [],
+    governmentBadges: [],
+    identityVerified: false,
+    identityEvidence: [],
+    unfairClauses: [],
+    notices: [],
+    signals: {
+      path: '/',
+      hostname: 'shop.example.cn',
+      titleHints: [],
+      shopHints: [],
+      productHints: [],
+      termsHints: [],
+      homeHints: [],
+      textLength: 0,
+      linkCount: 0,
+    },
+    gatherErrors: [],
+  };
+}
+
+export function ruleResult(overrides: Partial<RuleResult> = {}): RuleResult {
+  return {
+    ruleId: 'icp-number',
+    status: 'pass',
+    level: 'mandatory',
+    group: 'filing',
+    basis: ['G2 art. 8(2)'],
+    message: 'ICP',
+    messageKey: 'rule_icp_number_pass',
+    evidence: [],
+    ...overrides,
+  };
+}
+
+/** A complete audit with sensible defaults, for tests of everything downstream of the engine. */
+export function auditResult(overrides: Partial<AuditResult> = {}): AuditResult {
+  return {
+    schema: AUDIT_SCHEMA,
+    url: 'https://shop.example.cn/',
+    title: '示例商城',
+    auditedAt: '2026-11-28T20:00:00+08:00',
+    mode: 'browser',
+    pageType: 'platform-home',
+    detectedPageType: 'platform-home',
+    score: 100,
+    grade: 'A',
+    verdict: 'pass',
+    rulesetVersion: '1.0.0',
+    locale: 'zh_CN',
+    results: [ruleResult()],
+    facts: noFacts(),
+    ...overrides,
+  };
+}

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '@/entrypoints/background';
+import { auditResult } from '../../support/audit';
+
+describe('background entrypoint', () => {
+  it('badges a tab from its content script report, and clears it when the tab navigates', async () => {
+    background.main();
+    const sender = { tab: { id: 11 }, frameId: 0 } as never;
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'audit:report', result: auditResult() }, sender);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 11 })).toBe('A');
+
+    await fakeBrowser.tabs.onUpdated.trigger(11, { status: 'loading' }, { id: 11 } as never);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 11 })).toBe('');
+  });
+});
