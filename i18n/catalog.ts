@@ -1,6 +1,7 @@
 import type { Locale } from '@/rules/types';
 import badge from './messages/badge.json';
 import extension from './messages/extension.json';
+import rules from './messages/rules.json';
 
 /** One entry per message: both languages side by side, so a missing translation is visible in review. */
 export type MessageEntry = Record<Locale, string>;
@@ -10,6 +11,7 @@ export type MessageFragment = Record<string, MessageEntry>;
 export const fragments: Record<string, MessageFragment> = {
   badge,
   extension,
+  rules,
 };
 
 export const catalog: MessageFragment = Object.assign({}, ...Object.values(fragments));

@@ -41,6 +41,10 @@ export interface Evidence {
   href: string | null;
   visible: Visibility;
   hiddenReason?: HiddenReason;
+  /** The bounded line of page text around the fact, when `text` holds only the fact itself (a number). */
+  context?: string;
+  /** Selectors of the iframes / shadow hosts, outermost first, whose document or shadow root holds `selector`. */
+  rootPath?: string[];
 }
 
 export type IcpKind = 'filing' | 'licence' | 'telecom';
@@ -205,4 +209,19 @@ export interface AuditOptions {
   pageType?: PageType;
   locale?: Locale;
   now?: Date;
+}
+
+/** What the checklist and the UIs know about a rule without running it (`ruleCatalogue`). */
+export interface RuleMeta {
+  /** Kebab-case; the rule's file name in rules/catalogue/. */
+  id: string;
+  group: RuleGroup;
+  level: RuleLevel;
+  basis: string[];
+  /** The page types it applies to; on any other type the result is 'na'. */
+  pageTypes: readonly PageType[];
+  /** Message keys: the checklist line, the line when it fails, and a one-sentence plain explanation. */
+  titleKey: string;
+  failureTitleKey: string;
+  helpKey: string;
 }

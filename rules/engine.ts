@@ -1,0 +1,126 @@
+import { rules } from './catalogue';
+import { renderMessage } from './messages';
+import { classifyPage } from './page-type';
+import type { Rule, RuleContext, RuleOutcome } from './rule';
+import { scoreResults } from './scoring';
+import {
+  AUDIT_SCHEMA,
+  type AuditMode,
+  type AuditResult,
+  type Facts,
+  type Locale,
+  type PageType,
+  type RuleMeta,
+  type RuleResult,
+  type RuleStatus,
+} from './types';
+
+/** Bump when a rule's logic, a rule's metadata or the scoring changes: stored audits say which rules judged them. */
+export const RULESET_VERSION = '1.0.0';
+
+/** Rule metadata for the checklist, the dashboard and the README table, without the evaluate functions. */
+export const ruleCatalogue: readonly RuleMeta[] = rules.map(
+  ({ id, group, level, basis, pageTypes, titleKey, failureTitleKey, helpKey }): RuleMeta => ({
+    id,
+    group,
+    level,
+    basis,
+    pageTypes,
+    titleKey,
+    failureTitleKey,
+    helpKey,
+  }),
+);
+
+export interface EvaluateMeta {
+  url: string;
+  title: string;
+  mode: AuditMode;
+  /** ISO 8601 with offset (see isoWithOffset). */
+  auditedAt: string;
+  /** A person's correction of the page type; the classifier's answer is kept as detectedPageType. */
+  pageType?: PageType;
+  locale?: Locale;
+}
+
+const STATUS_ORDER: Record<RuleStatus, number> = { fail: 0, error: 1, review: 2, pass: 3, na: 4 };
+
+function notApplicable(context: RuleContext): RuleOutcome {
+  return {
+    status: 'na',
+    messageKey: 'rule_not_applicable',
+    messageParams: { pageTypeKeys: pageTypeKey(context.pageType) },
+    evidence: [],
+  };
+}
+
+export function pageTypeKey(pageType: PageType): string {
+  return `page_type_${pageType.replace(/-/g, '_')}`;
+}
+
+/** Runs one rule; a rule that throws becomes an 'error' result so the other rules still judge the page. */
+function runRule(rule: Rule, facts: Facts, context: RuleContext, locale: Locale): RuleResult {
+  let outcome: RuleOutcome;
+  let status: RuleStatus;
+  try {
+    outcome = rule.pageTypes.includes(context.pageType) ? rule.evaluate(facts, context) : notApplicable(context);
+    status = outcome.status;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    outcome = { status: 'na', messageKey: 'rule_error', messageParams: { error: reason }, evidence: [] };
+    status = 'error';
+  }
+  return {
+    ruleId: rule.id,
+    status,
+    level: rule.level,
+    group: rule.group,
+    basis: [...rule.basis],
+    message: renderMessage(outcome.messageKey, locale, outcome.messageParams),
+    messageKey: outcome.messageKey,
+    ...(outcome.messageParams ? { messageParams: outcome.messageParams } : {}),
+    evidence: outcome.evidence,
+  };
+}
+
+/** Failures first, then errors, reviews, passes and not-applicable; mandatory before encouraged; else catalogue order. */
+export function sortResults(results: readonly RuleResult[]): RuleResult[] {
+  return results
+    .map((result, index) => ({ result, index }))
+    .sort(
+      (a, b) =>
+        STATUS_ORDER[a.result.status] - STATUS_ORDER[b.result.status] ||
+        Number(a.result.level === 'encouraged') - Number(b.result.level === 'encouraged') ||
+        a.index - b.index,
+    )
+    .map(({ result }) => result);
+}
+
+/**
+ * Judges collected facts: pure, no DOM. The content script calls it through auditDocument; the popup calls it
+ * directly to re-score a stored audit with a page type a person corrected.
+ */
+export function evaluate(facts: Facts, meta: EvaluateMeta, ruleList: readonly Rule[] = rules): AuditResult {
+  const locale = meta.locale ?? 'zh_CN';
+  const detectedPageType = classifyPage(facts);
+  const pageType = meta.pageType ?? detectedPageType;
+  const context: RuleContext = { pageType, mode: meta.mode, url: meta.url, auditedAt: meta.auditedAt };
+  const results = sortResults(ruleList.map((rule) => runRule(rule, facts, context, locale)));
+  const { score, grade, verdict } = scoreResults(results);
+  return {
+    schema: AUDIT_SCHEMA,
+    url: meta.url,
+    title: meta.title,
+    auditedAt: meta.auditedAt,
+    mode: meta.mode,
+    pageType,
+    detectedPageType,
+    score,
+    grade,
+    verdict,
+    rulesetVersion: RULESET_VERSION,
+    locale,
+    results,
+    facts,
+  };
+}

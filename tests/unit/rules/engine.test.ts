@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate, RULESET_VERSION, ruleCatalogue } from '@/rules';
+import icpNumber from '@/rules/catalogue/icp-number';
+import { defineRule, type Rule } from '@/rules/rule';
+import { AUDIT_SCHEMA } from '@/rules/types';
+import { factsWith, icpFact } from './facts';
+
+const meta = { url: 'https://shop.example.cn/', title: '示例商城', mode: 'browser' as const, auditedAt: '2026-11-28T20:54:00+08:00' };
+
+const throwing: Rule = defineRule({
+  id: 'throws-always',
+  group: 'presentation',
+  level: 'mandatory',
+  basis: ['G2 art. 8'],
+  pageTypes: ['platform-home'],
+  evaluate() {
+    throw new Error('boom');
+  },
+});
+
+describe('evaluate', () => {
+  it('returns the audit/1 shape with the ruleset version and the rendered message', () => {
+    const linked = icpFact('京ICP备11041704号-1', { linked: true, href: 'https://beian.miit.gov.cn/' });
+    const result = evaluate(factsWith({ icp: [linked] }), { ...meta, pageType: 'platform-home' }, [icpNumber]);
+    expect(result.schema).toBe(AUDIT_SCHEMA);
+    expect(result.rulesetVersion).toBe(RULESET_VERSION);
+    expect(result.auditedAt).toBe(meta.auditedAt);
+    expect(result.results[0]).toMatchObject({ ruleId: 'icp-number', status: 'pass', level: 'mandatory', basis: ['G2 art. 8(2)'] });
+    expect(result.results[0].message).toContain('京ICP备11041704号-1');
+    expect(result.verdict).toBe('pass');
+  });
+
+  it('gives a page with a linked ICP number a different verdict from a page without', () => {
+    const linked = icpFact('京ICP备11041704号-1', { linked: true });
+    const withIcp = evaluate(factsWith({ icp: [linked] }), { ...meta, pageType: 'platform-home' }, [icpNumber]);
+    const without = evaluate(factsWith({}), { ...meta, pageType: 'platform-home' }, [icpNumber]);
+    expect(withIcp.verdict).not.toBe(without.verdict);
+    expect(without.verdict).toBe('fail');
+  });
+
+  it('reports a throwing rule as error and still runs the others', () => {
+    const result = evaluate(factsWith({}), { ...meta, pageType: 'platform-home' }, [throwing, icpNumber]);
+    const error = result.results.find((r) => r.ruleId === 'throws-always');
+    expect(error).toMatchObject({ status: 'error', messageKey: 'rule_error' });
+    expect(error?.message).toContain('boom');
+    expect(result.results.find((r) => r.ruleId === 'icp-number')?.status).toBe('fail');
+  });
+
+  it('marks rules for other page types not applicable, never failed', () => {
+    const result = evaluate(factsWith({}), { ...meta, pageType: 'product' }, [icpNumber]);
+    expect(result.results[0].status).toBe('na');
+    expect(result.results[0].message).toBe('不适用于商品页。');
+    expect(result.grade).toBe('N/A');
+    expect(result.verdict).toBe('na');
+  });
+
+  it('keeps the classifier answer when a person overrides the page type', () => {
+    const result = evaluate(factsWith({}), { ...meta, pageType: 'terms' });
+    expect(result.pageType).toBe('terms');
+    expect(result.detectedPageType).not.toBe('terms');
+  });
+
+  it('renders messages in English when asked', () => {
+    const result = evaluate(factsWith({}), { ...meta, pageType: 'product', locale: 'en' }, [icpNumber]);
+    expect(result.results[0].message).toBe('Does not apply to a product page.');
+    expect(result.locale).toBe('en');
+  });
+
+  it('sorts failures first, then review, pass and not applicable', () => {
+    const result = evaluate(factsWith({}), { ...meta, pageType: 'platform-home' });
+    const order = ['fail', 'error', 'review', 'pass', 'na'];
+    const ranks = result.results.map((r) => order.indexOf(r.status));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  });
+
+  it('lists rule metadata for the UIs', () => {
+    expect(ruleCatalogue.map((rule) => rule.id)).toContain('icp-number');
+    expect(ruleCatalogue[0]).not.toHaveProperty('evaluate');
+  });
+});
