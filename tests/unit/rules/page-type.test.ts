@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { classifyPage } from '@/rules/page-type';
+import type { PageSignals } from '@/rules/types';
+import { factsWith, icpFact, noFacts } from './facts';
+
+function page(signals: Partial<PageSignals>, patch = {}) {
+  return factsWith({ signals: { ...noFacts().signals, titleHints: [], ...signals }, ...patch });
+}
+
+describe('classifyPage', () => {
+  it('finds a platform home page from its root URL and header words', () => {
+    const facts = page({ path: '/', hostname: 'www.jd.com', homeHints: ['url:/', 'text:我的订单', 'text:购物车', 'text:请登录'] });
+    expect(classifyPage(facts)).toBe('platform-home');
+  });
+
+  it('finds a product page even though the site header is there too', () => {
+    const facts = page({
+      path: '/1309403.html',
+      hostname: 'item.jd.com',
+      productHints: ['url:item', 'title:价格', 'text:加入购物车', 'text:商品详情'],
+      homeHints: ['text:我的订单', 'text:购物车', 'text:请登录'],
+      shopHints: ['text:进入店铺'],
+    });
+    expect(classifyPage(facts)).toBe('product');
+  });
+
+  it('finds a shop from the shop name in its title, over the shop root URL', () => {
+    const facts = page({
+      path: '/',
+      hostname: 'skyworth.tmall.com',
+      shopHints: ['title:旗舰店', 'text:收藏店铺', 'text:店铺动态'],
+      homeHints: ['url:/', 'text:购物车'],
+    });
+    expect(classifyPage(facts)).toBe('shop');
+  });
+
+  it('finds a terms page from its title and clause numbering', () => {
+    const facts = page({
+      path: '/agreement.html',
+      hostname: 'www.example.cn',
+      termsHints: ['url:agreement', 'title:协议', 'text:本协议', 'text:第一条'],
+      homeHints: ['text:我的订单', 'text:购物车', 'text:请登录'],
+    });
+    expect(classifyPage(facts)).toBe('terms');
+  });
+
+  it('ignores URL hints for a saved file: its folder names are not the page', () => {
+    const facts = page({ path: '/work/fixtures/terms/page.html', hostname: '', termsHints: ['url:terms'] });
+    expect(classifyPage(facts)).toBe('other');
+  });
+
+  it('calls a page with no signals other', () => {
+    expect(classifyPage(page({ path: '/news/2026/11/article-12.html', hostname: 'www.example.cn' }))).toBe('other');
+  });
+
+  it('takes a top-level page carrying the site ICP number as the home page', () => {
+    const facts = page({ path: '/icp-linked.html', hostname: '127.0.0.1' }, { icp: [icpFact('京ICP备11041704号-1')] });
+    expect(classifyPage(facts)).toBe('platform-home');
+  });
+
+  it('does not take a deep page with the site footer as the home page', () => {
+    const facts = page({ path: '/news/2026/a.html', hostname: 'www.example.cn' }, { icp: [icpFact('京ICP备11041704号-1')] });
+    expect(classifyPage(facts)).toBe('other');
+  });
+});
