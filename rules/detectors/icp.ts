@@ -1,0 +1,92 @@
+/**
+ * ICP filing (`京ICP备11041704号-1`), ICP licence (`京ICP证070359号`) and value-added telecom licence
+ * (`浙B2-20080224`), per disclosure-facts.md "ICP filing or licence". Linked only when the number sits inside a link
+ * to an MIIT filing host: a provincial communications office's site does not count.
+ */
+import type { IcpFact, IcpKind } from '../types';
+import type { PageView } from './page';
+import { PROVINCE_CHARS } from './provinces';
+import { hostIsUnder, hostnameOf } from '../gather/url';
+
+export interface IcpMatch {
+  start: number;
+  end: number;
+  /** As displayed, whitespace collapsed. */
+  text: string;
+  kind: IcpKind;
+  province: string | null;
+  serial: string;
+  siteSuffix: number | null;
+  valid: boolean;
+}
+
+const DASH = '[-－—–]';
+const ICP_PATTERN = new RegExp(
+  `([${PROVINCE_CHARS}])?\\s?ICP\\s?(备|证)\\s?(?:[:：]\\s?)?(\\d{1,12})` +
+    `(?:\\s?${DASH}\\s?(\\d{1,3}))?(\\s?号)?(?:\\s?${DASH}\\s?(\\d{1,3}))?(?!\\d)`,
+  'gi',
+);
+const TELECOM_PATTERN = new RegExp(`([${PROVINCE_CHARS}])\\s?([AB][12])\\s?${DASH}\\s?(\\d{6,8})(?!\\d)`, 'g');
+
+/** MIIT's filing system, current and former hosts (and their subdomains, e.g. zcainfo.miitbeian.gov.cn). */
+const MIIT_HOSTS = ['beian.miit.gov.cn', 'miibeian.gov.cn', 'miitbeian.gov.cn'];
+
+export function isMiitHref(href: string | null | undefined): boolean {
+  const host = hostnameOf(href);
+  return MIIT_HOSTS.some((domain) => hostIsUnder(host, domain));
+}
+
+export function findIcpNumbers(text: string): IcpMatch[] {
+  const found: IcpMatch[] = [];
+  for (const m of text.matchAll(ICP_PATTERN)) {
+    const kind: IcpKind = m[2] === '备' ? 'filing' : 'licence';
+    const province = m[1] ?? null;
+    const serial = m[3];
+    const suffix = m[4] ?? m[6];
+    // Filings: 6-8 digit older serials, 8 or 10 digit modern ones (year + sequence). Licences: 6 digits.
+    const serialOk = kind === 'filing' ? serial.length >= 6 && serial.length <= 10 : serial.length === 6;
+    found.push({
+      start: m.index!,
+      end: m.index! + m[0].length,
+      text: m[0].replace(/\s+/g, ' '),
+      kind,
+      province,
+      serial,
+      siteSuffix: suffix ? Number(suffix) : null,
+      valid: province !== null && serialOk,
+    });
+  }
+  for (const m of text.matchAll(TELECOM_PATTERN)) {
+    found.push({
+      start: m.index!,
+      end: m.index! + m[0].length,
+      text: m[0].replace(/\s+/g, ''),
+      kind: 'telecom',
+      province: m[1],
+      serial: `${m[2]}-${m[3]}`,
+      siteSuffix: null,
+      valid: m[3].length === 8,
+    });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+export function detectIcp(page: PageView): IcpFact[] {
+  return findIcpNumbers(page.text).map((match) => {
+    const evidence = page.evidenceForRange(match.start, match.end);
+    const links = page.linksIn(match.start, match.end);
+    const miit = links.find((link) => isMiitHref(link.href));
+    return {
+      ...evidence,
+      text: match.text,
+      context: evidence.text,
+      href: miit?.href ?? links.find((link) => link.href)?.href ?? null,
+      kind: match.kind,
+      province: match.province,
+      serial: match.serial,
+      siteSuffix: match.siteSuffix,
+      valid: match.valid,
+      linked: miit !== undefined,
+    };
+  });
+}

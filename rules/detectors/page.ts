@@ -1,0 +1,49 @@
+/**
+ * What the gatherer hands every detector: the page's visible-text stream plus its links and images, and a way to
+ * turn a text range or an element into evidence. Detectors depend on this interface only, never on the walker,
+ * so each can be tested on a tiny page or, for its string functions, on plain strings.
+ */
+import type { Evidence } from '../types';
+
+export interface LinkInfo {
+  element: Element;
+  /** The attribute as written. */
+  rawHref: string | null;
+  /** Resolved against the page URL; null for a placeholder (`#`, empty, `javascript:`, template syntax). */
+  href: string | null;
+  /** Normalised text inside the link. */
+  text: string;
+  /** alt/title of images inside the link, joined: icon-only badges are labelled only there. */
+  imageText: string;
+  /** The link's own title / aria-label. */
+  title: string;
+  /** Range of the link's text in PageView.text. */
+  start: number;
+  end: number;
+}
+
+export interface ImageInfo {
+  element: Element;
+  alt: string;
+  title: string;
+  src: string | null;
+  /** The link the image sits in, if any. */
+  link: LinkInfo | null;
+}
+
+export interface PageView {
+  url: string;
+  title: string;
+  /**
+   * All page text, whitespace collapsed to single spaces, with `\n` at block boundaries (div, p, li, br, td…).
+   * Comments, script, style, template and head content are left out.
+   */
+  text: string;
+  links: LinkInfo[];
+  images: ImageInfo[];
+  /** Links that hold part of the text in [start, end). */
+  linksIn(start: number, end: number): LinkInfo[];
+  /** The element holding the text in [start, end), described as evidence; `text` is the bounded line around it. */
+  evidenceForRange(start: number, end: number): Evidence;
+  evidenceForElement(element: Element, text?: string): Evidence;
+}

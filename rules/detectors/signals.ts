@@ -1,0 +1,82 @@
+/**
+ * Page signals for the page-type classifier: words from the title, URL and page text that suggest a shop,
+ * product, terms or home page. Each hint names its source (`url:`, `title:`, `text:`) so a person can see why.
+ */
+import type { PageSignals } from '../types';
+import type { PageView } from './page';
+
+interface HintSet {
+  url: RegExp;
+  title: RegExp;
+  text: RegExp;
+}
+
+const SHOP: HintSet = {
+  url: /(^|[./_-])(shop|store|dianpu|seller)s?([./_?-]|\d|$)/gi,
+  title: /旗舰店|专营店|专卖店|官方店|店铺|小店|工作室|Official Store/gi,
+  text: /进入店铺|收藏店铺|店铺首页|店铺动态|店铺评分|店铺信息|掌柜|卖家信用|关注店铺|联系卖家|店铺公告/g,
+};
+
+const PRODUCT: HintSet = {
+  url: /(^|[./_-])(item|items|product|products|goods|detail|sku|p)([./_?-]|\d|$)/gi,
+  title: /【[^】]*】|价格|报价|图片|怎么样/g,
+  text: /加入购物车|立即购买|商品详情|规格参数|累计评价|商品评价|库存|配送至|售后保障|Add to Cart|Buy Now/gi,
+};
+
+const TERMS: HintSet = {
+  url: /agreement|terms|privacy|policy|rules?\b|protocol|legal|xieyi|tiaokuan|guize|zhengce/gi,
+  title: /协议|条款|隐私|政策|规则|声明|须知|Terms|Privacy|Agreement|Policy/gi,
+  text: /本协议|本条款|本规则|本政策|第[一二三四五六七八九十]+条|请您仔细阅读|甲方|乙方/g,
+};
+
+const HOME: HintSet = {
+  url: /^\/(index\.(html?|php|jsp|aspx?))?$/gi,
+  title: /首页|官网|官方网站|网上商城|购物网站|网购|商城|Online Shopping|Home/gi,
+  text: /全部商品分类|全部分类|频道|我的订单|购物车|免费注册|请登录|热门搜索/g,
+};
+
+/** Distinct matches of a pattern, at most `limit`, each prefixed with its source. */
+function hints(source: string, value: string, pattern: RegExp, limit = 8): string[] {
+  const found = new Set<string>();
+  for (const match of value.matchAll(pattern)) {
+    found.add(`${source}:${match[0].replace(/^[./_-]|[./_?-]$/g, '').toLowerCase()}`);
+    if (found.size >= limit) break;
+  }
+  return [...found];
+}
+
+function collect(set: HintSet, path: string, hostname: string, title: string, text: string): string[] {
+  return [
+    ...hints('url', hostname + path, set.url),
+    ...hints('title', title, set.title),
+    ...hints('text', text, set.text),
+  ];
+}
+
+/** The classifier only needs the start of a huge page's text to read its structure words. */
+const TEXT_SAMPLE = 200_000;
+
+export function detectSignals(page: PageView): PageSignals {
+  let path = '';
+  let hostname = '';
+  try {
+    const url = new URL(page.url);
+    path = url.pathname;
+    hostname = url.hostname;
+  } catch {
+    // No URL signals for an unparsable URL.
+  }
+  const text = page.text.length > TEXT_SAMPLE ? page.text.slice(0, TEXT_SAMPLE) : page.text;
+  const home = [...hints('url', path, HOME.url), ...hints('title', page.title, HOME.title), ...hints('text', text, HOME.text)];
+  return {
+    path,
+    hostname,
+    titleHints: page.title ? [page.title.slice(0, 120)] : [],
+    shopHints: collect(SHOP, path, hostname, page.title, text),
+    productHints: collect(PRODUCT, path, hostname, page.title, text),
+    termsHints: collect(TERMS, path, hostname, page.title, text),
+    homeHints: home,
+    textLength: page.text.length,
+    linkCount: page.links.length,
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * The detector registry: each entry fills its part of Facts from the PageView. Order matters only where a
+ * detector reads another's facts (none do yet beyond what is noted at the entry).
+ */
+import type { Facts } from '../types';
+import type { PageView } from '../detectors/page';
+import type { WalkResult } from './walk';
+import { detectIcp } from '../detectors/icp';
+import { detectSignals } from '../detectors/signals';
+
+export interface DetectorEntry {
+  id: string;
+  run(page: PageView, facts: Facts, walk: WalkResult): void;
+}
+
+export const DETECTORS: readonly DetectorEntry[] = [
+  { id: 'icp', run: (page, facts) => void (facts.icp = detectIcp(page)) },
+  { id: 'signals', run: (page, facts) => void (facts.signals = detectSignals(page)) },
+];
+
+export function emptyFacts(url: string): Facts {
+  return {
+    icp: [],
+    psb: [],
+    businessLicence: [],
+    uscc: [],
+    phones: [],
+    emails: [],
+    addresses: [],
+    postalCodes: [],
+    terms: { userAgreement: [], privacyPolicy: [], tradingRules: [], consumerProtection: [], disputeResolution: [] },
+    licences: [],
+    governmentBadges: [],
+    identityVerified: false,
+    identityEvidence: [],
+    unfairClauses: [],
+    notices: [],
+    signals: emptySignals(url),
+    gatherErrors: [],
+  };
+}
+
+function emptySignals(url: string): Facts['signals'] {
+  let path = '';
+  let hostname = '';
+  try {
+    const parsed = new URL(url);
+    path = parsed.pathname;
+    hostname = parsed.hostname;
+  } catch {
+    // An unparsable URL leaves the URL signals empty; the classifier still has the text ones.
+  }
+  return {
+    path,
+    hostname,
+    titleHints: [],
+    shopHints: [],
+    productHints: [],
+    termsHints: [],
+    homeHints: [],
+    textLength: 0,
+    linkCount: 0,
+  };
+}

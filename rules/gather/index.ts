@@ -1,0 +1,98 @@
+/**
+ * The gatherer: one walk over the document, then every detector over the collected text, links and images.
+ * `gatherFacts` runs it to completion; `gatherFactsAsync` runs the very same steps in time slices so no
+ * main-thread task runs long on a large page.
+ */
+import type { AuditMode, Facts } from '../types';
+import { createPageView } from './page-view';
+import { VisibilityProbe } from './visibility';
+import { walkDocument } from './walk';
+import { DETECTORS, emptyFacts } from './detectors';
+
+export interface GatherOptions {
+  url: string;
+  mode: AuditMode;
+}
+
+export interface SliceOptions {
+  /** Longest stretch of work between yields to the event loop, in milliseconds. */
+  sliceMs?: number;
+}
+
+const DEFAULT_SLICE_MS = 12;
+
+/** The whole gather as a generator: it yields between walk batches and between detectors. */
+export function* gatherSteps(doc: Document, opts: GatherOptions): Generator<void, Facts, void> {
+  const facts = emptyFacts(opts.url);
+  let walk;
+  try {
+    walk = yield* walkDocument(doc, opts.url);
+  } catch (error) {
+    facts.gatherErrors.push(`walk: ${(error as Error).message}`);
+    return facts;
+  }
+  facts.gatherErrors.push(...walk.errors);
+  const view = opts.mode === 'browser' ? (doc.defaultView as (Window & typeof globalThis) | null) : null;
+  const page = createPageView(walk, new VisibilityProbe(opts.mode, view), opts.url, titleOf(doc));
+  for (const detector of DETECTORS) {
+    yield;
+    try {
+      detector.run(page, facts, walk);
+    } catch (error) {
+      // A detector that breaks loses its own facts only; the rest of the audit goes on.
+      facts.gatherErrors.push(`${detector.id}: ${(error as Error).message}`);
+    }
+  }
+  return facts;
+}
+
+export function gatherFacts(doc: Document, opts: GatherOptions): Facts {
+  const steps = gatherSteps(doc, opts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+export async function gatherFactsAsync(doc: Document, opts: GatherOptions, slice: SliceOptions = {}): Promise<Facts> {
+  const sliceMs = slice.sliceMs ?? DEFAULT_SLICE_MS;
+  const steps = gatherSteps(doc, opts);
+  let sliceStart = now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (now() - sliceStart >= sliceMs) {
+      await yieldToEventLoop();
+      sliceStart = now();
+    }
+  }
+}
+
+function titleOf(doc: Document): string {
+  try {
+    return (doc.title ?? '').trim();
+  } catch {
+    return '';
+  }
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
+
+/** A macrotask, so input and rendering can run between slices (setTimeout would be clamped to 4 ms). */
+function yieldToEventLoop(): Promise<void> {
+  if (typeof MessageChannel !== 'undefined') {
+    return new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
+  }
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export { emptyFacts } from './detectors';

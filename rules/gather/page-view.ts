@@ -1,0 +1,114 @@
+/** Turns the walk's text stream into the PageView detectors read: range lookups and evidence. */
+import type { Evidence } from '../types';
+import type { LinkInfo, PageView } from '../detectors/page';
+import type { Segment, WalkResult } from './walk';
+import { selectorFor } from './selector';
+import { excerpt, lineAround } from './text';
+import type { VisibilityProbe, VisibilityVerdict } from './visibility';
+
+export function createPageView(walk: WalkResult, probe: VisibilityProbe, url: string, title: string): PageView {
+  const { segments, text } = walk;
+  const selectorMemo = new Map<Element, { selector: string; rootPath?: string[] }>();
+
+  const locate = (el: Element) => {
+    let known = selectorMemo.get(el);
+    if (!known) {
+      known = { selector: selectorFor(el, walk.firstById) };
+      const rootPath = rootPathOf(el, walk);
+      if (rootPath.length) known.rootPath = rootPath;
+      selectorMemo.set(el, known);
+    }
+    return known;
+  };
+
+  const evidenceForElement = (element: Element, label?: string): Evidence => {
+    const where = locate(element);
+    const verdict = probe.of(element);
+    const link = element.closest('a');
+    const evidence: Evidence = {
+      selector: where.selector,
+      text: excerpt(label ?? element.textContent ?? ''),
+      href: link ? hrefOf(walk.links, link) : null,
+      visible: verdict.visible,
+    };
+    if (verdict.hiddenReason) evidence.hiddenReason = verdict.hiddenReason;
+    if (where.rootPath) evidence.rootPath = where.rootPath;
+    return evidence;
+  };
+
+  const evidenceForRange = (start: number, end: number): Evidence => {
+    const touched = segmentsIn(segments, start, end);
+    const context = lineAround(text, start, end);
+    if (!touched.length) {
+      return { selector: 'html', text: context, href: null, visible: null };
+    }
+    const element = commonAncestor(touched.map((s) => s.element));
+    const where = locate(element);
+    const verdict = combineVisibility(touched.map((s) => probe.of(s.element)));
+    const link = touched.find((s) => s.link?.href)?.link ?? null;
+    const evidence: Evidence = { selector: where.selector, text: context, href: link?.href ?? null, visible: verdict.visible };
+    if (verdict.hiddenReason) evidence.hiddenReason = verdict.hiddenReason;
+    if (where.rootPath) evidence.rootPath = where.rootPath;
+    return evidence;
+  };
+
+  const linksIn = (start: number, end: number): LinkInfo[] => {
+    const found: LinkInfo[] = [];
+    for (const segment of segmentsIn(segments, start, end)) {
+      if (segment.link && !found.includes(segment.link)) found.push(segment.link);
+    }
+    return found;
+  };
+
+  return { url, title, text, links: walk.links, images: walk.images, linksIn, evidenceForRange, evidenceForElement };
+}
+
+function hrefOf(links: LinkInfo[], anchor: Element): string | null {
+  for (const link of links) if (link.element === anchor) return link.href;
+  return null;
+}
+
+/** Segments overlapping [start, end), by binary search on their start offsets. */
+export function segmentsIn(segments: Segment[], start: number, end: number): Segment[] {
+  let low = 0;
+  let high = segments.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (segments[mid].end <= start) low = mid + 1;
+    else high = mid;
+  }
+  const found: Segment[] = [];
+  for (let i = low; i < segments.length && segments[i].start < end; i++) found.push(segments[i]);
+  return found;
+}
+
+/** A fact is hidden only when every piece of it is hidden; unknown if any piece is unknown. */
+export function combineVisibility(verdicts: VisibilityVerdict[]): VisibilityVerdict {
+  if (verdicts.every((v) => v.visible === false)) return verdicts[0];
+  if (verdicts.some((v) => v.visible === true)) return { visible: true };
+  return { visible: null };
+}
+
+export function commonAncestor(elements: Element[]): Element {
+  let candidate = elements[0];
+  for (const el of elements.slice(1)) {
+    if (el === candidate) continue;
+    while (!candidate.contains(el) && candidate.parentElement) candidate = candidate.parentElement;
+  }
+  return candidate;
+}
+
+/** Selectors of the frames and shadow hosts, outermost first, that hold the element's root. */
+function rootPathOf(el: Element, walk: WalkResult): string[] {
+  const path: string[] = [];
+  let node: Node = el;
+  for (let guard = 0; guard < 32; guard++) {
+    let root: Node = node;
+    while (root.parentNode) root = root.parentNode;
+    const host = root.nodeType === 11 ? (root as ShadowRoot).host : walk.frameOf.get(root);
+    if (!host) break;
+    path.unshift(selectorFor(host, walk.firstById));
+    node = host;
+  }
+  return path;
+}
