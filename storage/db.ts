@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { AuditResult, Grade, PageType, Verdict } from '@/rules/types';
+import { searchTextOf, termsOf } from './search-terms';
 
 /** One audit of one page, with the fields the history is searched and sorted by lifted out for indexing. */
 export interface StoredAudit {
@@ -15,6 +16,12 @@ export interface StoredAudit {
   auditedAtMs: number;
   /** Ids of the rules that failed: a multi-entry index, so "which audits failed rule X" is one lookup. */
   failedRules: string[];
+  /** `failedRules.length`, indexed so the history sorts by it (since version 2). */
+  failedCount: number;
+  /** Words and character pairs of host, title and path: the `terms` multi-entry index (since version 2). */
+  terms: string[];
+  /** Lower-cased host, title and URL, for the exact match after the index narrowed a search (since version 2). */
+  searchText: string;
   /** The tab it came from, when it came from a tab. */
   tabId?: number;
   /** The evidence captured with it, if any. */
@@ -60,22 +67,47 @@ export class LiangzhaoDatabase extends Dexie {
       blobs: '++id, captureId',
       settings: 'key',
     });
+    // Version 2: the dashboard searches text and sorts by failed-rule count through indexes, and compares audits of
+    // one page over time; rows written by version 1 get the derived fields here.
+    this.version(2)
+      .stores({
+        audits:
+          '++id, host, url, pageType, grade, verdict, score, auditedAtMs, *failedRules, tabId, [host+auditedAtMs], failedCount, *terms, [url+auditedAtMs]',
+      })
+      .upgrade((tx) =>
+        tx
+          .table('audits')
+          .toCollection()
+          .modify((audit: StoredAudit) => Object.assign(audit, derivedFields(audit))),
+      );
   }
 }
 
 export function toStoredAudit(result: AuditResult, tabId?: number): StoredAudit {
+  const host = hostOf(result.url);
+  const failedRules = result.results.filter((r) => r.status === 'fail').map((r) => r.ruleId);
   return {
     url: result.url,
-    host: hostOf(result.url),
+    host,
     title: result.title,
     pageType: result.pageType,
     grade: result.grade,
     verdict: result.verdict,
     score: result.score,
     auditedAtMs: Date.parse(result.auditedAt),
-    failedRules: result.results.filter((r) => r.status === 'fail').map((r) => r.ruleId),
+    failedRules,
+    ...derivedFields({ host, title: result.title, url: result.url, failedRules }),
     ...(tabId === undefined ? {} : { tabId }),
     result,
+  };
+}
+
+/** The fields version 2 derives from what version 1 stored. */
+export function derivedFields(audit: Pick<StoredAudit, 'host' | 'title' | 'url' | 'failedRules'>) {
+  return {
+    failedCount: audit.failedRules.length,
+    terms: termsOf(audit.host, audit.title, audit.url),
+    searchText: searchTextOf(audit.host, audit.title, audit.url),
   };
 }
 

@@ -1,0 +1,186 @@
+import type { Grade, PageType } from '@/rules/types';
+import type { LiangzhaoDatabase, StoredAudit } from './db';
+import { indexProbeOf, matchesQuery } from './search-terms';
+
+/** The columns the history sorts by; each one is an index. */
+export type SortColumn = 'auditedAtMs' | 'host' | 'url' | 'pageType' | 'grade' | 'score' | 'failedCount';
+export const SORT_COLUMNS: readonly SortColumn[] = ['auditedAtMs', 'host', 'url', 'pageType', 'grade', 'score', 'failedCount'];
+
+export interface AuditFilters {
+  /** Words of host, title or URL (word prefixes; Chinese as substrings). */
+  text?: string;
+  host?: string;
+  grades?: Grade[];
+  pageTypes?: PageType[];
+  failedRule?: string;
+  /** Inclusive epoch-millisecond bounds. */
+  fromMs?: number;
+  toMs?: number;
+}
+
+export interface AuditQuery extends AuditFilters {
+  sort: SortColumn;
+  descending: boolean;
+  offset: number;
+  limit: number;
+}
+
+export interface AuditPage {
+  rows: StoredAudit[];
+  total: number;
+}
+
+export function hasFilters(filters: AuditFilters): boolean {
+  return Boolean(
+    filters.text?.trim() ||
+      filters.host ||
+      filters.grades?.length ||
+      filters.pageTypes?.length ||
+      filters.failedRule ||
+      filters.fromMs !== undefined ||
+      filters.toMs !== undefined,
+  );
+}
+
+/**
+ * One page of the history. Each filter is answered by its own index as a set of primary keys (keys only, no
+ * records read); the sort column's index gives the order; only the rows shown are read in full.
+ */
+export async function queryAudits(db: LiangzhaoDatabase, query: AuditQuery): Promise<AuditPage> {
+  if (!hasFilters(query)) {
+    const ordered = db.audits.orderBy(query.sort);
+    const collection = query.descending ? ordered.reverse() : ordered;
+    const [rows, total] = await Promise.all([
+      collection.offset(query.offset).limit(query.limit).toArray(),
+      db.audits.count(),
+    ]);
+    return { rows, total };
+  }
+  const [matching, orderedKeys] = await Promise.all([
+    matchingKeys(db, query),
+    db.audits.orderBy(query.sort).primaryKeys() as Promise<number[]>,
+  ]);
+  if (query.descending) orderedKeys.reverse();
+  const keys = orderedKeys.filter((key) => matching.has(key));
+  const pageKeys = keys.slice(query.offset, query.offset + query.limit);
+  const rows = (await db.audits.bulkGet(pageKeys)).filter((row): row is StoredAudit => row !== undefined);
+  return { rows, total: keys.length };
+}
+
+/** The primary keys of the audits every filter accepts. */
+export async function matchingKeys(db: LiangzhaoDatabase, filters: AuditFilters): Promise<Set<number>> {
+  const lookups: Array<Promise<number[]>> = [];
+  const keysOf = (promise: Promise<unknown>) => lookups.push(promise as Promise<number[]>);
+  if (filters.host) keysOf(db.audits.where('host').equals(filters.host).primaryKeys());
+  if (filters.grades?.length) keysOf(db.audits.where('grade').anyOf(filters.grades).primaryKeys());
+  if (filters.pageTypes?.length) keysOf(db.audits.where('pageType').anyOf(filters.pageTypes).primaryKeys());
+  if (filters.failedRule) keysOf(db.audits.where('failedRules').equals(filters.failedRule).primaryKeys());
+  if (filters.fromMs !== undefined || filters.toMs !== undefined) {
+    keysOf(
+      db.audits
+        .where('auditedAtMs')
+        .between(filters.fromMs ?? -Infinity, filters.toMs ?? Infinity, true, true)
+        .primaryKeys(),
+    );
+  }
+  const text = filters.text?.trim();
+  if (text) {
+    const probe = indexProbeOf(text);
+    const candidates = probe === null ? db.audits.toCollection() : db.audits.where('terms').startsWith(probe).distinct();
+    keysOf(candidates.filter((audit) => matchesQuery(audit.searchText, text)).primaryKeys());
+  }
+  const sets = await Promise.all(lookups);
+  sets.sort((a, b) => a.length - b.length);
+  let result = new Set(sets[0] ?? []);
+  for (const next of sets.slice(1)) {
+    const other = new Set(next);
+    result = new Set([...result].filter((key) => other.has(key)));
+  }
+  return result;
+}
+
+/** The latest audits, newest first (the popup's history). */
+export function latestAudits(db: LiangzhaoDatabase, limit: number): Promise<StoredAudit[]> {
+  return db.audits.orderBy('auditedAtMs').reverse().limit(limit).toArray();
+}
+
+/** One site's audits, newest first. */
+export function auditsOfHost(db: LiangzhaoDatabase, host: string, limit = 500): Promise<StoredAudit[]> {
+  return db.audits
+    .where('[host+auditedAtMs]')
+    .between([host, -Infinity], [host, Infinity])
+    .reverse()
+    .limit(limit)
+    .toArray();
+}
+
+/** One page's audits, newest first: what the comparison of two audits of the same page chooses from. */
+export function auditsOfPage(db: LiangzhaoDatabase, url: string, limit = 100): Promise<StoredAudit[]> {
+  return db.audits
+    .where('[url+auditedAtMs]')
+    .between([url, -Infinity], [url, Infinity])
+    .reverse()
+    .limit(limit)
+    .toArray();
+}
+
+/** Every host in the history, in order (index keys only). */
+export async function storedHosts(db: LiangzhaoDatabase): Promise<string[]> {
+  return (await db.audits.orderBy('host').uniqueKeys()) as string[];
+}
+
+/** Every rule that failed at least once (index keys only). */
+export async function storedFailedRules(db: LiangzhaoDatabase): Promise<string[]> {
+  return (await db.audits.orderBy('failedRules').uniqueKeys()) as string[];
+}
+
+export function deleteAudits(db: LiangzhaoDatabase, ids: number[]): Promise<number> {
+  // An audit's captured evidence goes with it, so nothing is left that no audit points to.
+  return db.transaction('rw', db.audits, db.captures, db.blobs, async () => {
+    const captureIds = (await db.captures.where('auditId').anyOf(ids).primaryKeys()) as number[];
+    await db.blobs.where('captureId').anyOf(captureIds).delete();
+    await db.captures.bulkDelete(captureIds);
+    await db.audits.bulkDelete(ids);
+    return ids.length;
+  });
+}
+
+export function deleteAudit(db: LiangzhaoDatabase, id: number): Promise<number> {
+  return deleteAudits(db, [id]);
+}
+
+export async function deleteSite(db: LiangzhaoDatabase, host: string): Promise<number> {
+  return deleteAudits(db, (await db.audits.where('host').equals(host).primaryKeys()) as number[]);
+}
+
+export function deleteAll(db: LiangzhaoDatabase): Promise<number> {
+  return db.transaction('rw', db.audits, db.captures, db.blobs, async () => {
+    const count = await db.audits.count();
+    await Promise.all([db.audits.clear(), db.captures.clear(), db.blobs.clear()]);
+    return count;
+  });
+}
+
+export interface Retention {
+  /** Keep audits younger than this many days; null keeps any age. */
+  keepDays: number | null;
+  /** Keep at most this many audits (the newest); null keeps any number. */
+  keepCount: number | null;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Deletes what the retention setting no longer keeps; returns how many audits went. */
+export async function applyRetention(db: LiangzhaoDatabase, retention: Retention, now = Date.now()): Promise<number> {
+  const doomed = new Set<number>();
+  if (retention.keepDays !== null) {
+    const cutoff = now - retention.keepDays * DAY_MS;
+    for (const key of (await db.audits.where('auditedAtMs').below(cutoff).primaryKeys()) as number[]) doomed.add(key);
+  }
+  if (retention.keepCount !== null) {
+    const beyond = await db.audits.orderBy('auditedAtMs').reverse().offset(retention.keepCount).primaryKeys();
+    for (const key of beyond as number[]) doomed.add(key);
+  }
+  if (doomed.size === 0) return 0;
+  return deleteAudits(db, [...doomed]);
+}

@@ -1,0 +1,70 @@
+import type { Locale } from '@/rules/types';
+import { DEFAULT_LOCALE, isLocale } from '@/i18n';
+import type { LiangzhaoDatabase } from './db';
+import type { Retention } from './audits';
+
+/** What a person can set; stored one row per key in the `settings` table. */
+export interface Settings {
+  locale: Locale;
+  /** Audit pages automatically (on load, route changes, late content). "Audit now" works either way. */
+  autoAudit: boolean;
+  /** Hosts whose pages are not audited automatically. */
+  pausedHosts: string[];
+  retention: Retention;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  locale: DEFAULT_LOCALE,
+  autoAudit: true,
+  pausedHosts: [],
+  retention: { keepDays: null, keepCount: null },
+};
+
+/** Reads stored rows into settings; a missing or malformed value falls back to its default. */
+export function settingsFromRows(rows: Array<{ key: string; value: unknown }>): Settings {
+  const stored = new Map(rows.map((row) => [row.key, row.value]));
+  const locale = stored.get('locale');
+  const autoAudit = stored.get('autoAudit');
+  const pausedHosts = stored.get('pausedHosts');
+  return {
+    locale: isLocale(locale) ? locale : DEFAULT_SETTINGS.locale,
+    autoAudit: typeof autoAudit === 'boolean' ? autoAudit : DEFAULT_SETTINGS.autoAudit,
+    pausedHosts: Array.isArray(pausedHosts) ? pausedHosts.filter((h): h is string => typeof h === 'string') : [],
+    retention: retentionFrom(stored.get('retention')),
+  };
+}
+
+function retentionFrom(value: unknown): Retention {
+  const limit = (n: unknown) => (typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : null);
+  if (typeof value !== 'object' || value === null) return { ...DEFAULT_SETTINGS.retention };
+  const { keepDays, keepCount } = value as Record<string, unknown>;
+  return { keepDays: limit(keepDays), keepCount: limit(keepCount) };
+}
+
+export async function loadSettings(db: LiangzhaoDatabase): Promise<Settings> {
+  return settingsFromRows(await db.settings.toArray());
+}
+
+export async function saveSetting<K extends keyof Settings>(db: LiangzhaoDatabase, key: K, value: Settings[K]) {
+  await db.settings.put({ key, value });
+}
+
+export function isPaused(settings: Settings, host: string): boolean {
+  return settings.pausedHosts.includes(host);
+}
+
+/** Whether a page on `host` is audited without a person asking. */
+export function autoAuditAllowed(settings: Settings, host: string): boolean {
+  return settings.autoAudit && !isPaused(settings, host);
+}
+
+export async function setHostPaused(db: LiangzhaoDatabase, host: string, paused: boolean): Promise<string[]> {
+  return db.transaction('rw', db.settings, async () => {
+    const { pausedHosts } = await loadSettings(db);
+    const next = paused
+      ? [...new Set([...pausedHosts, host])].sort()
+      : pausedHosts.filter((h) => h !== host);
+    await saveSetting(db, 'pausedHosts', next);
+    return next;
+  });
+}

@@ -1,0 +1,93 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LiangzhaoDatabase, toStoredAudit } from '@/storage/db';
+import { createAuditWriter, memoryStore } from '@/storage/audit-writer';
+import { audit } from '../models/fixtures';
+
+let db: LiangzhaoDatabase;
+let n = 0;
+
+function quotaError() {
+  return Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+}
+
+function storedAt(ms: number, score = 70, tabId = 1) {
+  return toStoredAudit(audit({ auditedAt: new Date(ms).toISOString(), score }), tabId);
+}
+
+beforeEach(() => {
+  db = new LiangzhaoDatabase(`writer-${n++}`);
+});
+afterEach(async () => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+describe('audit writer', () => {
+  it('stores an audit and reports nothing pending', async () => {
+    const writer = createAuditWriter(db);
+    const reply = await writer.save(storedAt(1_000));
+    expect(reply.auditId).toBeTypeOf('number');
+    expect(writer.status()).toEqual({ pending: 0, dropped: 0, lastError: null });
+  });
+
+  it('keeps a refused write, says why, retries with backoff and then stores it in order', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const store = memoryStore();
+    const writer = createAuditWriter(db, { store, baseDelayMs: 100 });
+    const add = vi.spyOn(db.audits, 'add');
+    add.mockRejectedValueOnce(quotaError()).mockRejectedValueOnce(quotaError());
+
+    const first = await writer.save(storedAt(1_000, 50));
+    expect(first).toMatchObject({ auditId: null, queued: true, error: 'QuotaExceededError: The quota has been exceeded.' });
+    const second = await writer.save(storedAt(2_000, 60));
+    expect(second.queued).toBe(true);
+    expect(writer.status()).toMatchObject({ pending: 2, lastError: expect.stringContaining('QuotaExceeded') });
+    expect(await store.load()).toHaveLength(2);
+
+    await vi.advanceTimersByTimeAsync(100); // first retry fails again
+    await writer.idle();
+    expect(writer.status().pending).toBe(2);
+    await vi.advanceTimersByTimeAsync(199);
+    expect(await db.audits.count()).toBe(0);
+    await vi.advanceTimersByTimeAsync(1); // the second retry waits twice as long, then succeeds
+    await writer.idle();
+    expect((await db.audits.orderBy('id').toArray()).map((a) => a.score)).toEqual([50, 60]);
+    expect(writer.status()).toEqual({ pending: 0, dropped: 0, lastError: null });
+    expect(await store.load()).toHaveLength(0);
+  });
+
+  it('picks up audits a stopped service worker left in the session store', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const store = memoryStore();
+    await store.save([storedAt(1_000, 40)]);
+    const writer = createAuditWriter(db, { store, baseDelayMs: 10 });
+    await writer.restore();
+    expect(writer.status().pending).toBe(1);
+    await vi.advanceTimersByTimeAsync(10);
+    await writer.idle();
+    expect(await db.audits.count()).toBe(1);
+  });
+
+  it('counts what it had to drop when the queue is full', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const writer = createAuditWriter(db, { capacity: 2, baseDelayMs: 1_000 });
+    vi.spyOn(db.audits, 'add').mockRejectedValue(quotaError());
+    for (const ms of [1, 2, 3]) await writer.save(storedAt(ms * 1_000, ms));
+    expect(writer.status()).toMatchObject({ pending: 2, dropped: 1 });
+  });
+
+  it('does not store an identical re-audit of the same page in the same tab again', async () => {
+    const writer = createAuditWriter(db);
+    const first = await writer.save(storedAt(1_000));
+    const repeat = await writer.save(storedAt(5_000));
+    expect(repeat.auditId).toBe(first.auditId);
+    const changed = await writer.save(storedAt(6_000, 90));
+    expect(changed.auditId).not.toBe(first.auditId);
+    const otherTab = await writer.save(storedAt(7_000, 90, 2));
+    expect(otherTab.auditId).not.toBe(changed.auditId);
+    expect(await db.audits.count()).toBe(3);
+  });
+});

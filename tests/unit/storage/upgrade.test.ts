@@ -1,0 +1,73 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LiangzhaoDatabase } from '@/storage/db';
+import { audit, rule } from '../models/fixtures';
+
+/** The schema version 1 shipped with, written here as it was so the test does not depend on today's class. */
+class VersionOneDatabase extends Dexie {
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores({
+      audits: '++id, host, url, pageType, grade, verdict, score, auditedAtMs, *failedRules, tabId, [host+auditedAtMs]',
+      captures: '++id, auditId, capturedAtMs',
+      blobs: '++id, captureId',
+      settings: 'key',
+    });
+  }
+}
+
+function versionOneRow(i: number) {
+  const result = audit({
+    url: `https://shop${i % 3}.example.cn/item/${i}`,
+    title: `示例商城 商品 ${i}`,
+    results: [rule('icp-number', 'filing', i % 2 ? 'fail' : 'pass'), rule('contact-phone', 'contact', 'fail')],
+  });
+  const failedRules = result.results.filter((r) => r.status === 'fail').map((r) => r.ruleId);
+  return {
+    url: result.url,
+    host: new URL(result.url).hostname,
+    title: result.title,
+    pageType: result.pageType,
+    grade: result.grade,
+    verdict: result.verdict,
+    score: result.score,
+    auditedAtMs: Date.parse(result.auditedAt) + i,
+    failedRules,
+    tabId: i,
+    result,
+  };
+}
+
+const names: string[] = [];
+afterEach(async () => {
+  for (const name of names.splice(0)) await Dexie.delete(name);
+});
+
+describe('database version 2', () => {
+  it('upgrades a version 1 database without losing a row, and derives the new fields', async () => {
+    const name = 'upgrade-from-v1';
+    names.push(name);
+    const old = new VersionOneDatabase(name);
+    await old.table('audits').bulkAdd(Array.from({ length: 25 }, (_, i) => versionOneRow(i)));
+    await old.table('settings').put({ key: 'locale', value: 'en' });
+    const before = await old.table('audits').toArray();
+    old.close();
+
+    const db = new LiangzhaoDatabase(name);
+    const after = await db.audits.orderBy('id').toArray();
+    expect(db.verno).toBe(2);
+    expect(after).toHaveLength(25);
+    for (const [i, row] of after.entries()) {
+      const { failedCount, terms, searchText, ...original } = row;
+      expect(original).toEqual(before[i]);
+      expect(failedCount).toBe(before[i].failedRules.length);
+      expect(terms).toContain(before[i].host);
+      expect(searchText).toContain('示例商城');
+    }
+    expect(await db.audits.where('failedCount').equals(2).count()).toBe(12);
+    expect(await db.audits.where('terms').equals('商品').count()).toBe(25);
+    expect(await db.audits.where('[url+auditedAtMs]').between(['https://shop1.example.cn/item/1', 0], ['https://shop1.example.cn/item/1', Infinity]).count()).toBe(1);
+    expect(await db.settings.get('locale')).toEqual({ key: 'locale', value: 'en' });
+    db.close();
+  });
+});
