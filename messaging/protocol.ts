@@ -1,5 +1,6 @@
-import type { AuditResult, PageType } from '@/rules/types';
+import type { AuditResult, HiddenReason, PageType } from '@/rules/types';
 import type { StoredAudit } from '@/storage/db';
+import type { WriteStatus } from '@/storage/audit-writer';
 
 /**
  * Every message between the content script, the background and the extension pages.
@@ -15,7 +16,11 @@ export type Message =
   /** popup → content: audit now, optionally as a page type a person chose. */
   | { type: 'page:audit'; pageType?: PageType }
   /** popup → content: scroll to, outline and label the element that `selector` finds. */
-  | { type: 'page:highlight'; selector: string; label: string };
+  | { type: 'page:highlight'; selector: string; label: string }
+  /** popup → background: audits not saved yet (a refused write waiting for its retry). */
+  | { type: 'storage:status' }
+  /** content → background: may this page be audited without a person asking (settings, paused sites)? */
+  | { type: 'settings:auto-audit'; url: string };
 
 export interface PageState {
   result: AuditResult | null;
@@ -29,8 +34,12 @@ export type Reply<M extends Message> = M extends { type: 'audit:report' }
     : M extends { type: 'page:current' | 'page:audit' }
       ? PageState
       : M extends { type: 'page:highlight' }
-        ? { found: boolean; hidden: boolean }
-        : never;
+        ? { found: boolean; hidden: boolean; reason?: HiddenReason }
+        : M extends { type: 'storage:status' }
+          ? WriteStatus
+          : M extends { type: 'settings:auto-audit' }
+            ? { allowed: boolean }
+            : never;
 
 export function isMessage(value: unknown): value is Message {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
