@@ -76,3 +76,21 @@ export function hidden<T extends Evidence>(facts: readonly T[]): T[] {
 export function keyList(keys: readonly string[]): string {
   return keys.join('|');
 }
+
+/** Pages whose text can carry standard terms a consumer is bound by (G2 art. 3 last para.: notices count too). */
+export const TERMS_BEARING_PAGES: readonly PageType[] = ['terms', 'shop', 'product'];
+
+/**
+ * The unfair-term rules share one judgement: clauses the gatherer tied to `basis` are findings, quoted. A phrase
+ * list false-positives (a clause that promises not to exclude liability reads much like one that does), so a
+ * finding asks a person to confirm (review) unless its wording matches `unambiguous`, which fails outright.
+ */
+export function judgeClauses(id: string, facts: Facts, basis: string, unambiguous: RegExp): RuleOutcome {
+  const outcome = outcomeFor(id);
+  const clauses = facts.unfairClauses.filter((clause) => clause.basis === basis);
+  if (clauses.length === 0) return outcome('pass', 'pass');
+  const clear = clauses.filter((clause) => unambiguous.test(clause.phrase) || unambiguous.test(clause.text));
+  const quoted = clear.length > 0 ? clear : clauses;
+  const params = { sentence: quoted[0].text, phrase: quoted[0].phrase, count: quoted.length };
+  return outcome(clear.length > 0 ? 'fail' : 'review', clear.length > 0 ? 'fail_clause' : 'review_clause', quoted.map(toEvidence), params);
+}

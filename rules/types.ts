@@ -128,6 +128,21 @@ export interface UnfairClauseFact extends Evidence {
   basis: G2Article;
 }
 
+/**
+ * The `kind`s of `Facts.notices` the rules read: G1 art. 23 measures, G1 art. 24 closing, G1 art. 33 reports,
+ * G2 art. 6 advance publication of term changes, G2 art. 9 emphasised clauses of major interest.
+ */
+export const NOTICE_KINDS = [
+  'closing',
+  'advance-compensation',
+  'credit-evaluation',
+  'dispute-publicity',
+  'social-responsibility-report',
+  'terms-change-advance',
+  'conspicuous-terms',
+] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
 /** Signals the page-type classifier reads; kept in facts so a stored audit can be re-scored without the DOM. */
 export interface PageSignals {
   path: string;

@@ -25,3 +25,10 @@ export function icpFact(text: string, overrides: Partial<IcpFact> = {}): IcpFact
 export function factsWith(patch: Partial<Facts>): Facts {
   return { ...noFacts(), ...patch };
 }
+
+import type { RuleContext } from '@/rules/rule';
+import type { PageType } from '@/rules/types';
+
+export function contextFor(pageType: PageType, mode: 'static' | 'browser' = 'browser'): RuleContext {
+  return { pageType, mode, url: 'https://www.example.cn/', auditedAt: '2026-11-28T20:54:00+08:00' };
+}
