@@ -2,6 +2,7 @@
  * The engine's public API. Pure TypeScript over a Document or over collected facts: the same code runs in the
  * content script, in the popup (re-scoring with a corrected page type) and in Node with linkedom (the CLI).
  */
+export { auditDocument, auditDocumentAsync } from './audit';
 export { evaluate, pageTypeKey, RULESET_VERSION, ruleCatalogue, type EvaluateMeta } from './engine';
 export { classifyPage } from './page-type';
 export { renderMessage } from './messages';
