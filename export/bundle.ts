@@ -1,0 +1,275 @@
+import { unzipSync, Zip, ZipDeflate, ZipPassThrough, type ZipInputFile } from 'fflate';
+import type { AuditResult, Locale } from '@/rules/types';
+import { dataUrl } from './base64';
+import { canonicalJson } from './canonical';
+import { sha256Hex } from './digest';
+import { auditDigest, recordDigest, type CaseFields, type SealedRecord } from './evidence';
+import type { CapturedEvidence } from './json';
+import { problem, type Problem } from './problems';
+import { createYielder, type ProgressCallback } from './progress';
+import { renderReport } from './report';
+
+export const BUNDLE_SCHEMA = 'liangzhao.bundle/1';
+export const MANIFEST = 'manifest.json';
+
+export interface BundleEntry {
+  audit: AuditResult;
+  capture?: CapturedEvidence | null;
+  /** Case fields for an audit captured without them (or to correct them in the report). */
+  caseFields?: CaseFields;
+}
+
+export interface ManifestFile {
+  path: string;
+  sha256: string;
+  size: number;
+}
+
+export interface ManifestAudit {
+  /** The folder its files are in; '' when the bundle holds one audit. */
+  folder: string;
+  url: string;
+  title: string;
+  auditedAt: string;
+  auditSha256: string;
+  /** The capture record with its digest and chain links, or null when no evidence was captured. */
+  capture: SealedRecord | null;
+}
+
+/** manifest.json: every other file with its SHA-256, the capture records, and a digest over all of it. */
+export interface BundleManifest {
+  schema: typeof BUNDLE_SCHEMA;
+  exportedAt: string;
+  extensionVersion: string;
+  locale: Locale;
+  files: ManifestFile[];
+  audits: ManifestAudit[];
+  /** SHA-256 of the canonical JSON of this manifest without `digest`. */
+  digest: string;
+}
+
+const encoder = new TextEncoder();
+const SLICE = 256 * 1024;
+/** Already compressed: stored as is. */
+const STORED = /\.(png|jpe?g|zip)$/i;
+
+/** The ZIP, built file by file and slice by slice so the page keeps painting; progress counts files. */
+export async function buildBundle(
+  entries: readonly BundleEntry[],
+  options: { locale: Locale; exportedAt: string; extensionVersion: string; onProgress?: ProgressCallback; signal?: AbortSignal },
+): Promise<Uint8Array> {
+  const yieldNow = createYielder();
+  const files: Array<{ path: string; bytes: Uint8Array }> = [];
+  const audits: ManifestAudit[] = [];
+  const single = entries.length === 1;
+  for (const [index, entry] of entries.entries()) {
+    options.signal?.throwIfAborted();
+    const folder = single ? '' : `${String(index + 1).padStart(String(entries.length).length, '0')}-${slug(entry.audit.url)}/`;
+    const auditSha256 = await auditDigest(entry.audit);
+    const screenshot = entry.capture?.artefacts.find((a) => a.entry.kind === 'screenshot');
+    const report = renderReport({
+      audit: entry.audit,
+      locale: options.locale,
+      generatedAt: options.exportedAt,
+      auditSha256,
+      capture: entry.capture?.sealed ?? null,
+      screenshotDataUrl: screenshot ? dataUrl(screenshot.entry.mediaType, screenshot.bytes) : null,
+      caseFields: entry.caseFields,
+    });
+    files.push({ path: `${folder}report.html`, bytes: encoder.encode(report) });
+    files.push({ path: `${folder}audit.json`, bytes: encoder.encode(`${JSON.stringify(entry.audit, null, 2)}\n`) });
+    for (const artefact of entry.capture?.artefacts ?? []) files.push({ path: folder + artefact.entry.name, bytes: artefact.bytes });
+    audits.push({
+      folder,
+      url: entry.audit.url,
+      title: entry.audit.title,
+      auditedAt: entry.audit.auditedAt,
+      auditSha256,
+      capture: entry.capture?.sealed ?? null,
+    });
+    await yieldNow();
+  }
+
+  const listed: ManifestFile[] = [];
+  for (const file of files) {
+    listed.push({ path: file.path, sha256: await sha256Hex(file.bytes), size: file.bytes.length });
+  }
+  const unsealed: Omit<BundleManifest, 'digest'> = {
+    schema: BUNDLE_SCHEMA,
+    exportedAt: options.exportedAt,
+    extensionVersion: options.extensionVersion,
+    locale: options.locale,
+    files: listed,
+    audits,
+  };
+  const manifest: BundleManifest = { ...unsealed, digest: await sha256Hex(canonicalJson(unsealed)) };
+  files.push({ path: MANIFEST, bytes: encoder.encode(manifestText(manifest)) });
+
+  const out: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((error, chunk) => {
+    if (error) failure = error;
+    else out.push(chunk);
+  });
+  const mtime = new Date(options.exportedAt);
+  options.onProgress?.(0, files.length);
+  for (const [i, file] of files.entries()) {
+    options.signal?.throwIfAborted();
+    const stream: ZipInputFile & { push(chunk: Uint8Array, final?: boolean): void } = STORED.test(file.path)
+      ? new ZipPassThrough(file.path)
+      : new ZipDeflate(file.path, { level: 6 });
+    if (!Number.isNaN(mtime.getTime())) stream.mtime = mtime;
+    zip.add(stream);
+    if (file.bytes.length === 0) stream.push(file.bytes, true);
+    for (let at = 0; at < file.bytes.length; at += SLICE) {
+      stream.push(file.bytes.subarray(at, at + SLICE), at + SLICE >= file.bytes.length);
+      await yieldNow();
+    }
+    options.onProgress?.(i + 1, files.length);
+  }
+  zip.end();
+  if (failure) throw failure;
+  return concat(out);
+}
+
+/** The one way a manifest is written, so that verification can tell any byte changed in it. */
+export function manifestText(manifest: BundleManifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+export type BundleStatus = 'intact' | 'broken' | 'unreadable';
+
+export interface BundleVerification {
+  status: BundleStatus;
+  problems: Problem[];
+  /** Files whose digests were checked. */
+  files: number;
+  audits: number;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Re-computes every digest in an evidence bundle: each file against the manifest, the manifest against its own
+ * digest and canonical form, each audit and artefact against the capture record, each record against its digest.
+ * 'unreadable' is for what is not a Liangzhao bundle at all (not a ZIP, no manifest, a foreign manifest).
+ */
+export async function verifyBundle(zipBytes: Uint8Array): Promise<BundleVerification> {
+  const unreadable = (p: Problem): BundleVerification => ({ status: 'unreadable', problems: [p], files: 0, audits: 0 });
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(zipBytes);
+  } catch (error) {
+    return unreadable(problem('bundleNotZip', { detail: error instanceof Error ? error.message : String(error) }));
+  }
+  const manifestBytes = files[MANIFEST];
+  if (!manifestBytes) return unreadable(problem('bundleNoManifest', { file: MANIFEST }));
+
+  const broken = (problems: Problem[], checked = 0, audits = 0): BundleVerification => ({
+    status: problems.length ? 'broken' : 'intact',
+    problems,
+    files: checked,
+    audits,
+  });
+  let text: string;
+  let manifest: BundleManifest;
+  try {
+    text = decoder.decode(manifestBytes);
+    manifest = JSON.parse(text) as BundleManifest;
+  } catch (error) {
+    return broken([problem('manifestUnreadable', { file: MANIFEST, detail: error instanceof Error ? error.message : String(error) })]);
+  }
+  const schema = typeof manifest === 'object' && manifest !== null ? (manifest as { schema?: unknown }).schema : undefined;
+  if (typeof schema !== 'string' || !schema.startsWith('liangzhao')) {
+    return unreadable(problem('bundleForeign', { file: MANIFEST }));
+  }
+  if (schema !== BUNDLE_SCHEMA || !Array.isArray(manifest.files) || !Array.isArray(manifest.audits)) {
+    return broken([problem('manifestChanged', { file: MANIFEST })]);
+  }
+
+  const problems: Problem[] = [];
+  const { digest, ...unsealed } = manifest;
+  const actualDigest = await sha256Hex(canonicalJson(unsealed));
+  if (actualDigest !== digest || text !== manifestText(manifest)) {
+    problems.push(problem('manifestChanged', { file: MANIFEST, expected: String(digest), actual: actualDigest }));
+  }
+
+  const changed = new Set<string>();
+  const listed = new Set<string>();
+  for (const file of manifest.files) {
+    listed.add(file.path);
+    const bytes = files[file.path];
+    if (!bytes) {
+      problems.push(problem('fileMissing', { file: file.path }));
+      changed.add(file.path);
+      continue;
+    }
+    const actual = await sha256Hex(bytes);
+    if (actual !== file.sha256) {
+      problems.push(problem('fileChanged', { file: file.path, expected: file.sha256, actual }));
+      changed.add(file.path);
+    }
+  }
+  for (const path of Object.keys(files)) {
+    if (path !== MANIFEST && !listed.has(path) && !path.endsWith('/')) problems.push(problem('fileUnexpected', { file: path }));
+  }
+
+  for (const entry of manifest.audits) {
+    const auditPath = `${entry.folder}audit.json`;
+    if (!changed.has(auditPath) && files[auditPath]) {
+      const actual = await digestOfAuditFile(files[auditPath]);
+      const expected = entry.capture?.record.auditSha256 ?? entry.auditSha256;
+      if (actual !== expected || actual !== entry.auditSha256) {
+        problems.push(problem('auditChanged', { file: auditPath, url: entry.url, expected, actual: String(actual) }));
+      }
+    }
+    if (!entry.capture) continue;
+    const { record } = entry.capture;
+    const actualRecord = await recordDigest(record);
+    if (actualRecord !== entry.capture.digest) {
+      problems.push(problem('recordChanged', { file: MANIFEST, sequence: record.sequence, url: record.url, expected: entry.capture.digest, actual: actualRecord }));
+    }
+    for (const artefact of record.artefacts) {
+      const path = entry.folder + artefact.name;
+      const bytes = files[path];
+      if (!bytes) {
+        if (!changed.has(path)) problems.push(problem('artefactMissing', { file: path, sequence: record.sequence, url: record.url }));
+        continue;
+      }
+      if (changed.has(path)) continue;
+      const actual = await sha256Hex(bytes);
+      if (actual !== artefact.sha256) {
+        problems.push(problem('artefactChanged', { file: path, sequence: record.sequence, url: record.url, expected: artefact.sha256, actual }));
+      }
+    }
+  }
+  return broken(problems, manifest.files.length, manifest.audits.length);
+}
+
+async function digestOfAuditFile(bytes: Uint8Array): Promise<string | null> {
+  try {
+    return await auditDigest(JSON.parse(decoder.decode(bytes)) as AuditResult);
+  } catch {
+    return null;
+  }
+}
+
+function slug(url: string): string {
+  let host = url;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    // not a URL: the slug is made from the text itself
+  }
+  return host.replace(/[^A-Za-z0-9.-]+/g, '_').slice(0, 60) || 'page';
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}

@@ -1,0 +1,115 @@
+import type { AuditResult, Evidence, Locale } from '@/rules/types';
+import { hasMessage, t } from '@/i18n';
+import { groupLabel, levelLabel, pageTypeLabel, ruleMessage, statusLabel, verdictLabel, visibilityLabel } from './labels';
+import { createYielder, type ProgressCallback } from './progress';
+
+/** Excel reads a UTF-8 file as UTF-8 (and Chinese correctly) only with a byte-order mark. */
+export const BOM = '\uFEFF';
+const CRLF = '\r\n';
+
+/** A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export type CsvValue = string | number | boolean | null | undefined;
+
+/** One RFC 4180 field: text that a spreadsheet could run is prefixed with an apostrophe, then quoted if needed. */
+export function csvCell(value: CsvValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvRow(values: readonly CsvValue[]): string {
+  return values.map(csvCell).join(',') + CRLF;
+}
+
+const COLUMNS = [
+  'kind',
+  'audit',
+  'url',
+  'title',
+  'auditedAt',
+  'pageType',
+  'grade',
+  'score',
+  'verdict',
+  'failed',
+  'rulesetVersion',
+  'mode',
+  'ruleId',
+  'group',
+  'level',
+  'status',
+  'basis',
+  'message',
+  'evidence',
+] as const;
+
+/** Blank cells keep every row as wide as the header. */
+const AUDIT_ONLY = new Array<null>(COLUMNS.indexOf('ruleId') - COLUMNS.indexOf('title')).fill(null);
+const FINDING_ONLY = new Array<null>(COLUMNS.length - COLUMNS.indexOf('ruleId')).fill(null);
+
+function evidenceCell(evidence: readonly Evidence[], locale: Locale): string {
+  return evidence
+    .map((e) => [e.text, e.href ?? '', e.selector, visibilityLabel(e.visible, locale)].filter(Boolean).join(' | '))
+    .join('\n');
+}
+
+/**
+ * One CSV with a row per audit and a row per rule result (its `kind` column says which; `audit` numbers the audit
+ * both kinds of row belong to). Returned as parts so that a long history never becomes one giant string at once.
+ */
+export async function auditsToCsvParts(
+  audits: readonly AuditResult[],
+  locale: Locale,
+  onProgress?: ProgressCallback,
+): Promise<string[]> {
+  const parts = [BOM + csvRow(COLUMNS.map((c) => t(`evidenceCsv_${c}`, locale)))];
+  const yieldNow = createYielder();
+  const auditKind = t('evidenceCsvKind_audit', locale);
+  const findingKind = t('evidenceCsvKind_finding', locale);
+  onProgress?.(0, audits.length);
+  for (const [index, audit] of audits.entries()) {
+    const n = index + 1;
+    let chunk = csvRow([
+      auditKind,
+      n,
+      audit.url,
+      audit.title,
+      audit.auditedAt,
+      pageTypeLabel(audit.pageType, locale),
+      audit.grade,
+      audit.score,
+      verdictLabel(audit.verdict, locale),
+      audit.results.filter((r) => r.status === 'fail').length,
+      audit.rulesetVersion,
+      audit.mode,
+      ...FINDING_ONLY,
+    ]);
+    for (const result of audit.results) {
+      chunk += csvRow([
+        findingKind,
+        n,
+        audit.url,
+        ...AUDIT_ONLY,
+        result.ruleId,
+        groupLabel(result.group, locale),
+        levelLabel(result.level, locale),
+        statusLabel(result.status, locale),
+        result.basis.join('; '),
+        ruleMessage(result, locale, hasMessage),
+        evidenceCell(result.evidence, locale),
+      ]);
+    }
+    parts.push(chunk);
+    onProgress?.(n, audits.length);
+    await yieldNow();
+  }
+  return parts;
+}
+
+export async function auditsToCsv(audits: readonly AuditResult[], locale: Locale): Promise<string> {
+  return (await auditsToCsvParts(audits, locale)).join('');
+}

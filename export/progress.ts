@@ -1,0 +1,36 @@
+/** Progress of a long export or verification: `done` of `total` steps. */
+export type ProgressCallback = (done: number, total: number) => void;
+
+/** How long one slice of work may hold the thread before giving it back (a frame is about 16 ms). */
+const SLICE_MS = 12;
+
+/**
+ * Lets the page paint and handle input between slices of work. Cheap to call often: it only yields once the
+ * current slice has run for SLICE_MS.
+ */
+export function createYielder(now: () => number = () => performance.now()): () => Promise<void> {
+  let sliceStart = now();
+  return async () => {
+    if (now() - sliceStart < SLICE_MS) return;
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    sliceStart = now();
+  };
+}
+
+/** Maps items one at a time with progress reports, yielding between slices; stops early when aborted. */
+export async function mapChunked<T, R>(
+  items: readonly T[],
+  work: (item: T, index: number) => Promise<R> | R,
+  options: { onProgress?: ProgressCallback; signal?: AbortSignal } = {},
+): Promise<R[]> {
+  const yieldNow = createYielder();
+  const out: R[] = [];
+  options.onProgress?.(0, items.length);
+  for (let i = 0; i < items.length; i++) {
+    options.signal?.throwIfAborted();
+    out.push(await work(items[i], i));
+    options.onProgress?.(i + 1, items.length);
+    await yieldNow();
+  }
+  return out;
+}
