@@ -3,6 +3,7 @@ import badge from './messages/badge.json';
 import evidence from './messages/evidence.json';
 import extension from './messages/extension.json';
 import rules from './messages/rules.json';
+import ui from './messages/ui.json';
 
 /** One entry per message: both languages side by side, so a missing translation is visible in review. */
 export type MessageEntry = Record<Locale, string>;
@@ -14,6 +15,7 @@ export const fragments: Record<string, MessageFragment> = {
   evidence,
   extension,
   rules,
+  ui,
 };
 
 export const catalog: MessageFragment = Object.assign({}, ...Object.values(fragments));

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import type { LiangzhaoDatabase, StoredAudit } from './db';
 
 /** Where audits wait while the database refuses them; survives the service worker being stopped. */
@@ -45,7 +46,7 @@ export function memoryStore(): PendingStore {
 
 /** `browser.storage.session` when the browser has it (kept across service-worker restarts), memory otherwise. */
 export function sessionStore(key = 'liangzhao.pendingAudits'): PendingStore {
-  const area = globalThis.browser?.storage?.session;
+  const area = browser.storage?.session;
   if (!area) return memoryStore();
   return {
     load: async () => ((await area.get(key))[key] as StoredAudit[] | undefined) ?? [],

@@ -1,0 +1,65 @@
+import type { RuleGroup, RuleResult, RuleStatus } from '@/rules/types';
+
+/** The order groups are listed in when they share a worst status. */
+export const GROUP_ORDER: readonly RuleGroup[] = [
+  'licence',
+  'filing',
+  'contact',
+  'terms',
+  'seller',
+  'unfair-terms',
+  'presentation',
+];
+
+const STATUS_RANK: Record<RuleStatus, number> = { fail: 0, error: 1, review: 2, pass: 3, na: 4 };
+
+export interface ChecklistGroup {
+  group: RuleGroup;
+  /** The worst status in the group: what the group heading shows. */
+  status: RuleStatus;
+  items: RuleResult[];
+}
+
+export interface Checklist {
+  groups: ChecklistGroup[];
+  /** Rules that do not apply to this page type: listed apart, after everything that does. */
+  notApplicable: RuleResult[];
+  counts: Record<RuleStatus, number>;
+}
+
+export function compareResults(a: RuleResult, b: RuleResult): number {
+  return (
+    STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
+    Number(a.level === 'encouraged') - Number(b.level === 'encouraged')
+  );
+}
+
+/** Groups results by what they concern: groups with failures first, then needs-review; failures first inside. */
+export function buildChecklist(results: readonly RuleResult[]): Checklist {
+  const counts: Record<RuleStatus, number> = { fail: 0, error: 0, review: 0, pass: 0, na: 0 };
+  const byGroup = new Map<RuleGroup, RuleResult[]>();
+  const notApplicable: RuleResult[] = [];
+  for (const result of results) {
+    counts[result.status]++;
+    if (result.status === 'na') {
+      notApplicable.push(result);
+      continue;
+    }
+    const items = byGroup.get(result.group) ?? [];
+    items.push(result);
+    byGroup.set(result.group, items);
+  }
+  const groups = [...byGroup.entries()].map(([group, items]): ChecklistGroup => {
+    const sorted = [...items].sort(compareResults);
+    return { group, status: sorted[0].status, items: sorted };
+  });
+  groups.sort(
+    (a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] || GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group),
+  );
+  return { groups, notApplicable, counts };
+}
+
+/** The message-key stem of a rule id: `icp-number` → `icp_number`. */
+export function ruleKey(ruleId: string): string {
+  return ruleId.replace(/-/g, '_');
+}

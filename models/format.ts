@@ -1,0 +1,37 @@
+import type { Locale } from '@/rules/types';
+
+const BCP47: Record<Locale, string> = { zh_CN: 'zh-CN', en: 'en' };
+
+/** The `lang` attribute for a UI locale. */
+export function langOf(locale: Locale): string {
+  return BCP47[locale];
+}
+
+export function formatTime(ms: number, locale: Locale): string {
+  return new Intl.DateTimeFormat(BCP47[locale], {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(ms);
+}
+
+/** `yyyy-mm-dd` in local time, for a date input. */
+export function dateInputValue(ms: number): string {
+  const date = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** The local day a date input names, as inclusive epoch-millisecond bounds; null for an empty or invalid input. */
+export function dayBounds(value: string): { startMs: number; endMs: number } | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return null;
+  const start = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  if (Number.isNaN(start.getTime())) return null;
+  const end = new Date(start);
+  end.setDate(end.getDate() + 1);
+  return { startMs: start.getTime(), endMs: end.getTime() - 1 };
+}
