@@ -41,6 +41,8 @@ export interface PageView {
   text: string;
   links: LinkInfo[];
   images: ImageInfo[];
+  /** The element whose own text holds the character at `offset` (null between blocks). */
+  elementAt(offset: number): Element | null;
   /** Links that hold part of the text in [start, end). */
   linksIn(start: number, end: number): LinkInfo[];
   /** The element holding the text in [start, end), described as evidence; `text` is the bounded line around it. */

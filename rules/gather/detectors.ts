@@ -7,6 +7,8 @@ import type { PageView } from '../detectors/page';
 import type { WalkResult } from './walk';
 import { detectIcp } from '../detectors/icp';
 import { detectSignals } from '../detectors/signals';
+import { detectPsb } from '../detectors/psb';
+import { detectContact } from '../detectors/contact';
 
 export interface DetectorEntry {
   id: string;
@@ -15,6 +17,8 @@ export interface DetectorEntry {
 
 export const DETECTORS: readonly DetectorEntry[] = [
   { id: 'icp', run: (page, facts) => void (facts.icp = detectIcp(page)) },
+  { id: 'psb', run: (page, facts) => void (facts.psb = detectPsb(page)) },
+  { id: 'contact', run: (page, facts) => void Object.assign(facts, detectContact(page)) },
   { id: 'signals', run: (page, facts) => void (facts.signals = detectSignals(page)) },
 ];
 

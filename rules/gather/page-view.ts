@@ -60,7 +60,19 @@ export function createPageView(walk: WalkResult, probe: VisibilityProbe, url: st
     return found;
   };
 
-  return { url, title, text, links: walk.links, images: walk.images, linksIn, evidenceForRange, evidenceForElement };
+  const elementAt = (offset: number): Element | null => segmentsIn(segments, offset, offset + 1)[0]?.element ?? null;
+
+  return {
+    url,
+    title,
+    text,
+    links: walk.links,
+    images: walk.images,
+    elementAt,
+    linksIn,
+    evidenceForRange,
+    evidenceForElement,
+  };
 }
 
 function hrefOf(links: LinkInfo[], anchor: Element): string | null {

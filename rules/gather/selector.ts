@@ -56,7 +56,8 @@ export function selectorFor(el: Element, firstById: FirstById): string {
     const parent: Node | null = node.parentNode;
     if (!parent || parent.nodeType !== 1) {
       // Top of the root: `html` in a document; in a shadow root the top element needs its position.
-      steps.push(parent && parent.nodeType === 9 ? cssEscape(node.localName) : nthOfTypeStep(node));
+      const alone = !node.previousElementSibling && !node.nextElementSibling;
+      steps.push(parent && parent.nodeType === 9 && alone ? cssEscape(node.localName) : nthOfTypeStep(node));
       break;
     }
     // A document has one body and one head: their names alone are enough.

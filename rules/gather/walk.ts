@@ -85,7 +85,8 @@ export function* walkDocument(doc: Document, pageUrl: string): Generator<void, W
     if (!ids.has(id)) ids.set(id, el);
   };
 
-  if (doc.documentElement) stack.push({ node: doc.documentElement, exit: false, base: pageUrl });
+  // From the document itself: a fragment parsed without <html> has several top-level elements.
+  pushChildren(doc, pageUrl);
 
   while (stack.length) {
     if (++sinceYield >= WALK_BATCH) {
@@ -176,7 +177,6 @@ function enterFrame(el: Element, stack: Frame[], frameOf: Map<Node, Element>, er
     }
     return;
   }
-  if (!frameDoc.documentElement) return;
   frameOf.set(frameDoc, el);
   let base = '';
   try {
@@ -184,7 +184,10 @@ function enterFrame(el: Element, stack: Frame[], frameOf: Map<Node, Element>, er
   } catch {
     base = '';
   }
-  stack.push({ node: frameDoc.documentElement, exit: false, base: base || (el.ownerDocument?.URL ?? '') });
+  const frameBase = base || (el.ownerDocument?.URL ?? '');
+  for (let child = frameDoc.lastChild; child; child = child.previousSibling) {
+    stack.push({ node: child, exit: false, base: frameBase });
+  }
 }
 
 function linkInfo(el: Element, base: string, start: number): LinkInfo {

@@ -1,0 +1,225 @@
+/**
+ * Contact details (G2 art. 8(3); G1 art. 14 for natural-person sellers): telephones, e-mail, postal code, address,
+ * with Chinese and English labels. Numbers are everywhere on a shop page (prices, ids, sales counts, dates,
+ * buyers' Q&A), so a number counts only when it is labelled as a phone or has an unmistakable phone shape, and
+ * never inside user-generated content.
+ */
+import type { AddressFact, EmailFact, PhoneFact, PostalCodeFact } from '../types';
+import type { PageView } from './page';
+import { inUserContent, textBefore } from './context';
+import { PROVINCE_NAMES } from './provinces';
+
+export interface ContactFacts {
+  phones: PhoneFact[];
+  emails: EmailFact[];
+  addresses: AddressFact[];
+  postalCodes: PostalCodeFact[];
+}
+
+export interface ParsedPhone {
+  normalized: string;
+  kind: PhoneFact['kind'];
+  /** Written with separators or a country code: recognisable as a phone without a label. */
+  formatted: boolean;
+  /** A short service number (95xxx): only with a label. */
+  short: boolean;
+  /** Characters of the candidate that belong to the number. */
+  length: number;
+}
+
+/** Digit groups separated by one space or dash, an optional country code and extension. */
+const PHONE_CANDIDATE =
+  /(?<![\w.@/\\+-])(?:\+\s?86[\s-]?|86-)?(?:\(0\d{2,3}\)\s?)?\d{2,12}(?:(?: |-|－|—)\d{1,8}){0,3}(?:\s?(?:转|分机|ext\.?)\s?\d{1,5})?(?![\w@])/gi;
+const PHONE_LABEL =
+  /(电话|手机|热线|客服|联系方式|联系|咨询|服务号|座机|来电|致电|拨打|Tel|Phone|Mobile|Hotline|Call)[^\n]{0,16}$/i;
+const FAX_LABEL = /(传真|Fax)\s*[:：]?\s*$/i;
+const NOT_A_PHONE_BEFORE = /([¥￥$＄]|价|编号|订单|货号|单号|ISBN|No\.?|ID|邮编|邮政编码|备案|许可证|证号)\s*[:：]?\s*$/i;
+const NOT_A_PHONE_AFTER = /^\s*(元|件|人|次|条|笔|个|万|千|天|年|月|日|号|%|g|kg|ml|mm|cm|mAh)/i;
+
+/** Parses a candidate into a phone number, or null when its digits are no phone. */
+export function parsePhone(raw: string): ParsedPhone | null {
+  let rest = raw.trim();
+  let country = false;
+  const cc = /^(\+\s?86[\s-]?|86-)/.exec(rest);
+  if (cc) {
+    country = true;
+    rest = rest.slice(cc[0].length);
+  }
+  let extension = '';
+  const ext = /\s?(?:转|分机|ext\.?)\s?(\d{1,5})$/i.exec(rest);
+  if (ext) {
+    extension = ext[1];
+    rest = rest.slice(0, ext.index);
+  }
+  const groups = rest.replace(/[()]/g, ' ').trim().split(/(?: |-|－|—)+/).filter(Boolean);
+  // +86 drops the trunk 0 of an area code: +86 21 6084 1111 is 021-60841111.
+  if (country && groups.length && /^[2-9]/.test(groups[0])) groups[0] = '0' + groups[0];
+  const separated = groups.length > 1 || /^\(/.test(rest);
+  const lengthOf = (count: number) => consumedLength(raw, groups, count, cc?.[0] ?? '');
+  const withExt = (digits: string, used: number, kind: PhoneFact['kind'], formatted: boolean): ParsedPhone | null => {
+    let normalized = digits;
+    let end = lengthOf(used);
+    if (extension) {
+      normalized += '-' + extension;
+      end = raw.length;
+    } else if (used < groups.length && /^\d{1,5}$/.test(groups[used]) && /-\s?\d{1,5}$/.test(raw.slice(0, lengthOf(used + 1)))) {
+      // A trailing dash group is an extension: 021-60841111-3612, 4006561155-3.
+      normalized += '-' + groups[used];
+      end = lengthOf(used + 1);
+    }
+    return { normalized, kind: country ? 'international' : kind, formatted: formatted || country, short: false, length: end };
+  };
+
+  for (let used = 1; used <= Math.min(3, groups.length); used++) {
+    const digits = groups.slice(0, used).join('');
+    if (/^1[3-9]\d{9}$/.test(digits)) return withExt(digits, used, 'mobile', separated && used > 1);
+    if (/^[48]00\d{7}$/.test(digits)) return withExt(digits, used, 'hotline', used > 1);
+    if (/^0\d{9,11}$/.test(digits) && validLandline(groups.slice(0, used))) {
+      return withExt(digits, used, 'landline', used > 1 || /^\(/.test(rest));
+    }
+    if (digits.length > 12) break;
+  }
+  if (groups.length === 1 && /^9[56]\d{3,6}$/.test(groups[0]) && !country) {
+    return { normalized: groups[0], kind: 'hotline', formatted: false, short: true, length: lengthOf(1) };
+  }
+  return null;
+}
+
+/** Area code 0 + 2-3 digits, then 7-8 digits: 010-12345678, 0571-81683755. */
+function validLandline(groups: string[]): boolean {
+  const digits = groups.join('');
+  if (groups.length >= 2) {
+    const area = groups[0];
+    return /^0\d{2,3}$/.test(area) && /^\d{7,8}$/.test(groups.slice(1).join(''));
+  }
+  // Unseparated: 3-digit areas start 01/02, the rest have 4 digits.
+  const areaLength = /^0[12]/.test(digits) ? 3 : 4;
+  return digits.length - areaLength >= 7 && digits.length - areaLength <= 8;
+}
+
+/** How many characters of `raw` the first `count` digit groups (and the country code) span. */
+function consumedLength(raw: string, groups: string[], count: number, prefix: string): number {
+  let position = prefix.length;
+  for (let i = 0; i < count; i++) {
+    const written = i === 0 && prefix && groups[0].startsWith('0') && !raw.includes(groups[0]) ? groups[0].slice(1) : groups[i];
+    const at = raw.indexOf(written, position);
+    if (at < 0) return raw.length;
+    position = at + written.length;
+  }
+  return position;
+}
+
+const EMAIL = /(?<![\w.+-])[A-Za-z0-9][\w.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.([A-Za-z]{2,10})(?![\w@])/g;
+const FILE_EXTENSIONS = /^(png|jpe?g|gif|webp|svg|css|js|bmp|ico)$/i;
+
+const POSTAL = /(邮编|邮政编码|Post\s?code|Postal\s?Code|Zip(?:\s?Code)?)\s*[:：]?\s*(\d{6})(?!\d)/gi;
+
+const ADDRESS_LABEL =
+  /(公司地址|联系地址|办公地址|注册地址|经营地址|通讯地址|通信地址|住所|地址|Address|Add\.?)\s*[:：]\s*/gi;
+const ADDRESS_STOP = /[|｜\n；;。]|\s{2,}|\s(?:电话|手机|邮编|邮政编码|邮箱|传真|Tel|E-?mail|Fax|Post)/i;
+const ADDRESS_PART_ZH = /省|市|区|县|镇|乡|路|街|道|巷|弄|号|楼|层|室|大厦|广场|园区|中心/g;
+const ADDRESS_PART_EN = /\b(District|City|Road|Rd\.?|Street|St\.?|Avenue|Ave\.?|Province|Building|Floor|Room|China)\b/gi;
+const LOOKS_LIKE_URL = /:\/\/|www\.|\.(com|cn|net|htm|html|php)\b|[?=]/i;
+const UNLABELLED_ADDRESS_ZH = new RegExp(
+  `(?:${Object.keys(PROVINCE_NAMES).join('|')})(?:省|市|[\\u4e00-\\u9fa5]{0,4}自治区)?[\\u4e00-\\u9fa5]{0,8}?(?:市|州|盟)?` +
+    '[\\u4e00-\\u9fa5]{1,8}?(?:区|县|市)[\\u4e00-\\u9fa5A-Za-z0-9]{1,20}?(?:路|街|道|大道|巷|弄)' +
+    '[\\dA-Za-z-]{1,8}号[^\\n|｜；;。，,]{0,30}',
+  'g',
+);
+const UNLABELLED_ADDRESS_EN =
+  /\b[A-Z0-9][\w .,#'-]{4,100}?\b(?:District|Road|Street|Avenue)\b,[\w .,'-]{0,60}?\bCity\b[\w .,'-]{0,30}?,\s*(?:P\.?\s?R\.?\s?)?China\b/g;
+
+/** A labelled value reads as an address: enough address parts, and not a shop URL. */
+export function looksLikeAddress(value: string): boolean {
+  if (value.length < 6 || LOOKS_LIKE_URL.test(value)) return false;
+  const zh = value.match(ADDRESS_PART_ZH)?.length ?? 0;
+  const en = value.match(ADDRESS_PART_EN)?.length ?? 0;
+  return zh >= 2 || en >= 2;
+}
+
+export function detectContact(page: PageView): ContactFacts {
+  return {
+    phones: detectPhones(page),
+    emails: detectEmails(page),
+    addresses: detectAddresses(page),
+    postalCodes: detectPostalCodes(page),
+  };
+}
+
+function detectPhones(page: PageView): PhoneFact[] {
+  const text = page.text;
+  const phones: PhoneFact[] = [];
+  for (const m of text.matchAll(PHONE_CANDIDATE)) {
+    const parsed = parsePhone(m[0]);
+    if (!parsed) continue;
+    const start = m.index!;
+    const end = start + parsed.length;
+    const before = textBefore(text, start);
+    if (NOT_A_PHONE_BEFORE.test(before) || FAX_LABEL.test(before)) continue;
+    if (NOT_A_PHONE_AFTER.test(text.slice(end, end + 4))) continue;
+    const labelled = PHONE_LABEL.test(before);
+    if (!labelled && (parsed.short || !parsed.formatted)) continue;
+    if (inUserContent(page, start)) continue;
+    const evidence = page.evidenceForRange(start, end);
+    phones.push({
+      ...evidence,
+      text: text.slice(start, end),
+      context: evidence.text,
+      normalized: parsed.normalized,
+      kind: parsed.kind,
+    });
+  }
+  return phones;
+}
+
+function detectEmails(page: PageView): EmailFact[] {
+  const emails: EmailFact[] = [];
+  const seen = new Set<string>();
+  for (const m of page.text.matchAll(EMAIL)) {
+    if (FILE_EXTENSIONS.test(m[1]) || inUserContent(page, m.index!)) continue;
+    const evidence = page.evidenceForRange(m.index!, m.index! + m[0].length);
+    emails.push({ ...evidence, text: m[0], context: evidence.text });
+    seen.add(m[0].toLowerCase());
+  }
+  // A mailto: link whose text is a label ("联系我们") still discloses the address.
+  for (const link of page.links) {
+    const address = /^mailto:([^?]+)/i.exec(link.rawHref?.trim() ?? '')?.[1];
+    if (!address || seen.has(address.toLowerCase()) || !/^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$/.test(address)) continue;
+    seen.add(address.toLowerCase());
+    emails.push({ ...page.evidenceForElement(link.element), text: address, href: link.href });
+  }
+  return emails;
+}
+
+function detectPostalCodes(page: PageView): PostalCodeFact[] {
+  const codes: PostalCodeFact[] = [];
+  for (const m of page.text.matchAll(POSTAL)) {
+    const start = m.index! + m[0].length - 6;
+    if (inUserContent(page, start)) continue;
+    const evidence = page.evidenceForRange(start, start + 6);
+    codes.push({ ...evidence, text: m[2], context: evidence.text });
+  }
+  return codes;
+}
+
+function detectAddresses(page: PageView): AddressFact[] {
+  const text = page.text;
+  const found: AddressFact[] = [];
+  const taken: Array<[number, number]> = [];
+  const add = (start: number, end: number) => {
+    if (taken.some(([s, e]) => start < e && end > s) || inUserContent(page, start)) return;
+    taken.push([start, end]);
+    const evidence = page.evidenceForRange(start, end);
+    found.push({ ...evidence, text: text.slice(start, end).trim(), context: evidence.text });
+  };
+  for (const m of text.matchAll(ADDRESS_LABEL)) {
+    const start = m.index! + m[0].length;
+    const stop = ADDRESS_STOP.exec(text.slice(start, start + 120));
+    const end = start + (stop ? stop.index : Math.min(120, text.length - start));
+    if (looksLikeAddress(text.slice(start, end).trim())) add(start, end);
+  }
+  for (const pattern of [UNLABELLED_ADDRESS_ZH, UNLABELLED_ADDRESS_EN]) {
+    for (const m of text.matchAll(pattern)) add(m.index!, m.index! + m[0].trimEnd().length);
+  }
+  return found;
+}

@@ -1,0 +1,35 @@
+/**
+ * Context checks shared by detectors that read free text: user-generated areas (Q&A, reviews, comments) say
+ * things the operator does not disclose, so numbers and addresses found there are not the operator's.
+ */
+import type { PageView } from './page';
+
+/** Class/id words of containers for buyers' questions, answers, reviews and comments. */
+const USER_CONTENT_HINT =
+  /(^|[\s_-])(consult|question|answer|ask|qa|faq|comment|comments|review|reviews|reply|discuss|evaluate|rate|pinglun|zixun|wenda)([\s_\d-]|$)/i;
+
+/** Lines that read as a reply in a conversation. */
+const REPLY_LINE = /^\s*(您好|你好|亲[，,！!～~ ]|答[:：]|回复[:：]|问[:：]|A[:：]|Q[:：])/;
+
+const ANCESTOR_LEVELS = 10;
+
+export function inUserContent(page: PageView, offset: number): boolean {
+  const lineStart = page.text.lastIndexOf('\n', offset - 1) + 1;
+  if (REPLY_LINE.test(page.text.slice(lineStart, lineStart + 8))) return true;
+  let el = page.elementAt(offset);
+  for (let level = 0; el && level < ANCESTOR_LEVELS; level++, el = el.parentElement) {
+    const hint = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (hint.trim() && USER_CONTENT_HINT.test(hint)) return true;
+  }
+  return false;
+}
+
+/** The text before `offset` on its line, and the previous line when the line starts at the fact. */
+export function textBefore(text: string, offset: number, max = 24): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let from = lineStart;
+  if (text.slice(lineStart, offset).trim() === '' && lineStart > 0) {
+    from = text.lastIndexOf('\n', lineStart - 2) + 1;
+  }
+  return text.slice(Math.max(from, offset - max), offset).replace(/\s+/g, ' ').trimEnd();
+}
