@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  badgeOf,
+  hexToRgba,
+  launchWithExtension,
+  serveFixtures,
+  storedAudits,
+  tabIdOf,
+  waitFor,
+  type ExtensionSession,
+} from './harness';
+import { BADGE_COLOURS } from '@/background/badge';
+
+describe('toolbar badge', () => {
+  let session: ExtensionSession;
+  let site: Awaited<ReturnType<typeof serveFixtures>>;
+
+  beforeAll(async () => {
+    site = await serveFixtures();
+    session = await launchWithExtension();
+  });
+  afterAll(async () => {
+    await session?.close();
+    await site?.close();
+  });
+
+  async function badgeAfterVisiting(path: string) {
+    const page = await session.browser.newPage();
+    await page.goto(`${site.origin}/${path}`);
+    const tabId = await tabIdOf(session, page);
+    const badge = await waitFor(() => badgeOf(session, tabId), (b) => b.text !== '');
+    return { page, tabId, badge };
+  }
+
+  it('shows a passing grade in green on a page with every disclosure, the ICP number linked to MIIT', async () => {
+    const { badge, page } = await badgeAfterVisiting('compliant-home.html');
+    expect(badge.text).toMatch(/^[A-D]$/);
+    expect(badge.colour).toEqual(hexToRgba(BADGE_COLOURS.pass));
+    await page.close();
+  });
+
+  it('shows a failing grade in red on a marketplace page that discloses nothing', async () => {
+    const { badge, page } = await badgeAfterVisiting('no-disclosures.html');
+    expect(badge.text).toBe('F');
+    expect(badge.colour).toEqual(hexToRgba(BADGE_COLOURS.fail));
+    await page.close();
+  });
+
+  it('marks a page that is not a marketplace page with a grey dash', async () => {
+    const { badge, page } = await badgeAfterVisiting('article.html');
+    expect(badge.text).toBe('–');
+    expect(badge.colour).toEqual(hexToRgba(BADGE_COLOURS.na));
+    await page.close();
+  });
+
+  it("never shows the previous page's badge after the tab navigates", async () => {
+    const { page, tabId, badge } = await badgeAfterVisiting('compliant-home.html');
+    expect(badge.colour).toEqual(hexToRgba(BADGE_COLOURS.pass));
+    const seen: string[] = [];
+    await page.goto(`${site.origin}/no-disclosures.html`);
+    const after = await waitFor(
+      async () => {
+        const now = await badgeOf(session, tabId);
+        seen.push(now.text);
+        return now;
+      },
+      (b) => b.text === 'F',
+    );
+    expect(after.colour).toEqual(hexToRgba(BADGE_COLOURS.fail));
+    // Once the new page has loaded, the badge is either cleared or the new page's: never the old grade.
+    expect(seen.every((text) => text === '' || text === 'F')).toBe(true);
+    await page.close();
+  });
+
+  it('stores every audit with its page, grade and failed rules', async () => {
+    const rows = await storedAudits(session);
+    const byPage = (name: string) => rows.filter((row) => String(row.url).endsWith(name));
+    expect(byPage('compliant-home.html').length).toBeGreaterThanOrEqual(2);
+    const failing = byPage('no-disclosures.html')[0];
+    expect(failing).toMatchObject({ host: '127.0.0.1', grade: 'F', verdict: 'fail' });
+    expect(failing.failedRules).toContain('icp-number');
+    expect((failing.result as { schema: string }).schema).toBe('liangzhao.audit/1');
+  });
+});
