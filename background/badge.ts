@@ -19,19 +19,26 @@ export function badgeFor(result: AuditResult): { text: string; colour: string; t
   return { text, colour: BADGE_COLOURS[result.verdict], title };
 }
 
+/** Firefox's MV2 build has `browserAction` where MV3 has `action`. */
+function toolbarButton() {
+  return browser.action ?? browser.browserAction;
+}
+
 export async function showBadge(tabId: number, result: AuditResult): Promise<void> {
   const badge = badgeFor(result);
+  const button = toolbarButton();
   await Promise.all([
-    browser.action.setBadgeText({ tabId, text: badge.text }),
-    browser.action.setBadgeBackgroundColor({ tabId, color: badge.colour }),
-    browser.action.setTitle({ tabId, title: badge.title }),
+    button.setBadgeText({ tabId, text: badge.text }),
+    button.setBadgeBackgroundColor({ tabId, color: badge.colour }),
+    button.setTitle({ tabId, title: badge.title }),
   ]);
 }
 
 /** A tab that starts loading another page loses its badge until that page is audited. */
 export async function clearBadge(tabId: number): Promise<void> {
+  const button = toolbarButton();
   await Promise.all([
-    browser.action.setBadgeText({ tabId, text: '' }),
-    browser.action.setTitle({ tabId, title: t('actionTitle') }),
+    button.setBadgeText({ tabId, text: '' }),
+    button.setTitle({ tabId, title: t('actionTitle') }),
   ]);
 }

@@ -10,10 +10,16 @@ export function isPlaceholderHref(raw: string | null | undefined): boolean {
   return /\$\{|\{\{|<%|<\?|#\{/.test(value);
 }
 
+/** Resolves against the page URL; without a usable page URL (a parsed file, `about:blank`) absolute hrefs still count. */
 export function resolveHref(raw: string | null | undefined, base: string): string | null {
   if (isPlaceholderHref(raw)) return null;
+  const href = raw!.trim();
+  return parseUrl(href, base) ?? parseUrl(href);
+}
+
+function parseUrl(href: string, base?: string): string | null {
   try {
-    return new URL(raw!.trim(), base).href;
+    return new URL(href, base || undefined).href;
   } catch {
     return null;
   }
