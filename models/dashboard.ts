@@ -175,6 +175,7 @@ export function createDashboardModel(db: LiangzhaoDatabase, options: DashboardOp
     page,
     pages,
     pageSize,
+    query,
     listing,
     loading,
     error,

@@ -63,7 +63,8 @@ export function createPopupModel(deps: PopupDeps) {
     void refreshWriteStatus();
     const current = await deps.currentTab().catch(() => null);
     tab.value = current;
-    if (!current || !auditableUrl(current.url)) {
+    // Without the tabs permission the URL may be withheld; then the content script answering is what tells.
+    if (!current || (current.url !== undefined && !auditableUrl(current.url))) {
       phase.value = 'unsupported';
       return;
     }
@@ -77,7 +78,7 @@ export function createPopupModel(deps: PopupDeps) {
       if (!state?.result) await auditNow();
     } catch {
       // No content script answers: a page loaded before the extension, or one the browser does not let it into.
-      phase.value = 'no-script';
+      phase.value = current.url === undefined ? 'unsupported' : 'no-script';
     }
   }
 

@@ -1,0 +1,27 @@
+import { t } from '@/i18n';
+import type { AuditResult, Locale } from '@/rules/types';
+
+export interface EvidenceSlotProps {
+  result: AuditResult;
+  auditId: number | null;
+  tabId: number;
+  locale: Locale;
+  dashboardUrl: string;
+}
+
+/**
+ * The popup's "Evidence" section: capture and export controls for this audit (issue 5) mount here. It starts with
+ * the way to the exports in the dashboard.
+ */
+export function EvidenceSlot({ locale, dashboardUrl }: EvidenceSlotProps) {
+  return (
+    <section class="evidence" aria-labelledby="evidence-heading" data-slot="evidence">
+      <h2 id="evidence-heading">{t('popup_evidence_heading', locale)}</h2>
+      <p>
+        <a href={`${dashboardUrl}#export`} target="_blank" rel="noopener">
+          {t('popup_open_exports', locale)}
+        </a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import '@/components/styles.css';
+import { render } from 'preact';
+import { effect } from '@preact/signals';
+import { evaluate, isoWithOffset } from '@/rules';
+import { t } from '@/i18n';
+import type { Message } from '@/messaging/protocol';
+import { LiangzhaoDatabase } from '@/storage/db';
+import { createPopupModel, type PopupDeps } from '@/models/popup';
+import { tabIdFromSearch } from '@/models/tab';
+import { langOf } from '@/models/format';
+import { PopupApp } from '@/components/popup/PopupApp';
+
+async function currentTab() {
+  const chosen = tabIdFromSearch(location.search);
+  if (chosen !== null) return { id: chosen, url: (await browser.tabs.get(chosen)).url };
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
+}
+
+const model = createPopupModel({
+  db: new LiangzhaoDatabase(),
+  currentTab,
+  sendToTab: ((tabId: number, message: Message) => browser.tabs.sendMessage(tabId, message)) as PopupDeps['sendToTab'],
+  writeStatus: () => browser.runtime.sendMessage({ type: 'storage:status' } satisfies Message),
+  evaluate,
+  nowIso: () => isoWithOffset(new Date()),
+});
+
+effect(() => {
+  document.documentElement.lang = langOf(model.locale.value);
+  document.title = t('popup_title', model.locale.value);
+});
+render(<PopupApp model={model} dashboardUrl={browser.runtime.getURL('/dashboard.html')} />, document.getElementById('app')!);
+void model.load();
