@@ -13,7 +13,12 @@ export default defineConfig({
     default_locale: 'zh_CN',
     icons: Object.fromEntries(ICON_SIZES.map((size) => [size, `icons/${size}.png`])),
     action: { default_title: '__MSG_actionTitle__' },
-    permissions: [],
+    // Evidence capture: activeTab grants the screenshot of the tab a person acts on (popup click or shortcut);
+    // pageCapture (Chromium only) saves the MHTML snapshot.
+    permissions: ['activeTab', ...(browser === 'firefox' ? [] : ['pageCapture'])],
+    commands: {
+      'capture-evidence': { suggested_key: { default: 'Alt+Shift+E' }, description: '__MSG_evidenceCommand__' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

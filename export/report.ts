@@ -143,7 +143,10 @@ function renderIntegrity(input: ReportInput): string {
     rows.push([tr('evidenceReport_chainLink'), tr('evidenceReport_chainLinkValue', { chain: r.chainId, sequence: r.sequence })]);
     rows.push([tr('evidenceReport_previousDigest'), r.previous ?? tr('evidenceReport_chainStart')]);
     for (const a of r.artefacts) rows.push([a.name, `SHA-256 ${a.sha256} (${a.size} B)`]);
-    for (const a of r.absent) rows.push([a.kind, tr('evidenceReport_absent', { reason: a.reason })]);
+    for (const a of r.absent) {
+      const reason = a.reason === 'unsupported' ? tr('evidenceAbsent_unsupported') : a.reason;
+      rows.push([a.kind, tr('evidenceReport_absent', { reason })]);
+    }
     rows.push([tr('evidenceReport_userAgent'), r.userAgent]);
     rows.push([tr('evidenceReport_extensionVersion'), r.extensionVersion]);
   }
