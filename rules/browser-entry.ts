@@ -1,0 +1,6 @@
+/**
+ * The engine as one script for a page that has no extension: the command-line auditor (`--browser`) and the bench
+ * inject it as an IIFE bundle, exposing `globalThis.Liangzhao`.
+ */
+export { auditDocument, auditDocumentAsync, evaluate, RULESET_VERSION } from './index';
+export { gatherFacts, gatherFactsAsync } from './gather';
