@@ -9,6 +9,11 @@ import { detectIcp } from '../detectors/icp';
 import { detectSignals } from '../detectors/signals';
 import { detectPsb } from '../detectors/psb';
 import { detectContact } from '../detectors/contact';
+import { detectTermsLinks } from '../detectors/terms-links';
+import { detectBusinessLicence } from '../detectors/business-licence';
+import { detectGovernmentBadges } from '../detectors/government-badges';
+import { detectLicences } from '../detectors/licences';
+import { detectUscc } from '../detectors/uscc';
 
 export interface DetectorEntry {
   id: string;
@@ -19,6 +24,11 @@ export const DETECTORS: readonly DetectorEntry[] = [
   { id: 'icp', run: (page, facts) => void (facts.icp = detectIcp(page)) },
   { id: 'psb', run: (page, facts) => void (facts.psb = detectPsb(page)) },
   { id: 'contact', run: (page, facts) => void Object.assign(facts, detectContact(page)) },
+  { id: 'terms-links', run: (page, facts) => void (facts.terms = detectTermsLinks(page)) },
+  { id: 'business-licence', run: (page, facts) => void (facts.businessLicence = detectBusinessLicence(page)) },
+  { id: 'government-badges', run: (page, facts) => void (facts.governmentBadges = detectGovernmentBadges(page)) },
+  { id: 'licences', run: (page, facts) => void (facts.licences = detectLicences(page)) },
+  { id: 'uscc', run: (page, facts) => void (facts.uscc = detectUscc(page)) },
   { id: 'signals', run: (page, facts) => void (facts.signals = detectSignals(page)) },
 ];
 

@@ -1,0 +1,68 @@
+/**
+ * Business-licence disclosure (G1 art. 9, 14; G2 art. 8(1); E-Commerce Law art. 15): links and badges labelled
+ * 营业执照 and its variants, and icon-only badges that point to a market-regulation host (the official
+ * licence-display system zzlz.gsxt.gov.cn or a provincial AIC/AMR host). The target tells an inspector whether the
+ * link can be verified (official) or only shows the site's own page or picture.
+ */
+import type { BusinessLicenceFact } from '../types';
+import type { ImageInfo, LinkInfo, PageView } from './page';
+import { hostnameOf, isGovernmentHref, sameSite } from '../gather/url';
+import { isMarketRegulationHref } from './gov-hosts';
+
+const LICENCE_LABEL =
+  /营业执照|经营证照|企业资质|资质证照|资质证书|证照信息|证照公示|执照信息|工商信息|business\s*licen[cs]e/i;
+/** Words a government licence badge shows (alt text, title, link text). */
+const BADGE_WORDS = /工商|红盾|网监|电子标识|亮照|执照|经营性网站|备案|企业信息|经营主体|business/i;
+/** Links to market-regulation hosts that are complaint or reporting channels, not the licence. */
+const NOT_LICENCE = /12315|投诉|举报|维权|消费警示/;
+/** Class or id words of icon-only licence links (yyzz = 营业执照 in pinyin initials). */
+const ICON_HINT = /yyzz|licen[cs]e|zhizhao|yingye|zzlz|gongshang/i;
+const IMAGE_PATH = /\.(png|jpe?g|gif|webp|bmp)$/i;
+
+export function licenceTarget(href: string | null, pageUrl: string): BusinessLicenceFact['target'] {
+  if (!href) return 'none';
+  if (isGovernmentHref(href)) return 'official';
+  try {
+    if (IMAGE_PATH.test(new URL(href).pathname)) return 'image';
+  } catch {
+    return 'other';
+  }
+  return sameSite(hostnameOf(href), hostnameOf(pageUrl)) ? 'site-page' : 'other';
+}
+
+/** Whether a link presents a business licence, by its words or, when it has none, by where it points. */
+export function isLicenceLink(link: Pick<LinkInfo, 'text' | 'title' | 'imageText' | 'href'>, hint = ''): boolean {
+  const words = `${link.text} ${link.title} ${link.imageText}`.trim();
+  if (NOT_LICENCE.test(words)) return false;
+  if (LICENCE_LABEL.test(words)) return true;
+  if (isMarketRegulationHref(link.href)) return words === '' || BADGE_WORDS.test(words);
+  return words === '' && link.href !== null && ICON_HINT.test(hint);
+}
+
+export function detectBusinessLicence(page: PageView): BusinessLicenceFact[] {
+  const facts: BusinessLicenceFact[] = [];
+  for (const link of page.links) {
+    const hint = `${link.element.getAttribute('class') ?? ''} ${link.element.getAttribute('id') ?? ''}`;
+    if (!isLicenceLink(link, hint)) continue;
+    facts.push(fact(page, link.element, labelOf(link), link.href, page.url));
+  }
+  // A licence picture shown without a link still discloses it; it has no link target.
+  for (const image of page.images) {
+    if (image.link || !LICENCE_LABEL.test(`${image.alt} ${image.title}`)) continue;
+    facts.push({ ...fact(page, image.element, imageLabel(image), null, page.url), target: 'image' });
+  }
+  return facts;
+}
+
+function fact(page: PageView, element: Element, label: string, href: string | null, pageUrl: string): BusinessLicenceFact {
+  const target = licenceTarget(href, pageUrl);
+  return { ...page.evidenceForElement(element, label), href, official: target === 'official', target };
+}
+
+function labelOf(link: LinkInfo): string {
+  return link.text || link.title || link.imageText || link.href || '';
+}
+
+function imageLabel(image: ImageInfo): string {
+  return image.alt || image.title;
+}

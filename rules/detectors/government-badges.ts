@@ -1,0 +1,74 @@
+/**
+ * Government-style badges (G1 art. 21: no forged or unauthorised electronic identifiers of government bodies).
+ * A badge presents itself as 工商, 红盾, 网监, 公安, 电子标识 or 亮照 by its words, alt text or image name, or is
+ * an icon-only link to a market-regulation or public-security host. It is official only when its link's parsed
+ * hostname is a government host (gov.cn, or the few government-run hosts listed in gov-hosts.ts): a lookalike such
+ * as gsxt.gov.cn.example.com is not.
+ */
+import type { GovernmentBadgeFact } from '../types';
+import type { PageView } from './page';
+import { isMarketRegulationHref, isOfficialBadgeHref, isPublicSecurityHref } from './gov-hosts';
+
+const CLAIMS: Array<[string, RegExp]> = [
+  ['亮照', /亮照|zzlz|liangzhao/i],
+  ['红盾', /红盾|hongdun|redshield/i],
+  ['电子标识', /电子标识|电子营业执照标识|ebiz/i],
+  ['网监', /网监|wangjian/i],
+  ['工商', /工商(?!银行)|gongshang/i],
+  ['公安', /公安|网警|网络警察|gongan|wangjing|cyberpolice/i],
+];
+/** Filing numbers are disclosures, not badges, though their words contain 公安. */
+const FILING_TEXT = /公网安备|ICP|备案编号/;
+const MAX_LABEL = 20;
+
+export function badgeClaim(words: string): string | null {
+  for (const [claim, pattern] of CLAIMS) if (pattern.test(words)) return claim;
+  return null;
+}
+
+export function detectGovernmentBadges(page: PageView): GovernmentBadgeFact[] {
+  const badges: GovernmentBadgeFact[] = [];
+  const seen = new Set<Element>();
+  for (const link of page.links) {
+    if (link.text.length > MAX_LABEL || FILING_TEXT.test(link.text)) continue;
+    const imageNames = page.images
+      .filter((image) => image.link === link)
+      .map((image) => fileName(image.src))
+      .join(' ');
+    let claim = badgeClaim(`${link.text} ${link.title} ${link.imageText} ${imageNames}`);
+    // An icon-only link to a regulator presents itself as that regulator's badge.
+    if (!claim && !link.text && isMarketRegulationHref(link.href)) claim = '工商';
+    if (!claim && !link.text && isPublicSecurityHref(link.href) && imageNames) claim = '公安';
+    if (!claim) continue;
+    seen.add(link.element);
+    const label = link.text || link.imageText || link.title || link.href || '';
+    badges.push({
+      ...page.evidenceForElement(link.element, label),
+      href: link.href,
+      claims: claim,
+      official: isOfficialBadgeHref(link.href),
+    });
+  }
+  // An unlinked badge image cannot be verified by anyone: it is never official.
+  for (const image of page.images) {
+    if (image.link) continue;
+    const claim = badgeClaim(`${image.alt} ${image.title} ${fileName(image.src)}`);
+    if (!claim || seen.has(image.element)) continue;
+    badges.push({
+      ...page.evidenceForElement(image.element, image.alt || image.title || fileName(image.src)),
+      href: null,
+      claims: claim,
+      official: false,
+    });
+  }
+  return badges;
+}
+
+function fileName(src: string | null): string {
+  if (!src) return '';
+  try {
+    return decodeURIComponent(new URL(src).pathname.split('/').pop() ?? '');
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * Other licences and filings a platform or shop shows (网络文化经营许可证, 互联网药品信息服务资格证书, 食品经营许可证,
+ * 出版物经营许可证, 医疗器械网络交易服务备案, 增值电信业务经营许可证…), each with its number when one is written.
+ * Known names are matched in the page text; a number written without its name (京网文[2017]1530-131号) is
+ * recognised by its issuer's format; a link labelled with any "…许可证/资格证书/登记证/备案证" name counts too.
+ */
+import type { LicenceFact } from '../types';
+import type { PageView } from './page';
+import { PROVINCE_CHARS } from './provinces';
+
+interface KnownLicence {
+  name: string;
+  pattern: RegExp;
+}
+
+const P = PROVINCE_CHARS;
+
+/** Canonical names and the ways sites write them. */
+const KNOWN: KnownLicence[] = [
+  { name: '网络文化经营许可证', pattern: /网络文化经营许可证/ },
+  { name: '互联网药品信息服务资格证书', pattern: /互联网药品信息服务资[格质]证书?/ },
+  { name: '互联网药品交易服务资格证书', pattern: /互联网药品交易服务资[格质]证书?/ },
+  { name: '食品经营许可证', pattern: /食品经营许可证/ },
+  { name: '食品流通许可证', pattern: /食品流通许可证/ },
+  { name: '出版物网络交易平台服务经营备案证', pattern: /出版物网络交易平台服务经营备案证?/ },
+  { name: '出版物经营许可证', pattern: /出版物经营许可证/ },
+  { name: '互联网出版许可证', pattern: /互联网出版许可证|网络出版服务许可证/ },
+  { name: '医疗器械网络交易服务第三方平台备案', pattern: /医疗器械网络交易服务(?:第三方平台)?备案(?:凭证)?/ },
+  { name: '医疗器械经营许可证', pattern: /医疗器械经营(?:企业)?许可证|医疗器械经营备案(?:凭证)?/ },
+  { name: '增值电信业务经营许可证', pattern: /增值电信业务经营许可证/ },
+  { name: '音像制品经营许可证', pattern: /音像制品经营许可证/ },
+  { name: '信息网络传播视听节目许可证', pattern: /信息网络传播视听节目许可证/ },
+  { name: '广播电视节目制作经营许可证', pattern: /广播电视节目制作经营许可证/ },
+  { name: '药品经营许可证', pattern: /(?<!互联网)药品经营许可证/ },
+  { name: '药品经营质量管理规范认证证书', pattern: /药品经营质量管理规范认证证书|GSP认证证书/ },
+  { name: '互联网医疗保健信息服务审核同意书', pattern: /互联网医疗保健信息服务审核同意书/ },
+  { name: '互联网新闻信息服务许可证', pattern: /互联网新闻信息服务许可证/ },
+  { name: '网络食品销售第三方平台提供者备案', pattern: /网络食品(?:销售|交易)第三方平台(?:提供者)?备案/ },
+  { name: '网上交易市场登记证', pattern: /网上交易市场登记证/ },
+  { name: '市场名称登记证', pattern: /市场名称登记证/ },
+  { name: '税务登记证', pattern: /税务登记证/ },
+  { name: '营业性演出许可证', pattern: /营业性演出许可证/ },
+];
+
+/** Numbers whose format names their licence, for when the name is not written beside them. */
+const NUMBER_FORMATS: KnownLicence[] = [
+  { name: '网络文化经营许可证', pattern: new RegExp(`[${P}]网文\\s?[〔\\[【(（]\\d{4}[〕\\]】)）]\\s?\\d+-\\d+号`, 'g') },
+  {
+    name: '医疗器械网络交易服务第三方平台备案',
+    pattern: new RegExp(`[(（][${P}][)）]\\s?网械平台备字\\s?[〔\\[【(（]\\d{4}[〕\\]】)）]\\s?第?\\d+号`, 'g'),
+  },
+  { name: '互联网出版许可证', pattern: new RegExp(`新出网证\\s?[(（][${P}][)）]\\s?字\\s?第?\\d+号`, 'g') },
+  { name: '出版物经营许可证', pattern: /新出发\s?[^\s|｜]{0,8}?\s?字\s?第?\s?[^\s|｜]{0,3}?\d+号/g },
+  { name: '网络食品销售第三方平台提供者备案', pattern: new RegExp(`[${P}]网食[A-Z]\\d{6,}`, 'g') },
+  { name: '市场名称登记证', pattern: /工商网市字\d+号/g },
+  { name: '食品流通许可证', pattern: /(?<![A-Za-z0-9])SP\d{16}(?!\d)/g },
+  { name: '食品经营许可证', pattern: /(?<![A-Za-z0-9])JY\d{14}(?!\d)/g },
+];
+
+/** Any other name of this shape, when a link is labelled with it. */
+const GENERIC_NAME = /^[\u4e00-\u9fa5（）()]{2,24}(许可证|资格证书?|资质证书|登记证|备案证|审核同意书|认证证书|备案凭证)[（(]?[新]?[)）]?$/;
+
+const NUMBER_AFTER_NAME =
+  /^\s?(?:编号|号码|证号|证书编号|号)?\s?[:：]?\s?([^\s|｜,，;；。、]+(?:\s?[-－][^\s|｜,，;；。、]+)*)/;
+
+/** The licence number written right after a name, if any: a token with a digit that is no other label. */
+export function numberAfter(text: string): string | null {
+  const m = NUMBER_AFTER_NAME.exec(text.slice(0, 60));
+  if (!m || !/\d/.test(m[1])) return null;
+  const token = m[1].replace(/[|｜]$/, '');
+  if (KNOWN.some((known) => known.pattern.test(token)) || /营业执照|ICP|公网安备/.test(token)) return null;
+  return token;
+}
+
+export interface LicenceMatch {
+  start: number;
+  end: number;
+  name: string;
+  number: string | null;
+}
+
+export function findLicences(text: string): LicenceMatch[] {
+  const found: LicenceMatch[] = [];
+  for (const known of KNOWN) {
+    for (const m of text.matchAll(new RegExp(known.pattern.source, 'g'))) {
+      const nameEnd = m.index! + m[0].length;
+      if (found.some((f) => m.index! >= f.start && m.index! < f.end)) continue;
+      const number = numberAfter(text.slice(nameEnd));
+      const end = number ? text.indexOf(number, nameEnd) + number.length : nameEnd;
+      found.push({ start: m.index!, end, name: known.name, number });
+    }
+  }
+  for (const format of NUMBER_FORMATS) {
+    for (const m of text.matchAll(format.pattern)) {
+      const start = m.index!;
+      const end = start + m[0].length;
+      if (found.some((f) => start < f.end && end > f.start)) continue;
+      found.push({ start, end, name: format.name, number: m[0] });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+export function detectLicences(page: PageView): LicenceFact[] {
+  const matches = findLicences(page.text);
+  const facts: LicenceFact[] = matches.map((match) => {
+    const evidence = page.evidenceForRange(match.start, match.end);
+    return {
+      ...evidence,
+      text: page.text.slice(match.start, match.end),
+      context: evidence.text,
+      name: match.name,
+      number: match.number,
+    };
+  });
+  for (const link of page.links) {
+    const label = link.text.replace(/\s+/g, '');
+    if (!GENERIC_NAME.test(label)) continue;
+    if (matches.some((m) => m.start < link.end && m.end > link.start)) continue;
+    facts.push({ ...page.evidenceForElement(link.element, link.text), name: label, number: null });
+  }
+  return facts;
+}

@@ -1,0 +1,98 @@
+/**
+ * Links to the standard terms (G2 art. 7; G1 art. 11, 15, 19): user agreement, privacy policy, trading rules,
+ * consumer protection, dispute handling. A link is classified by its own words (text, title), never by an image's
+ * alt text: a TRUSTe or 315 trust seal is a badge, not the policy. Placeholder hrefs do not count, so such links are
+ * left out. Traps from the corpus: 京豆规则 (loyalty points), 隐私包装 (discreet packaging), 社会保障 (a book
+ * category), 法律声明/免责条款 (not a user agreement), 12377 reporting (not dispute handling).
+ */
+import type { TermsKind, TermsLinkFact } from '../types';
+import type { LinkInfo, PageView } from './page';
+import { inUserContent } from './context';
+
+/** Link labels longer than this are headlines or product names, not terms links. */
+const MAX_LABEL = 16;
+
+const USER_AGREEMENT =
+  /(用户|服务|会员|注册|平台|使用|购买|交易|销售|网站|软件)(服务)?协议|(服务|使用|用户|交易)条款|terms\s*(of|and|&)\s*(service|use|conditions)|user\s*agreement|service\s*agreement|^terms$/i;
+const PRIVACY =
+  /隐私(权)?(政策|保护|声明|申明|协议|条款|指引|规则)|个人信息(保护|处理)(政策|规则|指引)?|privacy\s*(policy|statement|notice)?$|^privacy/i;
+const TRADING_RULES =
+  /^(交易|平台|商城|市场|服务|网站|用户|售后|商家|买家|卖家)?规则(中心|频道|总则|大全)?$|(交易|平台)规则|规则(中心|频道)|^[\u4e00-\u9fa5]{2}规则$|^(platform|trading|marketplace|site)?\s*rules$/i;
+/** Loyalty and promotion rules are not the platform's trading rules. */
+const NOT_TRADING = /京豆|积分|优惠|红包|返利|抽奖|金币|秒杀|活动|促销|游戏|京券|礼品卡|会员等级|评价|不规则|规则意见/;
+const CONSUMER_PROTECTION =
+  /消费者(权益)?(保障|保护)|消费者权益|消保|(买家|购物|交易)保障|先行赔付|(consumer|buyer)\s*protection/i;
+const DISPUTE = /投诉|纠纷|争议|维权|申诉|dispute|complaint/i;
+const NOT_DISPUTE = /举报|12377|热线|电话/;
+
+/** A section heading like 消费者保障 or 天猫保障 followed by protection links (退货, 赔付, 发票…). */
+const PROTECTION_HEADING = /^[\u4e00-\u9fa5]{0,6}保障$/;
+const NOT_PROTECTION_HEADING = /社会|医疗|养老|健康|意外|生育|防癌|牙科|轻症|品质|正品|质量|安全|售后/;
+const PROTECTION_WORDS = /退货|退款|赔付|假一赔|发票保障|保障范围|维权|七天|7天|运费险|三包|先行/;
+
+/** Classifies a link's label; null when it is no terms link. */
+export function classifyTermsLabel(label: string, line = ''): TermsKind | null {
+  const text = label.replace(/^[\s[【(（]+|[\s\]】)）>»]+$/g, '').trim();
+  if (!text || text.length > MAX_LABEL) return null;
+  if (PRIVACY.test(text)) return 'privacyPolicy';
+  if (USER_AGREEMENT.test(text) && !/法律声明|免责/.test(text)) return 'userAgreement';
+  if (CONSUMER_PROTECTION.test(text)) return 'consumerProtection';
+  if (DISPUTE.test(text) && !NOT_DISPUTE.test(text)) return 'disputeResolution';
+  if (TRADING_RULES.test(text) && !NOT_TRADING.test(text) && !NOT_TRADING.test(line)) return 'tradingRules';
+  return null;
+}
+
+/** Category, list and search pages are where book categories named 规则 or 社会保障 link to. */
+function isCatalogueHref(href: string): boolean {
+  return /[?&](cat|category|keyword|q|wd)=|\/(list|search|category|cat)[./]/i.test(href);
+}
+
+export function detectTermsLinks(page: PageView): Record<TermsKind, TermsLinkFact[]> {
+  const terms: Record<TermsKind, TermsLinkFact[]> = {
+    userAgreement: [],
+    privacyPolicy: [],
+    tradingRules: [],
+    consumerProtection: [],
+    disputeResolution: [],
+  };
+  for (const link of page.links) {
+    if (!link.href || isCatalogueHref(link.href)) continue;
+    const kind = classifyLink(page, link);
+    if (!kind) continue;
+    terms[kind].push({ ...page.evidenceForElement(link.element, link.text || link.title), href: link.href });
+  }
+  for (const heading of protectionHeadings(page)) terms.consumerProtection.push(heading);
+  return terms;
+}
+
+function classifyLink(page: PageView, link: LinkInfo): TermsKind | null {
+  const lineStart = page.text.lastIndexOf('\n', link.start - 1) + 1;
+  const lineEnd = page.text.indexOf('\n', link.end);
+  const line = page.text.slice(lineStart, lineEnd < 0 ? page.text.length : lineEnd);
+  const kind = classifyTermsLabel(link.text, line) ?? (link.text ? null : classifyTermsLabel(link.title, line));
+  if (kind && inUserContent(page, link.start)) return null;
+  return kind;
+}
+
+/** Section headings for consumer protection, evidenced by the protection links that follow them. */
+function protectionHeadings(page: PageView): TermsLinkFact[] {
+  const found: TermsLinkFact[] = [];
+  const text = page.text;
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    // Icon fonts put private-use characters before headings; only letters count.
+    const line = text.slice(lineStart, lineEnd).replace(/[^\p{L}\p{N}]/gu, '');
+    if (line.length <= 8 && PROTECTION_HEADING.test(line) && !NOT_PROTECTION_HEADING.test(line)) {
+      const isLink = page.linksIn(lineStart, lineEnd).length > 0;
+      const following = page.links.filter((l) => l.start >= lineEnd && l.start < lineEnd + 80 && l.href);
+      if (!isLink && following.some((l) => PROTECTION_WORDS.test(l.text))) {
+        const evidence = page.evidenceForRange(lineStart, lineEnd);
+        found.push({ ...evidence, text: line, href: following[0].href });
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  return found;
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { isLicenceLink, licenceTarget } from '@/rules/detectors/business-licence';
+import { isMarketRegulationHref } from '@/rules/detectors/gov-hosts';
+import { factsOf } from '../gather/support/dom';
+
+const link = (text: string, href: string | null, imageText = '', title = '') => ({ text, href, imageText, title });
+
+describe('isLicenceLink', () => {
+  it.each(['营业执照', '电子营业执照', '营业执照信息', '企业法人营业执照', '经营证照', '企业资质', 'Business License'])(
+    '%s',
+    (label) => expect(isLicenceLink(link(label, 'https://a.cn/l'))).toBe(true),
+  );
+
+  it('accepts an image labelled by alt text', () => {
+    expect(isLicenceLink(link('', 'https://a.cn/l.jpg', '营业执照'))).toBe(true);
+  });
+
+  it('accepts icon-only links to a market-regulation host, not to other hosts', () => {
+    expect(isLicenceLink(link('', 'http://idinfo.zjaic.gov.cn/bscx.do?id=1'))).toBe(true);
+    expect(isLicenceLink(link('', 'https://zzlz.gsxt.gov.cn/businessCheck/verifKey.do'))).toBe(true);
+    expect(isLicenceLink(link('', 'https://www.example.com/'))).toBe(false);
+    expect(isLicenceLink(link('', 'https://www.example.com/yyzz'), 'img-yyzz')).toBe(true);
+  });
+
+  it('rejects complaint channels on the regulator’s host', () => {
+    expect(isLicenceLink(link('全国12315互联网平台', 'https://www.12315.gov.cn/'))).toBe(false);
+  });
+});
+
+describe('licenceTarget', () => {
+  it.each([
+    ['https://zzlz.gsxt.gov.cn/x', 'official'],
+    ['http://idinfo.zjamr.zj.gov.cn/bscx.do', 'official'],
+    ['https://gsxt.gov.cn.example.com/x', 'other'],
+    ['https://shop.example.cn/licence.jpg', 'image'],
+    ['https://www.example.cn/about/licence.html', 'site-page'],
+    ['https://other.com/x', 'other'],
+    [null, 'none'],
+  ])('%s -> %s', (href, target) => {
+    expect(licenceTarget(href, 'https://shop.example.cn/')).toBe(target);
+  });
+
+  it('knows market-regulation hosts by parsed hostname', () => {
+    expect(isMarketRegulationHref('http://www.hd315.gov.cn/beian/view.asp')).toBe(true);
+    expect(isMarketRegulationHref('http://www.sgs.gov.cn/lz/licenseLink.do')).toBe(true);
+    expect(isMarketRegulationHref('http://hd315.gov.cn.example.com/')).toBe(false);
+    expect(isMarketRegulationHref('http://www.gdnet110.gov.cn/')).toBe(false);
+  });
+});
+
+describe('business licence in pages', () => {
+  it('keeps a placeholder link with no target, and a hidden one as hidden', () => {
+    const facts = factsOf('<a href="#">营业执照</a><p style="display:none"><a href="https://zzlz.gsxt.gov.cn/a">亮照</a></p>');
+    expect(facts.businessLicence.map((f) => [f.target, f.href, f.visible])).toEqual([
+      ['none', null, null],
+      ['official', 'https://zzlz.gsxt.gov.cn/a', false],
+    ]);
+  });
+
+  it('does not take the licence written as text (the USCC detector does)', () => {
+    const facts = factsOf('<p>营业执照：91330100716105852F</p>');
+    expect(facts.businessLicence).toEqual([]);
+    expect(facts.uscc[0]).toMatchObject({ code: '91330100716105852F', valid: true, labelled: true });
+  });
+});
