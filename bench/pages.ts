@@ -1,0 +1,62 @@
+/** The pages the bench measures: the largest corpus page, and a generated page of a given element count. */
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const CORPUS_DIRS = [resolve('tests/fixtures/corpus/pages'), '/work/shared/corpus/real/pages'];
+
+/** The biggest saved page of the real corpus: the project's copy if there is one. */
+export function largestCorpusPage(): string | null {
+  for (const dir of CORPUS_DIRS) {
+    if (!existsSync(dir)) continue;
+    const pages = readdirSync(dir)
+      .filter((file) => file.endsWith('.html'))
+      .map((file) => join(dir, file))
+      .sort((a, b) => statSync(b).size - statSync(a).size);
+    if (pages.length > 0) return pages[0];
+  }
+  return null;
+}
+
+const FOOTER = `<footer id="footer">
+  <p><a href="/help/agreement.html">用户协议</a> <a href="/rules.html">平台规则</a> <a href="/privacy.html">隐私政策</a>
+     <a href="/baozhang.html">消费者保障</a> <a href="/complaint.html">投诉与建议</a></p>
+  <p>地址：上海市闵行区合川路2679号 邮编：201103 电话：021-60841111 邮箱：service@example.cn</p>
+  <p><a href="https://zzlz.gsxt.gov.cn/businessCheck/verifKey.do?serial=91330100716105852F">营业执照</a>
+     统一社会信用代码：91330100716105852F
+     <a href="https://beian.miit.gov.cn/">沪ICP备2025012345号-1</a>
+     <a href="https://beian.mps.gov.cn/#/query/webSearch?code=31011202000001">沪公网安备 31011202000001号</a></p>
+</footer>`;
+
+/** One product card: 12 elements. */
+function card(index: number): string {
+  return `<li class="item"><a href="/item/${100000 + index}.html"><img src="/img/${index}.jpg" alt="商品 ${index}"></a>` +
+    `<div class="info"><p class="name"><a href="/item/${100000 + index}.html">示例商品 ${index} 正品保障 全国包邮</a></p>` +
+    `<p class="price"><em>¥</em><span>${(index % 500) + 9}.90</span></p>` +
+    `<p class="meta"><span>月销 ${index * 7}</span><span>评价 ${index * 3}</span><b>自营</b></p></div></li>`;
+}
+const CARD_ELEMENTS = 12;
+/** A nested section as deep as `depth`, so the walker meets deep trees as well as wide ones. */
+function nested(depth: number): string {
+  return `${'<div class="n">'.repeat(depth)}深层文本${'</div>'.repeat(depth)}`;
+}
+
+/** A marketplace home page of about `elements` elements: header, product grid, a deep section and the footer. */
+export function generatedPageHtml(elements: number): string {
+  const depth = 400;
+  const cards = Math.max(1, Math.floor((elements - depth - 60) / CARD_ELEMENTS));
+  const grid = Array.from({ length: cards }, (_, index) => card(index)).join('');
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>示例商城 - 首页</title>
+<style>.item{display:inline-block;width:200px;margin:4px}.n{margin-left:0}</style></head><body>
+<header><a href="/">示例商城</a> <a href="/cart">购物车</a> <a href="/order">我的订单</a> <a href="/login">请登录</a></header>
+<main><ul class="grid">${grid}</ul><section>${nested(depth)}</section></main>
+${FOOTER}</body></html>`;
+}
+
+/** Writes the generated page under .tmp/ and returns its path. */
+export function writeGeneratedPage(elements: number): string {
+  const dir = resolve('.tmp/bench');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `generated-${elements}.html`);
+  writeFileSync(file, generatedPageHtml(elements));
+  return file;
+}
