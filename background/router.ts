@@ -1,7 +1,10 @@
 import type { Browser } from 'wxt/browser';
 import { isMessage, type Message } from '@/messaging/protocol';
 import type { LiangzhaoDatabase } from '@/storage/db';
-import { toStoredAudit } from '@/storage/db';
+import { hostOf, toStoredAudit } from '@/storage/db';
+import { createAuditWriter, type AuditWriter } from '@/storage/audit-writer';
+import { createRetentionKeeper } from '@/storage/audits';
+import { autoAuditAllowed, loadSettings } from '@/storage/settings';
 import { showBadge } from './badge';
 
 type Sender = Browser.runtime.MessageSender;
@@ -10,12 +13,23 @@ type Sender = Browser.runtime.MessageSender;
  * Answers the messages addressed to the background. Returns `undefined` (synchronously) for any other message, so
  * the sender's other listeners still get to answer it.
  */
-export function createRouter(db: LiangzhaoDatabase) {
+export function createRouter(
+  db: LiangzhaoDatabase,
+  writer: AuditWriter = createAuditWriter(db),
+  keepRetention = createRetentionKeeper(db, async () => (await loadSettings(db)).retention),
+) {
   return function route(message: unknown, sender: Sender): Promise<unknown> | undefined {
     if (!isMessage(message)) return undefined;
     switch (message.type) {
       case 'audit:report':
-        return report(db, message, sender);
+        return report(writer, message, sender).then((reply) => {
+          if (reply.auditId !== null) void keepRetention().catch(() => undefined);
+          return reply;
+        });
+      case 'storage:status':
+        return Promise.resolve(writer.status());
+      case 'settings:auto-audit':
+        return loadSettings(db).then((settings) => ({ allowed: autoAuditAllowed(settings, hostOf(message.url)) }));
       case 'audit:history':
         return db.audits.orderBy('auditedAtMs').reverse().limit(message.limit).toArray();
       default:
@@ -24,17 +38,13 @@ export function createRouter(db: LiangzhaoDatabase) {
   };
 }
 
-async function report(db: LiangzhaoDatabase, message: Extract<Message, { type: 'audit:report' }>, sender: Sender) {
+async function report(writer: AuditWriter, message: Extract<Message, { type: 'audit:report' }>, sender: Sender) {
   const tabId = sender.tab?.id;
   // Only a tab's top document speaks for the tab, and a page leaving the back/forward cache or prerendering is not
   // what the person sees.
   const topFrame = sender.frameId === undefined || sender.frameId === 0;
   const active = !('documentLifecycle' in sender) || sender.documentLifecycle === 'active';
   if (tabId !== undefined && topFrame && active) await showBadge(tabId, message.result);
-  try {
-    const auditId = await db.audits.add(toStoredAudit(message.result, tabId));
-    return { auditId: auditId ?? null };
-  } catch (error) {
-    return { auditId: null, error: error instanceof Error ? error.message : String(error) };
-  }
+  // A refused write is kept and retried by the writer; the popup shows what is still unsaved.
+  return writer.save(toStoredAudit(message.result, tabId));
 }

@@ -2,9 +2,14 @@ import { createRouter } from '@/background/router';
 import { clearBadge } from '@/background/badge';
 import { registerEvidenceCapture } from '@/background/capture';
 import { LiangzhaoDatabase } from '@/storage/db';
+import { createAuditWriter, sessionStore } from '@/storage/audit-writer';
 
 export default defineBackground(() => {
-  const route = createRouter(new LiangzhaoDatabase());
+  const db = new LiangzhaoDatabase();
+  // Audits the database refused wait in session storage, so a stopped service worker does not lose them.
+  const writer = createAuditWriter(db, { store: sessionStore() });
+  void writer.restore();
+  const route = createRouter(db, writer);
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   registerEvidenceCapture(new LiangzhaoDatabase());
   browser.tabs.onUpdated.addListener((tabId, change) => {

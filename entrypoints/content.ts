@@ -1,20 +1,47 @@
 import { createPageAuditor } from '@/content/page-auditor';
-import { isMessage } from '@/messaging/protocol';
+import { createHighlighter } from '@/content/highlight';
+import { watchPage } from '@/content/watch';
+import { isMessage, type Message, type Reply } from '@/messaging/protocol';
+import { t } from '@/i18n';
 import { answerEvidenceMessage } from '@/content/evidence-html';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  main() {
+  main(ctx) {
     const auditor = createPageAuditor(document, (message) => browser.runtime.sendMessage(message));
+    const highlighter = createHighlighter(document);
+    /** Audits unless automatic auditing is off or the site is paused; the popup's "audit now" bypasses this. */
+    const autoAudit = async () => {
+      const ask = { type: 'settings:auto-audit', url: location.href } satisfies Message;
+      const reply = (await browser.runtime.sendMessage(ask).catch(() => null)) as Reply<typeof ask> | null;
+      if (reply?.allowed === false) return;
+      await auditor.run();
+    };
+    const watcher = watchPage({
+      win: window,
+      doc: document,
+      onChange: () => void autoAudit().catch(() => undefined),
+      ignore: (node) => highlighter.owns(node),
+    });
+    ctx.onInvalidated(() => {
+      watcher.stop();
+      highlighter.dispose();
+    });
     browser.runtime.onMessage.addListener((message) => {
       const evidence = answerEvidenceMessage(document, message);
       if (evidence) return evidence;
       if (!isMessage(message)) return undefined;
       if (message.type === 'page:current') return Promise.resolve(auditor.current());
       if (message.type === 'page:audit') return auditor.run(message.pageType);
+      if (message.type === 'page:highlight') {
+        const locale = message.locale;
+        const note = (reason: string) =>
+          t('highlight_hidden', locale, { reason: t(`hidden_reason_${reason.replace(/-/g, '_')}`, locale) });
+        return Promise.resolve(highlighter.show(message.selector, message.label, note));
+      }
       return undefined;
     });
-    void auditor.run();
+    void autoAudit();
   },
 });

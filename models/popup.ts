@@ -124,7 +124,12 @@ export function createPopupModel(deps: PopupDeps) {
     if (!current) return;
     let outcome: HighlightOutcome;
     try {
-      const reply = await deps.sendToTab(current.id, { type: 'page:highlight', selector: evidence.selector, label });
+      const reply = await deps.sendToTab(current.id, {
+        type: 'page:highlight',
+        selector: evidence.selector,
+        label,
+        locale: locale.value,
+      });
       if (!reply?.found) outcome = { state: 'missing' };
       else if (reply.hidden) outcome = { state: 'hidden', reason: reply.reason ?? evidence.hiddenReason };
       else outcome = { state: 'shown' };

@@ -15,11 +15,10 @@ export interface WriteStatus {
   lastError: string | null;
 }
 
+/** `auditId` null with an `error`: not written yet, kept and retried (see `status()`). */
 export interface WriteReply {
   auditId: number | null;
   error?: string;
-  /** Not written yet; kept and retried. */
-  queued?: boolean;
 }
 
 export interface AuditWriterOptions {
@@ -171,7 +170,7 @@ export function createAuditWriter(db: LiangzhaoDatabase, options: AuditWriterOpt
       }
       await enqueue(audit);
       schedule();
-      return { auditId: null, error: lastError ?? undefined, queued: true };
+      return lastError ? { auditId: null, error: lastError } : { auditId: null };
     },
     /** Picks up audits a previous service worker left unsaved. */
     async restore(): Promise<void> {

@@ -184,3 +184,20 @@ export async function applyRetention(db: LiangzhaoDatabase, retention: Retention
   if (doomed.size === 0) return 0;
   return deleteAudits(db, [...doomed]);
 }
+
+/**
+ * Applies the stored retention setting after writes, at most once per `everyMs`, so a busy browsing session does not
+ * prune on every audit.
+ */
+export function createRetentionKeeper(
+  db: LiangzhaoDatabase,
+  loadRetention: () => Promise<Retention>,
+  everyMs = 10 * 60_000,
+) {
+  let lastAppliedAt = -Infinity;
+  return async function afterWrite(now = Date.now()): Promise<number> {
+    if (now - lastAppliedAt < everyMs) return 0;
+    lastAppliedAt = now;
+    return applyRetention(db, await loadRetention(), now);
+  };
+}

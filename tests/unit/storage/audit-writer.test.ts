@@ -41,9 +41,9 @@ describe('audit writer', () => {
     add.mockRejectedValueOnce(quotaError()).mockRejectedValueOnce(quotaError());
 
     const first = await writer.save(storedAt(1_000, 50));
-    expect(first).toMatchObject({ auditId: null, queued: true, error: 'QuotaExceededError: The quota has been exceeded.' });
+    expect(first).toEqual({ auditId: null, error: 'QuotaExceededError: The quota has been exceeded.' });
     const second = await writer.save(storedAt(2_000, 60));
-    expect(second.queued).toBe(true);
+    expect(second.auditId).toBeNull();
     expect(writer.status()).toMatchObject({ pending: 2, lastError: expect.stringContaining('QuotaExceeded') });
     expect(await store.load()).toHaveLength(2);
 
