@@ -14,7 +14,7 @@ interface HintSet {
 const SHOP: HintSet = {
   url: /(^|[./_-])(shop|store|dianpu|seller)s?([./_?-]|\d|$)/gi,
   title: /旗舰店|专营店|专卖店|官方店|店铺|小店|工作室|Official Store/gi,
-  text: /进入店铺|收藏店铺|店铺首页|店铺动态|店铺评分|店铺信息|掌柜|卖家信用|关注店铺|联系卖家|店铺公告/g,
+  text: /进入店铺|收藏店铺|店铺首页|店铺动态|店铺评分|店铺信息|掌柜|卖家信用|关注店铺|联系卖家|店铺公告|所有宝贝|全部宝贝|宝贝分类|店铺地址|开店时间/g,
 };
 
 const PRODUCT: HintSet = {
@@ -39,7 +39,8 @@ const HOME: HintSet = {
 function hints(source: string, value: string, pattern: RegExp, limit = 8): string[] {
   const found = new Set<string>();
   for (const match of value.matchAll(pattern)) {
-    found.add(`${source}:${match[0].replace(/^[./_-]|[./_?-]$/g, '').toLowerCase()}`);
+    const word = match[0].replace(/^[./_-]|[./_?-]$/g, '').toLowerCase();
+    found.add(`${source}:${word || match[0]}`);
     if (found.size >= limit) break;
   }
   return [...found];
