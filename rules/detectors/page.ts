@@ -31,6 +31,13 @@ export interface ImageInfo {
   link: LinkInfo | null;
 }
 
+/** Text the page emphasises (b, strong, u, em, ins, mark): terms pages mark clauses of major interest this way. */
+export interface EmphasisInfo {
+  element: Element;
+  start: number;
+  end: number;
+}
+
 export interface PageView {
   url: string;
   title: string;
@@ -41,6 +48,7 @@ export interface PageView {
   text: string;
   links: LinkInfo[];
   images: ImageInfo[];
+  emphasis: EmphasisInfo[];
   /** The element whose own text holds the character at `offset` (null between blocks). */
   elementAt(offset: number): Element | null;
   /** Links that hold part of the text in [start, end). */

@@ -14,6 +14,9 @@ import { detectBusinessLicence } from '../detectors/business-licence';
 import { detectGovernmentBadges } from '../detectors/government-badges';
 import { detectLicences } from '../detectors/licences';
 import { detectUscc } from '../detectors/uscc';
+import { detectSellerIdentity } from '../detectors/seller-identity';
+import { detectUnfairClauses } from '../detectors/unfair-clauses';
+import { detectNotices } from '../detectors/notices';
 
 export interface DetectorEntry {
   id: string;
@@ -29,6 +32,9 @@ export const DETECTORS: readonly DetectorEntry[] = [
   { id: 'government-badges', run: (page, facts) => void (facts.governmentBadges = detectGovernmentBadges(page)) },
   { id: 'licences', run: (page, facts) => void (facts.licences = detectLicences(page)) },
   { id: 'uscc', run: (page, facts) => void (facts.uscc = detectUscc(page)) },
+  { id: 'seller-identity', run: (page, facts) => void Object.assign(facts, detectSellerIdentity(page)) },
+  { id: 'unfair-clauses', run: (page, facts) => void (facts.unfairClauses = detectUnfairClauses(page)) },
+  { id: 'notices', run: (page, facts) => void (facts.notices = detectNotices(page)) },
   { id: 'signals', run: (page, facts) => void (facts.signals = detectSignals(page)) },
 ];
 

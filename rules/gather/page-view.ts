@@ -68,6 +68,7 @@ export function createPageView(walk: WalkResult, probe: VisibilityProbe, url: st
     text,
     links: walk.links,
     images: walk.images,
+    emphasis: walk.emphasis,
     elementAt,
     linksIn,
     evidenceForRange,

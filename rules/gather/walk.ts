@@ -4,7 +4,7 @@
  * WALK_BATCH nodes so the same code runs to completion (sync) or in time slices (async).
  * Open shadow roots are walked in place of their host's content; same-origin frames as their own documents.
  */
-import type { ImageInfo, LinkInfo } from '../detectors/page';
+import type { EmphasisInfo, ImageInfo, LinkInfo } from '../detectors/page';
 import { resolveHref } from './url';
 import type { FirstById } from './selector';
 
@@ -23,6 +23,7 @@ export interface WalkResult {
   segments: Segment[];
   links: LinkInfo[];
   images: ImageInfo[];
+  emphasis: EmphasisInfo[];
   firstById: FirstById;
   /** Frame documents mapped to their frame element, to build selectors that reach into them. */
   frameOf: Map<Node, Element>;
@@ -37,10 +38,13 @@ const SKIPPED = new Set(['script', 'style', 'template', 'head', 'title', 'meta',
 const INLINE = new Set([
   'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'font', 'i', 'img', 'kbd', 'label', 'mark',
   'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr', 'big',
-  'input', 'button', 'select', 'nobr',
+  'input', 'button', 'select', 'nobr', 'ins', 'del',
 ]);
 
 const WHITESPACE = /\s+/g;
+
+/** Inline elements that emphasise their text. */
+const EMPHASIS = new Set(['b', 'strong', 'u', 'em', 'ins', 'mark']);
 
 interface Frame {
   node: Node;
@@ -58,6 +62,8 @@ export function* walkDocument(doc: Document, pageUrl: string): Generator<void, W
   const links: LinkInfo[] = [];
   const images: ImageInfo[] = [];
   const linkStack: LinkInfo[] = [];
+  const emphasis: EmphasisInfo[] = [];
+  const emphasisStack: EmphasisInfo[] = [];
   const firstById: FirstById = new Map();
   const frameOf = new Map<Node, Element>();
   const errors: string[] = [];
@@ -98,6 +104,7 @@ export function* walkDocument(doc: Document, pageUrl: string): Generator<void, W
     if (frame.exit) {
       const el = node as Element;
       if (el.localName === 'a' && linkStack.length) linkStack.pop()!.end = length;
+      else if (EMPHASIS.has(el.localName) && emphasisStack.length) emphasisStack.pop()!.end = length;
       if (!INLINE.has(el.localName)) lineBreak();
       continue;
     }
@@ -142,7 +149,12 @@ export function* walkDocument(doc: Document, pageUrl: string): Generator<void, W
       links.push(link);
       if (name === 'a') linkStack.push(link);
     }
-    if (name === 'a' || !INLINE.has(name)) stack.push({ node: el, exit: true, base: frame.base });
+    if (EMPHASIS.has(name)) {
+      const marked = { element: el, start: length, end: length };
+      emphasis.push(marked);
+      emphasisStack.push(marked);
+    }
+    if (name === 'a' || EMPHASIS.has(name) || !INLINE.has(name)) stack.push({ node: el, exit: true, base: frame.base });
     pushChildren(el, frame.base);
     const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
     // The shadow tree is what renders; its slots show the light children, which are walked after it.
@@ -152,7 +164,7 @@ export function* walkDocument(doc: Document, pageUrl: string): Generator<void, W
 
   const text = pieces.join('');
   for (const link of links) link.text = text.slice(link.start, link.end).replace(WHITESPACE, ' ').trim();
-  return { text, segments, links, images, firstById, frameOf, elementCount, errors };
+  return { text, segments, links, images, emphasis, firstById, frameOf, elementCount, errors };
 }
 
 function rootNode(node: Node): Node {

@@ -28,6 +28,6 @@ describe('detector fixtures', () => {
   }
 
   it('every detector module has fixtures', () => {
-    for (const id of ['icp', 'psb', 'contact', 'terms-links', 'business-licence', 'government-badges', 'licences', 'uscc']) expect(existsSync(join(FIXTURE_ROOT, id)), id).toBe(true);
+    for (const id of ['icp', 'psb', 'contact', 'terms-links', 'business-licence', 'government-badges', 'licences', 'uscc', 'unfair-clauses', 'notices', 'seller-identity']) expect(existsSync(join(FIXTURE_ROOT, id)), id).toBe(true);
   });
 });

@@ -1,0 +1,40 @@
+/**
+ * Verified-identity marks of natural-person sellers (G1 art. 14 para. 2): 实名认证, 已实名认证, 个人认证, 身份认证,
+ * 店铺认证… as text or as a badge's alt/title. An invitation (去认证, 如何实名认证, 立即认证) or a denial (未认证) is
+ * not a mark, and a link labelled 实名认证 is usually the visitor's own account menu, so links count only by their
+ * badge image.
+ */
+import type { Evidence } from '../types';
+import type { PageView } from './page';
+
+const MARK = /(已|通过)?(实名认证|实人认证|个人认证|身份认证|店铺认证|企业认证|卖家认证|认证卖家|认证店铺|已认证)|verified\s+(seller|identity|store|shop)|identity\s+verified/gi;
+const NOT_A_MARK_BEFORE = /(未|没有|尚未|暂未|未通过|去|立即|马上|申请|如何|怎么|怎样|进行|完成|请|需|需要|not\s+)\s*$/i;
+const NOT_A_MARK_AFTER = /^\s*(流程|方法|步骤|入口|教程|中心|失败|申请|\?|？)/;
+
+export interface IdentityFacts {
+  identityVerified: boolean;
+  identityEvidence: Evidence[];
+}
+
+export function isIdentityMark(text: string, before = '', after = ''): boolean {
+  MARK.lastIndex = 0;
+  if (!MARK.test(text)) return false;
+  return !NOT_A_MARK_BEFORE.test(before) && !NOT_A_MARK_AFTER.test(after);
+}
+
+export function detectSellerIdentity(page: PageView): IdentityFacts {
+  const text = page.text;
+  const evidence: Evidence[] = [];
+  for (const m of text.matchAll(MARK)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (page.linksIn(start, end).some((link) => link.href)) continue;
+    if (!isIdentityMark(m[0], text.slice(Math.max(0, start - 6), start), text.slice(end, end + 4))) continue;
+    evidence.push({ ...page.evidenceForRange(start, end), text: m[0], context: page.evidenceForRange(start, end).text });
+  }
+  for (const image of page.images) {
+    const words = `${image.alt} ${image.title}`.trim();
+    if (words && isIdentityMark(words)) evidence.push(page.evidenceForElement(image.element, words));
+  }
+  return { identityVerified: evidence.some((item) => item.visible !== false), identityEvidence: evidence };
+}

@@ -1,0 +1,23 @@
+/** Sentence bounds in the page text, for detectors that quote the whole sentence a phrase sits in. */
+
+const SENTENCE_END = /[。！？!?；;\n]|(?<!\d)\.(?=\s|$)/g;
+const MAX_SENTENCE = 300;
+
+/** [start, end) of the sentence around `offset`, bounded so a run-on page never yields a huge quote. */
+export function sentenceAround(text: string, start: number, end: number): [number, number] {
+  const floor = Math.max(0, start - MAX_SENTENCE);
+  let from = floor;
+  SENTENCE_END.lastIndex = floor;
+  for (let m = SENTENCE_END.exec(text); m && m.index < start; m = SENTENCE_END.exec(text)) from = m.index + 1;
+  SENTENCE_END.lastIndex = end;
+  const next = SENTENCE_END.exec(text);
+  const to = Math.min(next ? next.index + 1 : text.length, end + MAX_SENTENCE);
+  return [from, to];
+}
+
+/** The clause (between commas) before a phrase: where a negation such as 不会 or "will not" would sit. */
+export function clauseBefore(text: string, sentenceStart: number, phraseStart: number): string {
+  const before = text.slice(sentenceStart, phraseStart);
+  const comma = Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), before.lastIndexOf('：'), before.lastIndexOf(':'));
+  return before.slice(comma + 1);
+}
