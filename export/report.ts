@@ -29,6 +29,35 @@ const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六'];
 
 /** One self-contained, printable HTML file. Every value from the audit is escaped; the page's CSP forbids scripts. */
 export function renderReport(input: ReportInput): string {
+  const title = `${t('evidenceReport_title', input.locale)} — ${input.audit.title || input.audit.url}`;
+  return htmlDocument(input.locale, title, renderReportBody(input), input.capture?.record.extensionVersion ?? '');
+}
+
+/** Several audits' reports in one printable file, each starting on a new page. */
+export function renderReports(inputs: readonly ReportInput[], locale: Locale, extensionVersion: string): string {
+  const title = t('evidenceReport_titleMany', locale, { count: inputs.length });
+  return htmlDocument(locale, title, inputs.map(renderReportBody).join('\n'), extensionVersion);
+}
+
+function htmlDocument(locale: Locale, title: string, body: string, extensionVersion: string): string {
+  return `<!doctype html>
+<html lang="${locale === 'zh_CN' ? 'zh-CN' : 'en'}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Liangzhao ${e(extensionVersion)}">
+<title>${e(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
+function renderReportBody(input: ReportInput): string {
   const { audit, locale } = input;
   const tr = (key: string, params?: Record<string, string | number>) => t(key, locale, params);
   const caseFields = input.caseFields ?? input.capture?.record.caseFields ?? EMPTY_CASE;
@@ -58,18 +87,7 @@ export function renderReport(input: ReportInput): string {
     ? `<figure><img src="${e(input.screenshotDataUrl)}" alt="${e(tr('evidenceReport_screenshotAlt'))}"><figcaption>${e(tr('evidenceReport_screenshotCaption', { time: input.capture?.record.capturedAt ?? audit.auditedAt }))}</figcaption></figure>`
     : `<p class="none">${e(tr('evidenceReport_noScreenshot'))}</p>`;
 
-  return `<!doctype html>
-<html lang="${locale === 'zh_CN' ? 'zh-CN' : 'en'}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="Liangzhao ${e(input.capture?.record.extensionVersion ?? '')}">
-<title>${e(tr('evidenceReport_title'))} — ${e(audit.title || audit.url)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<main>
+  return `<main>
 <header>
 <h1>${e(tr('evidenceReport_title'))}</h1>
 <p class="subtitle">${e(tr('evidenceReport_subtitle'))}</p>
@@ -108,10 +126,7 @@ ${renderIntegrity(input)}
 <p><span>${e(tr('evidenceReport_signParty'))}</span><span class="line"></span><span>${e(tr('evidenceReport_signDate'))}</span><span class="line short"></span></p>
 </section>
 <footer><p>${e(tr('evidenceReport_footer', { time: input.generatedAt, ruleset: audit.rulesetVersion }))}</p></footer>
-</main>
-</body>
-</html>
-`;
+</main>`;
 }
 
 function renderFinding(result: RuleResult, n: number, locale: Locale): string {
@@ -182,6 +197,7 @@ const STYLE = `
 *{box-sizing:border-box}
 body{margin:0;background:#eee;color:var(--ink);font:14px/1.6 "Noto Serif CJK SC","Songti SC",SimSun,"WenQuanYi Micro Hei",serif}
 main{max-width:210mm;margin:0 auto;background:#fff;padding:20mm 18mm}
+main+main{margin-top:8mm}
 header{text-align:center;border-bottom:2px solid var(--ink);margin-bottom:1.5em}
 h1{font-size:22px;letter-spacing:.1em;margin:0 0 .2em}
 .subtitle{color:var(--muted);margin:0 0 .8em}
@@ -215,6 +231,7 @@ footer{margin-top:2em;border-top:1px solid var(--line);color:var(--muted);font-s
   @page{size:A4;margin:15mm}
   body{background:#fff}
   main{max-width:none;padding:0}
+  main+main{margin-top:0;break-before:page}
   .finding,figure,table.fields,.signatures{break-inside:avoid}
   h2,h3{break-after:avoid}
   figure img{max-height:160mm}

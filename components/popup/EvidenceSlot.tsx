@@ -1,5 +1,6 @@
 import { t } from '@/i18n';
 import type { AuditResult, Locale } from '@/rules/types';
+import { CaptureEvidence } from '@/components/evidence/CapturePanel';
 
 export interface EvidenceSlotProps {
   result: AuditResult;
@@ -13,10 +14,11 @@ export interface EvidenceSlotProps {
  * The popup's "Evidence" section: capture and export controls for this audit (issue 5) mount here. It starts with
  * the way to the exports in the dashboard.
  */
-export function EvidenceSlot({ locale, dashboardUrl }: EvidenceSlotProps) {
+export function EvidenceSlot({ locale, dashboardUrl, tabId, auditId }: EvidenceSlotProps) {
   return (
     <section class="evidence" aria-labelledby="evidence-heading" data-slot="evidence">
       <h2 id="evidence-heading">{t('popup_evidence_heading', locale)}</h2>
+      <CaptureEvidence tabId={tabId} auditId={auditId} locale={locale} dashboardUrl={dashboardUrl} />
       <p>
         <a href={`${dashboardUrl}#export`} target="_blank" rel="noopener">
           {t('popup_open_exports', locale)}

@@ -1,0 +1,84 @@
+import './evidence.css';
+import { useEffect, useMemo } from 'preact/hooks';
+import { t } from '@/i18n';
+import type { Locale } from '@/rules/types';
+import { LiangzhaoDatabase } from '@/storage/db';
+import type { CaptureReply, EvidenceMessage } from '@/capture/protocol';
+import type { CaseFields } from '@/export/evidence';
+import { createCaptureModel, type CaptureModel } from './model';
+
+const FIELDS: Array<{ field: keyof CaseFields; key: string }> = [
+  { field: 'caseNumber', key: 'evidenceCase_caseNumber' },
+  { field: 'inspector', key: 'evidenceCase_inspector' },
+  { field: 'task', key: 'evidenceCase_task' },
+];
+
+export interface CaptureEvidenceProps {
+  tabId: number;
+  auditId: number | null;
+  locale: Locale;
+  dashboardUrl: string;
+}
+
+/** The popup's "Capture evidence": asks the background to capture the tab, with the inspector's case fields. */
+export function CaptureEvidence(props: CaptureEvidenceProps) {
+  const model = useMemo(
+    () =>
+      createCaptureModel({
+        db: new LiangzhaoDatabase(),
+        capture: (tabId, caseFields) =>
+          browser.runtime.sendMessage({ type: 'evidence:capture', tabId, caseFields } satisfies EvidenceMessage) as Promise<CaptureReply>,
+      }),
+    [],
+  );
+  useEffect(() => void model.load(), [model]);
+  return <CapturePanel model={model} {...props} />;
+}
+
+export function CapturePanel({ model, tabId, locale, dashboardUrl }: CaptureEvidenceProps & { model: CaptureModel }) {
+  const fields = model.caseFields.value;
+  const reply = model.reply.value;
+  const capturing = model.capturing.value;
+  return (
+    <div class="evidence-capture" data-testid="evidence-capture">
+      <details class="case-fields" open={!fields.caseNumber && !fields.inspector}>
+        <summary>{t('evidenceUi_caseFields', locale)}</summary>
+        <p class="muted">{t('evidenceUi_caseFieldsHelp', locale)}</p>
+        {FIELDS.map(({ field, key }) => (
+          <label key={field} class="case-field">
+            <span>{t(key, locale)}</span>
+            <input
+              type="text"
+              name={field}
+              value={fields[field]}
+              onChange={(event) => void model.setField(field, (event.currentTarget as HTMLInputElement).value)}
+            />
+          </label>
+        ))}
+      </details>
+      <p class="controls">
+        <button type="button" class="primary" data-testid="capture-evidence" disabled={capturing} onClick={() => void model.capture(tabId)}>
+          {t(capturing ? 'evidenceUi_capturing' : 'evidenceUi_capture', locale)}
+        </button>{' '}
+        <span class="muted">{t('evidenceUi_shortcut', locale, { keys: 'Alt+Shift+E' })}</span>
+      </p>
+      <div aria-live="polite" data-testid="capture-status">
+        {reply?.ok && (
+          <p class="banner banner--ok">
+            {t('evidenceUi_captured', locale, { sequence: reply.sequence, digest: reply.digest.slice(0, 16) })}{' '}
+            {reply.absent.some((a) => a.kind === 'mhtml') && <span class="muted">{t('evidenceUi_noMhtml', locale)} </span>}
+            <a href={`${dashboardUrl}#export=${reply.auditId}`} target="_blank" rel="noopener">
+              {t('evidenceUi_exportThis', locale)}
+            </a>
+          </p>
+        )}
+        {reply && !reply.ok && (
+          <p class="banner banner--error" role="alert">
+            {t(reply.error, locale)}
+            {reply.detail ? ` (${reply.detail})` : ''}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,149 @@
+import './evidence.css';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { t } from '@/i18n';
+import type { Locale } from '@/rules/types';
+import type { AuditFilters } from '@/storage/audits';
+import type { LiangzhaoDatabase } from '@/storage/db';
+import { EXPORT_FORMATS, type ExportFormat } from '@/export/files';
+import { isoWithOffset } from '@/export/time';
+import { createEvidenceModel, downloadFile, type EvidenceModel, type ExportScope } from './model';
+
+export interface EvidencePanelProps {
+  db: LiangzhaoDatabase;
+  locale: Locale;
+  /** The dashboard's filters: "the audits shown" exports what they match. */
+  filters: AuditFilters;
+}
+
+const FORMAT_KEYS: Record<ExportFormat, string> = {
+  json: 'evidenceUi_formatJson',
+  csv: 'evidenceUi_formatCsv',
+  html: 'evidenceUi_formatHtml',
+  zip: 'evidenceUi_formatZip',
+};
+
+/** `#export=<id>`: the popup's link to export the audit it just captured. */
+function auditIdFromHash(hash: string): number | null {
+  const match = /^#export=(\d+)$/.exec(hash);
+  return match ? Number(match[1]) : null;
+}
+
+/** The dashboard's Export / Import / Verify area. */
+export function EvidencePanel({ db, locale, filters }: EvidencePanelProps) {
+  const model = useMemo(
+    () =>
+      createEvidenceModel({
+        db,
+        extensionVersion: browser.runtime.getManifest().version,
+        nowIso: () => isoWithOffset(new Date()),
+        save: downloadFile,
+      }),
+    [db],
+  );
+  const [auditId, setAuditId] = useState(() => auditIdFromHash(location.hash));
+  useEffect(() => {
+    const onHash = () => setAuditId(auditIdFromHash(location.hash));
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+  return <EvidenceTools model={model} locale={locale} filters={filters} auditId={auditId} />;
+}
+
+export function EvidenceTools({ model, locale, filters, auditId }: { model: EvidenceModel; locale: Locale; filters: AuditFilters; auditId: number | null }) {
+  const [scopeKind, setScopeKind] = useState<ExportScope['kind']>(auditId === null ? 'filtered' : 'audit');
+  useEffect(() => setScopeKind(auditId === null ? 'filtered' : 'audit'), [auditId]);
+  const progress = model.progress.value;
+  const notice = model.notice.value;
+  const busy = progress !== null;
+  const scope: ExportScope =
+    scopeKind === 'audit' && auditId !== null ? { kind: 'audit', id: auditId } : scopeKind === 'all' ? { kind: 'all' } : { kind: 'filtered', filters };
+  const scopes: Array<{ kind: ExportScope['kind']; key: string; params?: Record<string, string | number> }> = [
+    ...(auditId === null ? [] : [{ kind: 'audit' as const, key: 'evidenceUi_scopeAudit', params: { id: auditId } }]),
+    { kind: 'filtered', key: 'evidenceUi_scopeFiltered' },
+    { kind: 'all', key: 'evidenceUi_scopeAll' },
+  ];
+
+  return (
+    <section class="evidence-tools" aria-labelledby="evidence-tools-heading" data-testid="evidence-tools">
+      <h2 id="evidence-tools-heading">{t('evidenceUi_toolsHeading', locale)}</h2>
+      <div class="evidence-tools__row">
+        <fieldset>
+          <legend>{t('evidenceUi_scope', locale)}</legend>
+          {scopes.map((s) => (
+            <label key={s.kind} class="evidence-tools__choice">
+              <input type="radio" name="evidence-scope" value={s.kind} checked={scopeKind === s.kind} onChange={() => setScopeKind(s.kind)} />{' '}
+              {t(s.key, locale, s.params)}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t('evidenceUi_export', locale)}</legend>
+          {EXPORT_FORMATS.map((format) => (
+            <button key={format} type="button" data-format={format} disabled={busy} onClick={() => void model.exportAs(format, scope, locale)}>
+              {t(FORMAT_KEYS[format], locale)}
+            </button>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t('evidenceUi_importVerify', locale)}</legend>
+          <label class="evidence-tools__file">
+            {t('evidenceUi_import', locale)}{' '}
+            <input
+              type="file"
+              accept=".json,application/json"
+              data-testid="import-json"
+              disabled={busy}
+              onChange={(event) => {
+                const input = event.currentTarget as HTMLInputElement;
+                const file = input.files?.[0];
+                if (file) void model.importFile(file, locale).finally(() => (input.value = ''));
+              }}
+            />
+          </label>
+          <button type="button" data-testid="verify-chain" disabled={busy} onClick={() => void model.verifyChain(locale)}>
+            {t('evidenceUi_verifyChain', locale)}
+          </button>
+          <label class="evidence-tools__file">
+            {t('evidenceUi_verifyBundle', locale)}{' '}
+            <input
+              type="file"
+              accept=".zip,application/zip"
+              data-testid="verify-bundle"
+              disabled={busy}
+              onChange={(event) => {
+                const input = event.currentTarget as HTMLInputElement;
+                const file = input.files?.[0];
+                if (file) void model.verifyBundleFile(file, file.name, locale).finally(() => (input.value = ''));
+              }}
+            />
+          </label>
+        </fieldset>
+      </div>
+      {progress && (
+        <p class="evidence-tools__progress">
+          <label>
+            {progress.label} {t('evidenceUi_progress', locale, { done: progress.done, total: progress.total })}{' '}
+            <progress max={Math.max(progress.total, 1)} value={progress.done} />
+          </label>{' '}
+          <button type="button" onClick={() => model.cancel()}>
+            {t('evidenceUi_cancel', locale)}
+          </button>
+        </p>
+      )}
+      <div aria-live="polite" data-testid="evidence-notice">
+        {notice && (
+          <div class={`banner ${notice.ok ? 'banner--ok' : 'banner--error'}`} data-ok={String(notice.ok)}>
+            <p>{notice.text}</p>
+            {notice.details && notice.details.length > 0 && (
+              <ul>
+                {notice.details.map((line, i) => (
+                  <li key={i}>{line}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
