@@ -26,7 +26,7 @@ export function* gatherSteps(doc: Document, opts: GatherOptions): Generator<void
   const facts = emptyFacts(opts.url);
   let walk;
   try {
-    walk = yield* walkDocument(doc, opts.url);
+    walk = yield* walkDocument(doc, opts.url, opts.mode === 'browser');
   } catch (error) {
     facts.gatherErrors.push(`walk: ${(error as Error).message}`);
     return facts;

@@ -53,7 +53,11 @@ interface Frame {
   base: string;
 }
 
-export function* walkDocument(doc: Document, pageUrl: string): Generator<void, WalkResult, void> {
+/**
+ * `reportFrames`: note frames that could not be entered. Only meaningful in a browser; a saved file never carries
+ * its frames' documents, so a static audit would report every frame.
+ */
+export function* walkDocument(doc: Document, pageUrl: string, reportFrames = false): Generator<void, WalkResult, void> {
   const pieces: string[] = [];
   let length = 0;
   let lastSpace = true;
@@ -131,7 +135,7 @@ export function* walkDocument(doc: Document, pageUrl: string): Generator<void, W
     elementCount++;
     rememberId(el);
     if (name === 'iframe' || name === 'frame') {
-      enterFrame(el, stack, frameOf, errors);
+      enterFrame(el, stack, frameOf, reportFrames ? errors : null);
       continue;
     }
     if (SKIPPED.has(name)) continue;
@@ -174,19 +178,17 @@ function rootNode(node: Node): Node {
 }
 
 /** Same-origin frames are walked as part of the page; the others are noted, never thrown. */
-function enterFrame(el: Element, stack: Frame[], frameOf: Map<Node, Element>, errors: string[]): void {
+function enterFrame(el: Element, stack: Frame[], frameOf: Map<Node, Element>, errors: string[] | null): void {
   let frameDoc: Document | null | undefined;
   try {
     frameDoc = (el as HTMLIFrameElement).contentDocument;
   } catch (error) {
-    errors.push(`frame ${el.getAttribute('src') ?? ''}: ${(error as Error).message}`);
+    errors?.push(`frame ${el.getAttribute('src') ?? ''}: ${(error as Error).message}`);
     return;
   }
   if (!frameDoc) {
     const src = el.getAttribute('src');
-    if (src && /^https?:/i.test(src) && (el.ownerDocument?.defaultView ?? null)) {
-      errors.push(`frame ${src}: not reachable (cross-origin), not inspected`);
-    }
+    if (src && /^https?:/i.test(src)) errors?.push(`frame ${src}: not reachable (cross-origin), not inspected`);
     return;
   }
   frameOf.set(frameDoc, el);
