@@ -21,8 +21,17 @@ function settle(doc: Document, opts: AuditOptions) {
     url: opts.url ?? urlOf(doc),
     mode: opts.mode ?? modeOf(doc),
     auditedAt: isoWithOffset(opts.now ?? new Date()),
-    title: (doc.title ?? '').trim(),
+    title: titleOf(doc),
   };
+}
+
+/** linkedom throws reading the title of a document without a root element: an empty page has no title. */
+function titleOf(doc: Document): string {
+  try {
+    return (doc.title ?? '').trim();
+  } catch {
+    return '';
+  }
 }
 
 /** Collects the facts of `doc` and judges them, in one synchronous pass (Node, tests, small pages). */

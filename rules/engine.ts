@@ -43,6 +43,9 @@ export interface EvaluateMeta {
   locale?: Locale;
 }
 
+/** Evidence kept per result: enough to show and to find again, small enough to store for every page visited. */
+export const EVIDENCE_LIMIT = 20;
+
 const STATUS_ORDER: Record<RuleStatus, number> = { fail: 0, error: 1, review: 2, pass: 3, na: 4 };
 
 function notApplicable(context: RuleContext): RuleOutcome {
@@ -79,7 +82,7 @@ function runRule(rule: Rule, facts: Facts, context: RuleContext, locale: Locale)
     message: renderMessage(outcome.messageKey, locale, outcome.messageParams),
     messageKey: outcome.messageKey,
     ...(outcome.messageParams ? { messageParams: outcome.messageParams } : {}),
-    evidence: outcome.evidence,
+    evidence: outcome.evidence.slice(0, EVIDENCE_LIMIT),
   };
 }
 

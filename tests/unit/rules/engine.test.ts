@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, RULESET_VERSION, ruleCatalogue } from '@/rules';
+import { EVIDENCE_LIMIT } from '@/rules/engine';
 import icpNumber from '@/rules/catalogue/icp-number';
 import { defineRule, type Rule } from '@/rules/rule';
 import { AUDIT_SCHEMA } from '@/rules/types';
@@ -71,6 +72,13 @@ describe('evaluate', () => {
     const order = ['fail', 'error', 'review', 'pass', 'na'];
     const ranks = result.results.map((r) => order.indexOf(r.status));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  });
+
+  it('keeps at most EVIDENCE_LIMIT evidence items per result', () => {
+    const many = [...Array(50)].map((_, i) => icpFact(`京ICP证${100000 + i}号`, { kind: 'licence' }));
+    const result = evaluate(factsWith({ icp: many }), { ...meta, pageType: 'platform-home' }, [icpNumber]);
+    expect(result.results[0].evidence).toHaveLength(EVIDENCE_LIMIT);
+    expect(result.facts.icp).toHaveLength(50);
   });
 
   it('lists rule metadata for the UIs', () => {
