@@ -5,7 +5,7 @@ import { auditsToCsvParts } from './csv';
 import { auditDigest } from './evidence';
 import { buildJsonExport, type EvidenceEntry } from './json';
 import type { ProgressCallback } from './progress';
-import { renderReports, type ReportInput } from './report';
+import { renderReport, renderReports, type ReportInput } from './report';
 
 export type ExportFormat = 'json' | 'csv' | 'html' | 'zip';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'html', 'zip'];
@@ -60,7 +60,8 @@ export async function makeExport(format: ExportFormat, entries: readonly Evidenc
         });
         options.onProgress?.(i + 1, entries.length);
       }
-      return { name, mediaType, parts: [renderReports(inputs, options.locale, options.extensionVersion)] };
+      const html = inputs.length === 1 ? renderReport(inputs[0]) : renderReports(inputs, options.locale, options.extensionVersion);
+      return { name, mediaType, parts: [html] };
     }
   }
 }
