@@ -1,0 +1,66 @@
+import { createRequire } from 'node:module';
+import type { Page } from 'puppeteer-core';
+import { type ExtensionSession, tabIdOf, waitFor, storedAudits } from './harness';
+
+const require = createRequire(import.meta.url);
+export const AXE_PATH = require.resolve('axe-core/axe.min.js');
+
+/** Opens a fixture page in a tab and waits until the extension has stored its audit. */
+export async function openAudited(session: ExtensionSession, url: string): Promise<{ page: Page; tabId: number }> {
+  const page = await session.browser.newPage();
+  await page.goto(url);
+  const tabId = await tabIdOf(session, page);
+  await waitFor(
+    () => storedAudits(session),
+    (rows) => rows.some((row) => row.url === url && row.tabId === tabId),
+  );
+  return { page, tabId };
+}
+
+/** The popup, opened as a tab for `tabId`; every dialog it opens is recorded (none may open). */
+export async function openPopup(session: ExtensionSession, tabId: number): Promise<{ popup: Page; dialogs: string[] }> {
+  const popup = await session.browser.newPage();
+  const dialogs: string[] = [];
+  popup.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  await popup.setBypassCSP(true);
+  await popup.setViewport({ width: 420, height: 900 });
+  await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+  return { popup, dialogs };
+}
+
+export async function openDashboard(session: ExtensionSession): Promise<{ dashboard: Page; dialogs: string[] }> {
+  const dashboard = await session.browser.newPage();
+  const dialogs: string[] = [];
+  dashboard.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  await dashboard.setBypassCSP(true);
+  await dashboard.setViewport({ width: 1280, height: 900 });
+  await dashboard.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
+  return { dashboard, dialogs };
+}
+
+export interface AxeViolation {
+  id: string;
+  help: string;
+  targets: string[];
+}
+
+/** Runs axe-core in the page (WCAG 2 A/AA and best practices) and returns its violations. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  const loaded = await page.evaluate(() => 'axe' in window);
+  if (!loaded) await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async () => {
+    const { violations } = await (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run(document);
+    return violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+}
+
+/** The visible text of the first element `selector` finds, or null. */
+export function textOf(page: Page, selector: string): Promise<string | null> {
+  return page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
+}
