@@ -15,7 +15,7 @@ describe('popup', () => {
   beforeAll(async () => {
     site = await serveFixtures();
     session = await launchWithExtension();
-    shop = await openAudited(session, `${site.origin}/untrusted-shop.html`);
+    shop = await openAudited(session, `${site.origin}/untrusted-home.html`);
     ({ popup, dialogs } = await openPopup(session, shop.tabId));
     await popup.waitForSelector('.checklist');
   });
