@@ -20,7 +20,8 @@ export function registerEvidenceCapture(db: LiangzhaoDatabase): void {
         : browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
     // Chromium only; Firefox has no pageCapture and the record says so.
     saveAsMhtml: browser.pageCapture?.saveAsMHTML ? (tabId) => browser.pageCapture.saveAsMHTML({ tabId }) : null,
-    userAgent: navigator.userAgent,
+    // The worker's own user agent is the browser's; Node (unit tests) has no navigator before version 21.
+    userAgent: globalThis.navigator?.userAgent ?? '',
     extensionVersion: browser.runtime.getManifest().version,
   };
 

@@ -11,7 +11,7 @@ export default defineBackground(() => {
   void writer.restore();
   const route = createRouter(db, writer);
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
-  registerEvidenceCapture(new LiangzhaoDatabase());
+  registerEvidenceCapture(db);
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') void clearBadge(tabId);
   });
