@@ -64,3 +64,26 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 export function textOf(page: Page, selector: string): Promise<string | null> {
   return page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
 }
+
+/** Adds audit rows straight into the extension's IndexedDB (from the service worker), in chunks. */
+export async function seedAudits(session: ExtensionSession, rows: Array<Record<string, unknown>>, chunk = 1_000) {
+  for (let i = 0; i < rows.length; i += chunk) {
+    await session.worker.evaluate(
+      (batch: Array<Record<string, unknown>>) =>
+        new Promise<void>((ok, fail) => {
+          const open = indexedDB.open('liangzhao');
+          open.onerror = () => fail(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('audits', 'readwrite');
+            for (const row of batch) tx.objectStore('audits').add(row);
+            tx.oncomplete = () => {
+              open.result.close();
+              ok();
+            };
+            tx.onerror = () => fail(tx.error);
+          };
+        }),
+      rows.slice(i, i + chunk),
+    );
+  }
+}
