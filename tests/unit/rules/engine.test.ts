@@ -63,7 +63,7 @@ describe('evaluate', () => {
 
   it('renders messages in English when asked', () => {
     const result = evaluate(factsWith({}), { ...meta, pageType: 'product', locale: 'en' }, [icpNumber]);
-    expect(result.results[0].message).toBe('Does not apply to a product page.');
+    expect(result.results[0].message).toBe('Does not apply to this page type (product page).');
     expect(result.locale).toBe('en');
   });
 

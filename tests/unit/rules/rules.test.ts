@@ -194,6 +194,16 @@ describe('shop-seller-identity', () => {
     expect(shopSellerIdentity.evaluate(factsWith({ ...verified, emails: [seen('a@b.cn')] }), shop).status).toBe('pass');
     expect(shopSellerIdentity.evaluate(factsWith(verified), shop).status).toBe('review');
   });
+  it('reviews a licence that sits in the platform footer beside its filing numbers', () => {
+    const footer = 'html > body > footer > p:nth-of-type(2)';
+    const platformIcp = icpFact('浙B2-20120165', { selector: `${footer} > a:nth-of-type(1)` });
+    const platformLicence = licence('营业执照', { selector: `html > body > footer > p:nth-of-type(1) > a` });
+    const outcome = shopSellerIdentity.evaluate(factsWith({ icp: [platformIcp], businessLicence: [platformLicence] }), shop);
+    expect(outcome).toMatchObject({ status: 'review', messageKey: 'rule_shop_seller_identity_review_platform_licence' });
+    const sellerLicence = licence('营业执照', { selector: 'html > body > div:nth-of-type(2) > p > a' });
+    expect(shopSellerIdentity.evaluate(factsWith({ icp: [platformIcp], businessLicence: [sellerLicence] }), shop).status).toBe('pass');
+  });
+
   it('fails a shop that shows neither', () => {
     expect(shopSellerIdentity.evaluate(noFacts(), shop).status).toBe('fail');
   });
