@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { auditResult } from '../../support/audit';
 
 describe('background entrypoint', () => {
   it('badges a tab from its content script report, and clears it when the tab navigates', async () => {
+    // WXT's fake browser has no manifest; the capture handler reads the version at start.
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0' } as never);
     background.main();
     const sender = { tab: { id: 11 }, frameId: 0 } as never;
     await fakeBrowser.runtime.onMessage.trigger({ type: 'audit:report', result: auditResult() }, sender);
