@@ -5,8 +5,9 @@ import { auditResult } from '../../support/audit';
 
 describe('background entrypoint', () => {
   it('badges a tab from its content script report, and clears it when the tab navigates', async () => {
-    // WXT's fake browser has no manifest; the capture handler reads the version at start.
+    // WXT's fake browser has no manifest and no commands; the capture handler uses both at start.
     vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0' } as never);
+    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
     background.main();
     const sender = { tab: { id: 11 }, frameId: 0 } as never;
     await fakeBrowser.runtime.onMessage.trigger({ type: 'audit:report', result: auditResult() }, sender);
