@@ -61,9 +61,15 @@ async function auditInBrowser(session: ChromiumSession, input: string, locale: L
   }
 }
 
+/** A reason a person can act on: "no such file", "HTTP 404 Not Found", "fetch failed (ECONNREFUSED)". */
 function reason(error: unknown): string {
-  if (error instanceof Error) return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error.message;
-  return String(error);
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'is a directory';
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  const detail = cause?.code ?? cause?.message;
+  return detail ? `${error.message} (${detail})` : error.message;
 }
 
 /** Audits every input; returns what was audited and the messages for what could not be. */

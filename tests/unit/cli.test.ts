@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../cli/audit';
@@ -63,6 +64,32 @@ describe('cli/audit.ts', { timeout: 60_000 }, () => {
     const result = JSON.parse(stdout) as AuditResult;
     expect(result.title).toBe('示例商城 - 首页');
     expect(result.facts.icp[0]?.text).toBe('京ICP备11041704号-1');
+  });
+
+  it('fetches URLs, decodes by the Content-Type charset, and exits 2 on an HTTP error', async () => {
+    const gbk = readFileSync(GBK);
+    const server = createServer((req, res) => {
+      if (req.url === '/home.html') res.writeHead(200, { 'content-type': 'text/html; charset=GBK' }).end(gbk);
+      else res.writeHead(404).end('not found');
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const { port } = server.address() as { port: number };
+    try {
+      // Asynchronous spawn: the server answers from this process's event loop.
+      const run = spawn(process.execPath, ['--import', 'tsx', 'cli/audit.ts', '--json', `http://127.0.0.1:${port}/home.html`, `http://127.0.0.1:${port}/missing.html`]);
+      let stdout = '';
+      let stderr = '';
+      run.stdout.on('data', (chunk) => (stdout += chunk));
+      run.stderr.on('data', (chunk) => (stderr += chunk));
+      const code = await new Promise<number | null>((ok) => run.on('close', ok));
+      expect(code).toBe(2);
+      expect(stderr).toContain(`http://127.0.0.1:${port}/missing.html: HTTP 404`);
+      const [home] = JSON.parse(stdout) as AuditResult[];
+      expect(home).toMatchObject({ url: `http://127.0.0.1:${port}/home.html`, title: '示例商城 - 首页', pageType: 'platform-home' });
+      expect(home.results.find((r) => r.ruleId === 'icp-number')?.status).toBe('pass');
+    } finally {
+      server.close();
+    }
   });
 
   it('rejects unknown options with a usage message', () => {
