@@ -4,17 +4,16 @@ import { dataUrl } from './base64';
 import { canonicalJson } from './canonical';
 import { sha256Hex } from './digest';
 import { auditDigest, recordDigest, type CaseFields, type SealedRecord } from './evidence';
-import type { CapturedEvidence } from './json';
+import type { EvidenceEntry } from './json';
 import { problem, type Problem } from './problems';
 import { createYielder, type ProgressCallback } from './progress';
 import { renderReport } from './report';
+import { arraySource, type EntrySource } from './source';
 
 export const BUNDLE_SCHEMA = 'liangzhao.bundle/1';
 export const MANIFEST = 'manifest.json';
 
-export interface BundleEntry {
-  audit: AuditResult;
-  capture?: CapturedEvidence | null;
+export interface BundleEntry extends EvidenceEntry {
   /** Case fields for an audit captured without them (or to correct them in the report). */
   caseFields?: CaseFields;
 }
@@ -53,47 +52,82 @@ const SLICE = 256 * 1024;
 /** Already compressed: stored as is. */
 const STORED = /\.(png|jpe?g|zip)$/i;
 
-/** The ZIP, built file by file and slice by slice so the page keeps painting; progress counts files. */
+/**
+ * The ZIP, written audit by audit and slice by slice so the page keeps painting and only one audit's files are in
+ * memory at a time; manifest.json goes last, once every digest is known. Progress counts audits.
+ */
 export async function buildBundle(
-  entries: readonly BundleEntry[],
+  source: EntrySource<BundleEntry> | readonly BundleEntry[],
   options: { locale: Locale; exportedAt: string; extensionVersion: string; onProgress?: ProgressCallback; signal?: AbortSignal },
 ): Promise<Uint8Array> {
+  return concat(await buildBundleParts(source, options));
+}
+
+export async function buildBundleParts(
+  source: EntrySource<BundleEntry> | readonly BundleEntry[],
+  options: { locale: Locale; exportedAt: string; extensionVersion: string; onProgress?: ProgressCallback; signal?: AbortSignal },
+): Promise<Uint8Array[]> {
+  const entries = 'get' in source ? source : arraySource(source);
   const yieldNow = createYielder();
-  const files: Array<{ path: string; bytes: Uint8Array }> = [];
+  const out: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((error, chunk) => {
+    if (error) failure = error;
+    else out.push(chunk);
+  });
+  const mtime = new Date(options.exportedAt);
+  const listed: ManifestFile[] = [];
+  const add = async (path: string, bytes: Uint8Array) => {
+    options.signal?.throwIfAborted();
+    listed.push({ path, sha256: await sha256Hex(bytes), size: bytes.length });
+    const stream: ZipInputFile & { push(chunk: Uint8Array, final?: boolean): void } = STORED.test(path)
+      ? new ZipPassThrough(path)
+      : new ZipDeflate(path, { level: 6 });
+    if (!Number.isNaN(mtime.getTime())) stream.mtime = mtime;
+    zip.add(stream);
+    if (bytes.length === 0) stream.push(bytes, true);
+    for (let at = 0; at < bytes.length; at += SLICE) {
+      stream.push(bytes.subarray(at, at + SLICE), at + SLICE >= bytes.length);
+      await yieldNow();
+    }
+    if (failure) throw failure;
+  };
+
   const audits: ManifestAudit[] = [];
   const single = entries.length === 1;
-  for (const [index, entry] of entries.entries()) {
+  options.onProgress?.(0, entries.length);
+  for (let index = 0; index < entries.length; index++) {
     options.signal?.throwIfAborted();
-    const folder = single ? '' : `${String(index + 1).padStart(String(entries.length).length, '0')}-${slug(entry.audit.url)}/`;
-    const auditSha256 = await auditDigest(entry.audit);
-    const screenshot = entry.capture?.artefacts.find((a) => a.entry.kind === 'screenshot');
-    const report = renderReport({
-      audit: entry.audit,
-      locale: options.locale,
-      generatedAt: options.exportedAt,
-      auditSha256,
-      capture: entry.capture?.sealed ?? null,
-      screenshotDataUrl: screenshot ? dataUrl(screenshot.entry.mediaType, screenshot.bytes) : null,
-      caseFields: entry.caseFields,
-    });
-    files.push({ path: `${folder}report.html`, bytes: encoder.encode(report) });
-    files.push({ path: `${folder}audit.json`, bytes: encoder.encode(`${JSON.stringify(entry.audit, null, 2)}\n`) });
-    for (const artefact of entry.capture?.artefacts ?? []) files.push({ path: folder + artefact.entry.name, bytes: artefact.bytes });
-    audits.push({
-      folder,
-      url: entry.audit.url,
-      title: entry.audit.title,
-      auditedAt: entry.audit.auditedAt,
-      auditSha256,
-      capture: entry.capture?.sealed ?? null,
-    });
+    const entry = await entries.get(index);
+    if (entry) {
+      const folder = single ? '' : `${String(index + 1).padStart(String(entries.length).length, '0')}-${slug(entry.audit.url)}/`;
+      const auditSha256 = await auditDigest(entry.audit);
+      const screenshot = entry.capture?.artefacts.find((a) => a.entry.kind === 'screenshot');
+      const report = renderReport({
+        audit: entry.audit,
+        locale: options.locale,
+        generatedAt: options.exportedAt,
+        auditSha256,
+        capture: entry.capture?.sealed ?? null,
+        screenshotDataUrl: screenshot ? dataUrl(screenshot.entry.mediaType, screenshot.bytes) : null,
+        caseFields: entry.caseFields,
+      });
+      await add(`${folder}report.html`, encoder.encode(report));
+      await add(`${folder}audit.json`, encoder.encode(`${JSON.stringify(entry.audit, null, 2)}\n`));
+      for (const artefact of entry.capture?.artefacts ?? []) await add(folder + artefact.entry.name, artefact.bytes);
+      audits.push({
+        folder,
+        url: entry.audit.url,
+        title: entry.audit.title,
+        auditedAt: entry.audit.auditedAt,
+        auditSha256,
+        capture: entry.capture?.sealed ?? null,
+      });
+    }
+    options.onProgress?.(index + 1, entries.length);
     await yieldNow();
   }
 
-  const listed: ManifestFile[] = [];
-  for (const file of files) {
-    listed.push({ path: file.path, sha256: await sha256Hex(file.bytes), size: file.bytes.length });
-  }
   const unsealed: Omit<BundleManifest, 'digest'> = {
     schema: BUNDLE_SCHEMA,
     exportedAt: options.exportedAt,
@@ -103,33 +137,14 @@ export async function buildBundle(
     audits,
   };
   const manifest: BundleManifest = { ...unsealed, digest: await sha256Hex(canonicalJson(unsealed)) };
-  files.push({ path: MANIFEST, bytes: encoder.encode(manifestText(manifest)) });
-
-  const out: Uint8Array[] = [];
-  let failure: Error | null = null;
-  const zip = new Zip((error, chunk) => {
-    if (error) failure = error;
-    else out.push(chunk);
-  });
-  const mtime = new Date(options.exportedAt);
-  options.onProgress?.(0, files.length);
-  for (const [i, file] of files.entries()) {
-    options.signal?.throwIfAborted();
-    const stream: ZipInputFile & { push(chunk: Uint8Array, final?: boolean): void } = STORED.test(file.path)
-      ? new ZipPassThrough(file.path)
-      : new ZipDeflate(file.path, { level: 6 });
-    if (!Number.isNaN(mtime.getTime())) stream.mtime = mtime;
-    zip.add(stream);
-    if (file.bytes.length === 0) stream.push(file.bytes, true);
-    for (let at = 0; at < file.bytes.length; at += SLICE) {
-      stream.push(file.bytes.subarray(at, at + SLICE), at + SLICE >= file.bytes.length);
-      await yieldNow();
-    }
-    options.onProgress?.(i + 1, files.length);
-  }
+  const manifestBytes = encoder.encode(manifestText(manifest));
+  const stream = new ZipDeflate(MANIFEST, { level: 6 });
+  if (!Number.isNaN(mtime.getTime())) stream.mtime = mtime;
+  zip.add(stream);
+  stream.push(manifestBytes, true);
   zip.end();
   if (failure) throw failure;
-  return concat(out);
+  return out;
 }
 
 /** The one way a manifest is written, so that verification can tell any byte changed in it. */

@@ -2,6 +2,7 @@ import type { AuditResult, Evidence, Locale } from '@/rules/types';
 import { hasMessage, t } from '@/i18n';
 import { groupLabel, levelLabel, pageTypeLabel, ruleMessage, statusLabel, verdictLabel, visibilityLabel } from './labels';
 import { createYielder, type ProgressCallback } from './progress';
+import { arraySource, type EntrySource } from './source';
 
 /** Excel reads a UTF-8 file as UTF-8 (and Chinese correctly) only with a byte-order mark. */
 export const BOM = '\uFEFF';
@@ -62,17 +63,24 @@ function evidenceCell(evidence: readonly Evidence[], locale: Locale): string {
  * both kinds of row belong to). Returned as parts so that a long history never becomes one giant string at once.
  */
 export async function auditsToCsvParts(
-  audits: readonly AuditResult[],
+  source: EntrySource<{ audit: AuditResult }> | readonly AuditResult[],
   locale: Locale,
   onProgress?: ProgressCallback,
+  signal?: AbortSignal,
 ): Promise<string[]> {
+  const audits = 'get' in source ? source : arraySource(source.map((audit) => ({ audit })));
   const parts = [BOM + csvRow(COLUMNS.map((c) => t(`evidenceCsv_${c}`, locale)))];
   const yieldNow = createYielder();
   const auditKind = t('evidenceCsvKind_audit', locale);
   const findingKind = t('evidenceCsvKind_finding', locale);
   onProgress?.(0, audits.length);
-  for (const [index, audit] of audits.entries()) {
-    const n = index + 1;
+  let n = 0;
+  for (let index = 0; index < audits.length; index++) {
+    signal?.throwIfAborted();
+    const audit = (await audits.get(index))?.audit;
+    onProgress?.(index + 1, audits.length);
+    if (!audit) continue;
+    n++;
     let chunk = csvRow([
       auditKind,
       n,
@@ -104,12 +112,7 @@ export async function auditsToCsvParts(
       ]);
     }
     parts.push(chunk);
-    onProgress?.(n, audits.length);
     await yieldNow();
   }
   return parts;
-}
-
-export async function auditsToCsv(audits: readonly AuditResult[], locale: Locale): Promise<string> {
-  return (await auditsToCsvParts(audits, locale)).join('');
 }

@@ -4,6 +4,7 @@ import { verifyChains, type ChainItem, type ChainVerification } from './chain';
 import { auditDigest } from './evidence';
 import { parseJsonImport, type CapturedEvidence, type EvidenceEntry, type ImportedEntry } from './json';
 import type { Problem } from './problems';
+import type { EntrySource } from './source';
 import { createYielder, type ProgressCallback } from './progress';
 
 /**
@@ -17,23 +18,15 @@ export async function auditIdsFor(db: LiangzhaoDatabase, selection: 'all' | read
   return (await db.audits.orderBy('auditedAtMs').reverse().primaryKeys()) as number[];
 }
 
-/** The audits with their captures and artefact bytes, ready for any export. */
-export async function loadEntries(
-  db: LiangzhaoDatabase,
-  ids: readonly number[],
-  options: { onProgress?: ProgressCallback; signal?: AbortSignal } = {},
-): Promise<EvidenceEntry[]> {
-  const yieldNow = createYielder();
-  const entries: EvidenceEntry[] = [];
-  options.onProgress?.(0, ids.length);
-  for (const [i, id] of ids.entries()) {
-    options.signal?.throwIfAborted();
-    const row = await db.audits.get(id);
-    if (row) entries.push({ audit: row.result, capture: await loadCapture(db, row) });
-    options.onProgress?.(i + 1, ids.length);
-    await yieldNow();
-  }
-  return entries;
+/** The audits by id, each read with its capture and artefacts only when the export reaches it. */
+export function entrySource(db: LiangzhaoDatabase, ids: readonly number[]): EntrySource {
+  return {
+    length: ids.length,
+    get: async (index) => {
+      const row = await db.audits.get(ids[index]);
+      return row ? { audit: row.result, capture: await loadCapture(db, row) } : null;
+    },
+  };
 }
 
 async function loadCapture(db: LiangzhaoDatabase, audit: StoredAudit): Promise<CapturedEvidence | null> {

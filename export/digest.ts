@@ -11,20 +11,20 @@ export async function sha256Hex(input: Digestible): Promise<string> {
   return toHex(new Uint8Array(hash));
 }
 
-export async function toBytes(input: Digestible): Promise<Uint8Array> {
+async function toBytes(input: Digestible): Promise<Uint8Array> {
   if (typeof input === 'string') return encoder.encode(input);
   if (input instanceof Uint8Array) return input;
   if (input instanceof ArrayBuffer) return new Uint8Array(input);
   return new Uint8Array(await input.arrayBuffer());
 }
 
-export function toHex(bytes: Uint8Array): string {
+function toHex(bytes: Uint8Array): string {
   let out = '';
   for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
   return out;
 }
 
-export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
+const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 
 export function isSha256(value: unknown): value is string {
   return typeof value === 'string' && SHA256_PATTERN.test(value);

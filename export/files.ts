@@ -1,9 +1,10 @@
 import type { Locale } from '@/rules/types';
 import { dataUrl } from './base64';
-import { buildBundle } from './bundle';
+import { buildBundleParts } from './bundle';
 import { auditsToCsvParts } from './csv';
 import { auditDigest } from './evidence';
 import { buildJsonExport, type EvidenceEntry } from './json';
+import { arraySource, type EntrySource } from './source';
 import type { ProgressCallback } from './progress';
 import { renderReport, renderReports, type ReportInput } from './report';
 
@@ -34,21 +35,26 @@ const TYPES: Record<ExportFormat, { ext: string; mediaType: string }> = {
 };
 
 /** Builds one export of the entries in the chosen format. */
-export async function makeExport(format: ExportFormat, entries: readonly EvidenceEntry[], options: ExportOptions): Promise<ExportFile> {
+export async function makeExport(format: ExportFormat, source: EntrySource | readonly EvidenceEntry[], options: ExportOptions): Promise<ExportFile> {
+  const entries = 'get' in source ? source : arraySource(source);
   const { ext, mediaType } = TYPES[format];
-  const name = `${fileStem(entries, options.exportedAt)}.${ext}`;
+  const first = entries.length === 1 ? await entries.get(0) : null;
+  const name = `${fileStem(entries.length, first?.audit.url ?? null, options.exportedAt)}.${ext}`;
   switch (format) {
     case 'json':
-      return { name, mediaType, parts: await buildJsonExport(entries, options, options.onProgress) };
+      return { name, mediaType, parts: await buildJsonExport(entries, options, options.onProgress, options.signal) };
     case 'csv':
-      return { name, mediaType, parts: await auditsToCsvParts(entries.map((e) => e.audit), options.locale, options.onProgress) };
+      return { name, mediaType, parts: await auditsToCsvParts(entries, options.locale, options.onProgress, options.signal) };
     case 'zip':
-      return { name, mediaType, parts: [await buildBundle(entries, options)] };
+      return { name, mediaType, parts: await buildBundleParts(entries, options) };
     case 'html': {
       const inputs: ReportInput[] = [];
       options.onProgress?.(0, entries.length);
-      for (const [i, entry] of entries.entries()) {
+      for (let i = 0; i < entries.length; i++) {
         options.signal?.throwIfAborted();
+        const entry = await entries.get(i);
+        options.onProgress?.(i + 1, entries.length);
+        if (!entry) continue;
         const screenshot = entry.capture?.artefacts.find((a) => a.entry.kind === 'screenshot');
         inputs.push({
           audit: entry.audit,
@@ -58,7 +64,6 @@ export async function makeExport(format: ExportFormat, entries: readonly Evidenc
           capture: entry.capture?.sealed ?? null,
           screenshotDataUrl: screenshot ? dataUrl(screenshot.entry.mediaType, screenshot.bytes) : null,
         });
-        options.onProgress?.(i + 1, entries.length);
       }
       const html = inputs.length === 1 ? renderReport(inputs[0]) : renderReports(inputs, options.locale, options.extensionVersion);
       return { name, mediaType, parts: [html] };
@@ -67,16 +72,16 @@ export async function makeExport(format: ExportFormat, entries: readonly Evidenc
 }
 
 /** `liangzhao-shop.example.cn-20261128-2100` for one audit, `liangzhao-12-audits-20261128-2100` for several. */
-export function fileStem(entries: readonly EvidenceEntry[], exportedAt: string): string {
+export function fileStem(count: number, url: string | null, exportedAt: string): string {
   const stamp = exportedAt.slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
-  if (entries.length === 1) {
+  if (count === 1) {
     let host = 'page';
     try {
-      host = new URL(entries[0].audit.url).hostname || host;
+      host = new URL(url ?? '').hostname || host;
     } catch {
       // a URL the browser cannot parse keeps the generic name
     }
     return `liangzhao-${host.replace(/[^A-Za-z0-9.-]+/g, '_')}-${stamp}`;
   }
-  return `liangzhao-${entries.length}-audits-${stamp}`;
+  return `liangzhao-${count}-audits-${stamp}`;
 }

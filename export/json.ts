@@ -5,6 +5,7 @@ import { isSha256, sha256Hex } from './digest';
 import { auditDigest, recordDigest, type ArtefactEntry, type SealedRecord } from './evidence';
 import { problem, type Problem } from './problems';
 import { createYielder, type ProgressCallback } from './progress';
+import { arraySource, type EntrySource } from './source';
 import { checkAudit, checkRecord } from './validate';
 
 export const EXPORT_SCHEMA = 'liangzhao.export/1';
@@ -42,42 +43,50 @@ export interface JsonExport {
 
 /**
  * The export as parts of one JSON document (for a Blob), one audit at a time, so that thousands of audits never
- * need a single giant string or a long task.
+ * need a single giant string or a long task. The wrapper's fields are known at the end and written first.
  */
 export async function buildJsonExport(
-  entries: readonly EvidenceEntry[],
+  source: EntrySource | readonly EvidenceEntry[],
   meta: { exportedAt: string; extensionVersion: string },
   onProgress?: ProgressCallback,
+  signal?: AbortSignal,
 ): Promise<string[]> {
+  const entries = 'get' in source ? source : arraySource(source);
   const yieldNow = createYielder();
   const audits: string[] = [];
   const digests: string[] = [];
   const captures: string[] = [];
+  const rulesetVersions = new Set<string>();
   onProgress?.(0, entries.length);
-  for (const [index, entry] of entries.entries()) {
-    audits.push(JSON.stringify(entry.audit));
-    digests.push(await auditDigest(entry.audit));
-    if (entry.capture) {
-      const { sealed, artefacts } = entry.capture;
-      captures.push(
-        JSON.stringify({
-          audit: index,
-          record: sealed.record,
-          digest: sealed.digest,
-          artefacts: artefacts.map((a) => ({ name: a.entry.name, data: bytesToBase64(a.bytes) })),
-        }),
-      );
+  for (let index = 0; index < entries.length; index++) {
+    signal?.throwIfAborted();
+    const entry = await entries.get(index);
+    if (entry) {
+      const position = audits.length;
+      audits.push(JSON.stringify(entry.audit));
+      digests.push(await auditDigest(entry.audit));
+      rulesetVersions.add(entry.audit.rulesetVersion);
+      if (entry.capture) {
+        const { sealed, artefacts } = entry.capture;
+        captures.push(
+          JSON.stringify({
+            audit: position,
+            record: sealed.record,
+            digest: sealed.digest,
+            artefacts: artefacts.map((a) => ({ name: a.entry.name, data: bytesToBase64(a.bytes) })),
+          }),
+        );
+      }
     }
     onProgress?.(index + 1, entries.length);
     await yieldNow();
   }
-  const rulesetVersions = [...new Set(entries.map((e) => e.audit.rulesetVersion))].sort();
   const head = {
     schema: EXPORT_SCHEMA,
     exportedAt: meta.exportedAt,
     extensionVersion: meta.extensionVersion,
-    rulesetVersions,
-    count: entries.length,
+    rulesetVersions: [...rulesetVersions].sort(),
+    count: audits.length,
   };
   const open = JSON.stringify(head).slice(0, -1);
   return [

@@ -16,21 +16,3 @@ export function createYielder(now: () => number = () => performance.now()): () =
     sliceStart = now();
   };
 }
-
-/** Maps items one at a time with progress reports, yielding between slices; stops early when aborted. */
-export async function mapChunked<T, R>(
-  items: readonly T[],
-  work: (item: T, index: number) => Promise<R> | R,
-  options: { onProgress?: ProgressCallback; signal?: AbortSignal } = {},
-): Promise<R[]> {
-  const yieldNow = createYielder();
-  const out: R[] = [];
-  options.onProgress?.(0, items.length);
-  for (let i = 0; i < items.length; i++) {
-    options.signal?.throwIfAborted();
-    out.push(await work(items[i], i));
-    options.onProgress?.(i + 1, items.length);
-    await yieldNow();
-  }
-  return out;
-}

@@ -1,4 +1,4 @@
-import { AUDIT_SCHEMA, PAGE_TYPES, type AuditResult } from '@/rules/types';
+import { AUDIT_SCHEMA, PAGE_TYPES } from '@/rules/types';
 import { isSha256 } from './digest';
 import { EVIDENCE_SCHEMA, isCaseFields, type EvidenceRecord } from './evidence';
 
@@ -27,7 +27,7 @@ function isIsoTime(value: unknown): boolean {
   return isString(value) && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value));
 }
 
-export function checkEvidence(value: unknown, path: string): Check {
+function checkEvidence(value: unknown, path: string): Check {
   if (!isObject(value)) return path;
   if (!isString(value.selector)) return `${path}.selector`;
   if (!isString(value.text)) return `${path}.text`;
@@ -73,10 +73,6 @@ export function checkAudit(value: unknown, path = 'audit'): Check {
   }
   if (!isObject(value.facts)) return `${path}.facts`;
   return null;
-}
-
-export function isAudit(value: unknown): value is AuditResult {
-  return checkAudit(value) === null;
 }
 
 export function checkRecord(value: unknown, path = 'record'): Check {

@@ -5,7 +5,7 @@ import type { LiangzhaoDatabase } from '@/storage/db';
 import { hasFilters, matchingKeys, type AuditFilters } from '@/storage/audits';
 import type { CaptureReply } from '@/capture/protocol';
 import { loadCaseFields, saveCaseFields } from '@/capture/store';
-import { auditIdsFor, importJsonText, loadEntries, verifyStoredChains } from '@/export/database';
+import { auditIdsFor, entrySource, importJsonText, verifyStoredChains } from '@/export/database';
 import { verifyBundle } from '@/export/bundle';
 import { EMPTY_CASE, type CaseFields } from '@/export/evidence';
 import { makeExport, type ExportFile, type ExportFormat } from '@/export/files';
@@ -82,8 +82,7 @@ export function createEvidenceModel(deps: EvidenceDeps) {
       return run(locale, async (abort) => {
         const ids = await idsOf(scope);
         if (ids.length === 0) return { ok: false, text: t('evidenceUi_nothingToExport', locale) };
-        const entries = await loadEntries(deps.db, ids, { onProgress: report(t('evidenceUi_reading', locale)), signal: abort });
-        const file = await makeExport(format, entries, {
+        const file = await makeExport(format, entrySource(deps.db, ids), {
           locale,
           exportedAt: deps.nowIso(),
           extensionVersion: deps.extensionVersion,
@@ -92,7 +91,7 @@ export function createEvidenceModel(deps: EvidenceDeps) {
         });
         abort.throwIfAborted();
         deps.save(file);
-        return { ok: true, text: t('evidenceUi_exported', locale, { count: entries.length, file: file.name }) };
+        return { ok: true, text: t('evidenceUi_exported', locale, { count: ids.length, file: file.name }) };
       });
     },
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { auditsToCsv, BOM, csvCell, csvRow } from '@/export/csv';
+import { auditsToCsvParts, BOM, csvCell, csvRow } from '@/export/csv';
+import type { AuditResult, Locale } from '@/rules/types';
+
+const auditsToCsv = async (audits: AuditResult[], locale: Locale) => (await auditsToCsvParts(audits, locale)).join('');
 import { HOSTILE_FORMULA, HOSTILE_TEXT, hostileAudit, sampleAudit } from './helpers';
 
 /** A small RFC 4180 reader, to check that what was written reads back cell for cell. */

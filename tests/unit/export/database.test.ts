@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LiangzhaoDatabase, toStoredAudit } from '@/storage/db';
 import { saveCapture, type CaptureRow } from '@/capture/store';
-import { auditIdsFor, importJsonText, loadEntries, verifyStoredChains } from '@/export/database';
+import { auditIdsFor, entrySource, importJsonText, verifyStoredChains } from '@/export/database';
 import { buildJsonExport, type EvidenceEntry } from '@/export/json';
 import { captureOf, headOf, hostileAudit, sampleAudit } from './helpers';
 
@@ -29,8 +29,10 @@ async function profile() {
 }
 
 async function exportAll(db: LiangzhaoDatabase): Promise<{ text: string; entries: EvidenceEntry[] }> {
-  const entries = await loadEntries(db, await auditIdsFor(db, 'all'));
-  const parts = await buildJsonExport(entries, { exportedAt: '2026-11-29T10:00:00.000+08:00', extensionVersion: '0.1.0' });
+  const source = entrySource(db, await auditIdsFor(db, 'all'));
+  const entries: EvidenceEntry[] = [];
+  for (let i = 0; i < source.length; i++) entries.push((await source.get(i))!);
+  const parts = await buildJsonExport(source, { exportedAt: '2026-11-29T10:00:00.000+08:00', extensionVersion: '0.1.0' });
   return { text: parts.join(''), entries };
 }
 
@@ -94,7 +96,8 @@ describe('export and import through the database', () => {
   it('exports a selection in the order given', async () => {
     const db = await profile();
     const ids = await auditIdsFor(db, 'all');
-    const entries = await loadEntries(db, [ids[2], ids[0]]);
+    const source = entrySource(db, [ids[2], ids[0]]);
+    const entries = [(await source.get(0))!, (await source.get(1))!];
     expect(entries.map((e) => e.audit.auditedAt)).toEqual([
       (await db.audits.get(ids[2]))!.result.auditedAt,
       (await db.audits.get(ids[0]))!.result.auditedAt,

@@ -69,3 +69,14 @@ describe('isoWithOffset', () => {
     expect(Date.parse(isoWithOffset(instant, 480))).toBe(instant.getTime());
   });
 });
+
+describe('evidence messages', () => {
+  it('has a message in both languages for every problem a verification or import can report', async () => {
+    const { PROBLEM_CODES, describeProblem, problem } = await import('@/export/problems');
+    const { hasMessage } = await import('@/i18n');
+    for (const code of PROBLEM_CODES) {
+      expect(hasMessage(`evidenceProblem_${code}`), code).toBe(true);
+      expect(describeProblem(problem(code, { file: 'screenshot.png' }), 'en')).not.toContain(`evidenceProblem_`);
+    }
+  });
+});
