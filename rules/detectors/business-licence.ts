@@ -35,14 +35,17 @@ export function isLicenceLink(link: Pick<LinkInfo, 'text' | 'title' | 'imageText
   const words = `${link.text} ${link.title} ${link.imageText}`.trim();
   if (NOT_LICENCE.test(words)) return false;
   if (LICENCE_LABEL.test(words)) return true;
-  if (isMarketRegulationHref(link.href)) return words === '' || BADGE_WORDS.test(words);
-  return words === '' && link.href !== null && ICON_HINT.test(hint);
+  if (words !== '' && !BADGE_WORDS.test(words)) return false;
+  if (isMarketRegulationHref(link.href)) return true;
+  return words === '' && ICON_HINT.test(hint) && link.href !== null;
 }
 
 export function detectBusinessLicence(page: PageView): BusinessLicenceFact[] {
   const facts: BusinessLicenceFact[] = [];
   for (const link of page.links) {
-    const hint = `${link.element.getAttribute('class') ?? ''} ${link.element.getAttribute('id') ?? ''}`;
+    // Class and id matter only for links without words; reading them for every link would cost.
+    const bare = !link.text && !link.title && !link.imageText;
+    const hint = bare ? `${link.element.getAttribute('class') ?? ''} ${link.element.getAttribute('id') ?? ''}` : '';
     if (!isLicenceLink(link, hint)) continue;
     facts.push(fact(page, link.element, labelOf(link), link.href, page.url));
   }

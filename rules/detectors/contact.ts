@@ -29,7 +29,7 @@ export interface ParsedPhone {
 
 /** Digit groups separated by one space or dash, an optional country code and extension. */
 const PHONE_CANDIDATE =
-  /(?<![\w.@/\\+-])(?:\+\s?86[\s-]?|86-)?(?:\(0\d{2,3}\)\s?)?\d{2,12}(?:(?: |-|－|—)\d{1,8}){0,3}(?:\s?(?:转|分机|ext\.?)\s?\d{1,5})?(?![\w@])/gi;
+  /(?<![\w.@/\\+-])(?:\+\s?86[\s-]?|86-)?(?:\(0\d{2,3}\)\s?)?(?:\d{5,12}|\d{2,4}(?=[ \-－—]\d))(?:(?: |-|－|—)\d{1,8}){0,3}(?:\s?(?:转|分机|ext\.?)\s?\d{1,5})?(?![\w@])/gi;
 const PHONE_LABEL =
   /(电话|手机|热线|客服|联系方式|联系|咨询|服务号|座机|来电|致电|拨打|Tel|Phone|Mobile|Hotline|Call)[^\n]{0,16}$/i;
 const FAX_LABEL = /(传真|Fax)\s*[:：]?\s*$/i;
@@ -150,6 +150,8 @@ function detectPhones(page: PageView): PhoneFact[] {
   const text = page.text;
   const phones: PhoneFact[] = [];
   for (const m of text.matchAll(PHONE_CANDIDATE)) {
+    // The shortest phone (a 95xxx service number) has five digits; prices and counts are mostly shorter.
+    if (m[0].length < 5) continue;
     const parsed = parsePhone(m[0]);
     if (!parsed) continue;
     const start = m.index!;

@@ -7,7 +7,7 @@ import { hostIsUnder, hostnameOf, isGovernmentHref } from '../gather/url';
  * (Beijing red-shield record), and licence-display paths (/lz/, licenseLink) on any government host.
  */
 export function isMarketRegulationHref(href: string | null | undefined): boolean {
-  if (!isGovernmentHref(href)) return false;
+  if (!href || !href.includes('gov.cn') || !isGovernmentHref(href)) return false;
   const host = hostnameOf(href)!;
   const labels = host.split('.');
   if (labels.some((label) => /(aic|amr)$|^(gsxt|hd315|sgs|gsj|scjgj?|samr|saic|zzlz|gs|12315)$/.test(label))) return true;
@@ -20,6 +20,7 @@ export function isMarketRegulationHref(href: string | null | undefined): boolean
 
 /** Public-security hosts: the filing system and the cyber-police badge hosts. */
 export function isPublicSecurityHref(href: string | null | undefined): boolean {
+  if (!href || !/beian|mps|110|cyberpolice/i.test(href)) return false;
   const host = hostnameOf(href);
   return ['beian.gov.cn', 'beian.mps.gov.cn', 'mps.gov.cn', '110.gov.cn', 'cyberpolice.cn'].some((domain) =>
     hostIsUnder(host, domain),

@@ -6,7 +6,7 @@
  * as gsxt.gov.cn.example.com is not.
  */
 import type { GovernmentBadgeFact } from '../types';
-import type { PageView } from './page';
+import type { ImageInfo, LinkInfo, PageView } from './page';
 import { isMarketRegulationHref, isOfficialBadgeHref, isPublicSecurityHref } from './gov-hosts';
 
 const CLAIMS: Array<[string, RegExp]> = [
@@ -29,16 +29,22 @@ export function badgeClaim(words: string): string | null {
 export function detectGovernmentBadges(page: PageView): GovernmentBadgeFact[] {
   const badges: GovernmentBadgeFact[] = [];
   const seen = new Set<Element>();
+  const imagesOf = new Map<LinkInfo, ImageInfo[]>();
+  for (const image of page.images) {
+    if (!image.link) continue;
+    const list = imagesOf.get(image.link);
+    if (list) list.push(image);
+    else imagesOf.set(image.link, [image]);
+  }
   for (const link of page.links) {
     if (link.text.length > MAX_LABEL || FILING_TEXT.test(link.text)) continue;
-    const imageNames = page.images
-      .filter((image) => image.link === link)
-      .map((image) => fileName(image.src))
-      .join(' ');
+    const imageNames = (imagesOf.get(link) ?? []).map((image) => fileName(image.rawSrc)).join(' ');
     let claim = badgeClaim(`${link.text} ${link.title} ${link.imageText} ${imageNames}`);
     // An icon-only link to a regulator presents itself as that regulator's badge.
-    if (!claim && !link.text && isMarketRegulationHref(link.href)) claim = '工商';
-    if (!claim && !link.text && isPublicSecurityHref(link.href) && imageNames) claim = '公安';
+    // (The raw href is tested first so the thousands of product links are never parsed.)
+    const governmentLike = !link.text && /gov\.cn|cyberpolice/i.test(link.rawHref ?? '');
+    if (!claim && governmentLike && isMarketRegulationHref(link.href)) claim = '工商';
+    if (!claim && governmentLike && isPublicSecurityHref(link.href) && imageNames) claim = '公安';
     if (!claim) continue;
     seen.add(link.element);
     const label = link.text || link.imageText || link.title || link.href || '';
@@ -52,10 +58,10 @@ export function detectGovernmentBadges(page: PageView): GovernmentBadgeFact[] {
   // An unlinked badge image cannot be verified by anyone: it is never official.
   for (const image of page.images) {
     if (image.link) continue;
-    const claim = badgeClaim(`${image.alt} ${image.title} ${fileName(image.src)}`);
+    const claim = badgeClaim(`${image.alt} ${image.title} ${fileName(image.rawSrc)}`);
     if (!claim || seen.has(image.element)) continue;
     badges.push({
-      ...page.evidenceForElement(image.element, image.alt || image.title || fileName(image.src)),
+      ...page.evidenceForElement(image.element, image.alt || image.title || fileName(image.rawSrc)),
       href: null,
       claims: claim,
       official: false,
@@ -64,11 +70,9 @@ export function detectGovernmentBadges(page: PageView): GovernmentBadgeFact[] {
   return badges;
 }
 
+/** The file name of an image URL, cheaply: badge images are often named after what they claim (gongshang.png). */
 function fileName(src: string | null): string {
   if (!src) return '';
-  try {
-    return decodeURIComponent(new URL(src).pathname.split('/').pop() ?? '');
-  } catch {
-    return '';
-  }
+  const path = src.split(/[?#]/)[0];
+  return path.slice(path.lastIndexOf('/') + 1);
 }

@@ -26,6 +26,8 @@ export interface ImageInfo {
   element: Element;
   alt: string;
   title: string;
+  /** The src attribute as written, and resolved against the page URL. */
+  rawSrc: string | null;
   src: string | null;
   /** The link the image sits in, if any. */
   link: LinkInfo | null;

@@ -68,8 +68,8 @@ export function findPsbNumbers(text: string): PsbMatch[] {
       digits,
       province: m[2],
       form: 'bureau',
-      // The bureau form predates the 14-digit national numbering: well-formed when its division agrees.
-      valid: !warnings.some((w) => w !== 'legacy-12-digits'),
+      // The bureau form predates the 14-digit numbering; its 12 digits are a warning like any other.
+      valid: warnings.length === 0,
       warnings,
     });
   }

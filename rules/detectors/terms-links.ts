@@ -9,6 +9,9 @@ import type { TermsKind, TermsLinkFact } from '../types';
 import type { LinkInfo, PageView } from './page';
 import { inUserContent } from './context';
 
+/** Every terms label holds one of these: a cheap first test for the thousands of product links. */
+const TERMS_WORDS = /协议|条款|隐私|规则|保障|消费者|消保|赔付|投诉|纠纷|争议|维权|申诉|terms|privacy|agreement|rules|protection|dispute|complaint/i;
+
 /** Link labels longer than this are headlines or product names, not terms links. */
 const MAX_LABEL = 16;
 
@@ -56,9 +59,9 @@ export function detectTermsLinks(page: PageView): Record<TermsKind, TermsLinkFac
     disputeResolution: [],
   };
   for (const link of page.links) {
-    if (!link.href || isCatalogueHref(link.href)) continue;
+    // Words first: they rule out almost every link before its URL is resolved.
     const kind = classifyLink(page, link);
-    if (!kind) continue;
+    if (!kind || !link.href || isCatalogueHref(link.href)) continue;
     terms[kind].push({ ...page.evidenceForElement(link.element, link.text || link.title), href: link.href });
   }
   for (const heading of protectionHeadings(page)) terms.consumerProtection.push(heading);
@@ -66,6 +69,7 @@ export function detectTermsLinks(page: PageView): Record<TermsKind, TermsLinkFac
 }
 
 function classifyLink(page: PageView, link: LinkInfo): TermsKind | null {
+  if (!TERMS_WORDS.test(link.text) && !(link.text === '' && TERMS_WORDS.test(link.title))) return null;
   const lineStart = page.text.lastIndexOf('\n', link.start - 1) + 1;
   const lineEnd = page.text.indexOf('\n', link.end);
   const line = page.text.slice(lineStart, lineEnd < 0 ? page.text.length : lineEnd);
@@ -78,21 +82,38 @@ function classifyLink(page: PageView, link: LinkInfo): TermsKind | null {
 function protectionHeadings(page: PageView): TermsLinkFact[] {
   const found: TermsLinkFact[] = [];
   const text = page.text;
-  let lineStart = 0;
-  while (lineStart < text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
+  const seen = new Set<number>();
+  // Only lines that mention 保障 can be such headings: find those, not every line of the page.
+  for (const m of text.matchAll(/保障/g)) {
+    const lineStart = text.lastIndexOf('\n', m.index!) + 1;
+    if (seen.has(lineStart)) continue;
+    seen.add(lineStart);
+    let lineEnd = text.indexOf('\n', m.index!);
     if (lineEnd < 0) lineEnd = text.length;
     // Icon fonts put private-use characters before headings; only letters count.
     const line = text.slice(lineStart, lineEnd).replace(/[^\p{L}\p{N}]/gu, '');
-    if (line.length <= 8 && PROTECTION_HEADING.test(line) && !NOT_PROTECTION_HEADING.test(line)) {
-      const isLink = page.linksIn(lineStart, lineEnd).length > 0;
-      const following = page.links.filter((l) => l.start >= lineEnd && l.start < lineEnd + 80 && l.href);
-      if (!isLink && following.some((l) => PROTECTION_WORDS.test(l.text))) {
-        const evidence = page.evidenceForRange(lineStart, lineEnd);
-        found.push({ ...evidence, text: line, href: following[0].href });
-      }
+    if (line.length > 8 || !PROTECTION_HEADING.test(line) || NOT_PROTECTION_HEADING.test(line)) continue;
+    if (page.linksIn(lineStart, lineEnd).length > 0) continue;
+    const following = linksAfter(page, lineEnd, 80).filter((l) => l.href);
+    if (following.some((l) => PROTECTION_WORDS.test(l.text))) {
+      const evidence = page.evidenceForRange(lineStart, lineEnd);
+      found.push({ ...evidence, text: line, href: following[0].href });
     }
-    lineStart = lineEnd + 1;
   }
+  return found;
+}
+
+/** Links starting within `span` characters after `offset` (links are in document order). */
+function linksAfter(page: PageView, offset: number, span: number): LinkInfo[] {
+  const links = page.links;
+  let low = 0;
+  let high = links.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (links[mid].start < offset) low = mid + 1;
+    else high = mid;
+  }
+  const found: LinkInfo[] = [];
+  for (let i = low; i < links.length && links[i].start < offset + span; i++) found.push(links[i]);
   return found;
 }

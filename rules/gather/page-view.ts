@@ -2,24 +2,28 @@
 import type { Evidence } from '../types';
 import type { LinkInfo, PageView } from '../detectors/page';
 import type { Segment, WalkResult } from './walk';
-import { selectorFor } from './selector';
+import { IdIndex, selectorFor } from './selector';
 import { excerpt, lineAround } from './text';
 import type { VisibilityProbe, VisibilityVerdict } from './visibility';
 
 export function createPageView(walk: WalkResult, probe: VisibilityProbe, url: string, title: string): PageView {
   const { segments, text } = walk;
   const selectorMemo = new Map<Element, { selector: string; rootPath?: string[] }>();
+  const ids = new IdIndex();
 
   const locate = (el: Element) => {
     let known = selectorMemo.get(el);
     if (!known) {
-      known = { selector: selectorFor(el, walk.firstById) };
-      const rootPath = rootPathOf(el, walk);
+      known = { selector: selectorFor(el, ids) };
+      const rootPath = rootPathOf(el, walk, ids);
       if (rootPath.length) known.rootPath = rootPath;
       selectorMemo.set(el, known);
     }
     return known;
   };
+
+  const linkByElement = new Map<Element, LinkInfo>();
+  for (const link of walk.links) linkByElement.set(link.element, link);
 
   const evidenceForElement = (element: Element, label?: string): Evidence => {
     const where = locate(element);
@@ -28,7 +32,7 @@ export function createPageView(walk: WalkResult, probe: VisibilityProbe, url: st
     const evidence: Evidence = {
       selector: where.selector,
       text: excerpt(label ?? element.textContent ?? ''),
-      href: link ? hrefOf(walk.links, link) : null,
+      href: link ? (linkByElement.get(link)?.href ?? null) : null,
       visible: verdict.visible,
     };
     if (verdict.hiddenReason) evidence.hiddenReason = verdict.hiddenReason;
@@ -76,11 +80,6 @@ export function createPageView(walk: WalkResult, probe: VisibilityProbe, url: st
   };
 }
 
-function hrefOf(links: LinkInfo[], anchor: Element): string | null {
-  for (const link of links) if (link.element === anchor) return link.href;
-  return null;
-}
-
 /** Segments overlapping [start, end), by binary search on their start offsets. */
 export function segmentsIn(segments: Segment[], start: number, end: number): Segment[] {
   let low = 0;
@@ -112,7 +111,7 @@ export function commonAncestor(elements: Element[]): Element {
 }
 
 /** Selectors of the frames and shadow hosts, outermost first, that hold the element's root. */
-function rootPathOf(el: Element, walk: WalkResult): string[] {
+function rootPathOf(el: Element, walk: WalkResult, ids: IdIndex): string[] {
   const path: string[] = [];
   let node: Node = el;
   for (let guard = 0; guard < 32; guard++) {
@@ -120,7 +119,7 @@ function rootPathOf(el: Element, walk: WalkResult): string[] {
     while (root.parentNode) root = root.parentNode;
     const host = root.nodeType === 11 ? (root as ShadowRoot).host : walk.frameOf.get(root);
     if (!host) break;
-    path.unshift(selectorFor(host, walk.firstById));
+    path.unshift(selectorFor(host, ids));
     node = host;
   }
   return path;

@@ -21,8 +21,32 @@ export function cssEscape(value: string): string {
   return out;
 }
 
-/** Elements whose id is the first holder of that id in their root; filled by the walker as it goes. */
-export type FirstById = Map<Node, Map<string, Element>>;
+/**
+ * The first element holding an id in a root (document or shadow root), looked up on demand and memoised: only the
+ * ancestors of facts are ever asked, so reading every element's id during the walk would be wasted work.
+ */
+export class IdIndex {
+  private readonly memo = new Map<Node, Map<string, Element | null>>();
+
+  first(root: Node, id: string): Element | null {
+    let ids = this.memo.get(root);
+    if (!ids) this.memo.set(root, (ids = new Map()));
+    let found = ids.get(id);
+    if (found === undefined) {
+      const scope = root as Document & { getElementById?: (id: string) => Element | null };
+      try {
+        found =
+          typeof scope.getElementById === 'function'
+            ? scope.getElementById(id)
+            : ((root as ParentNode).querySelector?.('#' + cssEscape(id)) ?? null);
+      } catch {
+        found = null;
+      }
+      ids.set(id, found);
+    }
+    return found;
+  }
+}
 
 export function nthOfTypeStep(el: Element): string {
   const name = el.localName;
@@ -40,7 +64,7 @@ export function rootOf(el: Node): Node {
   return node;
 }
 
-export function selectorFor(el: Element, firstById: FirstById): string {
+export function selectorFor(el: Element, ids: IdIndex): string {
   const steps: string[] = [];
   let node: Element | null = el;
   let root: Node | null = null;
@@ -48,7 +72,7 @@ export function selectorFor(el: Element, firstById: FirstById): string {
     const id = node.getAttribute('id');
     if (id) {
       root ??= rootOf(el);
-      if (firstById.get(root)?.get(id) === node) {
+      if (ids.first(root, id) === node) {
         steps.push('#' + cssEscape(id));
         break;
       }

@@ -1,14 +1,14 @@
 /**
- * The single pass over the document: an explicit-stack walk (pages nest thousands of levels deep, so no
- * recursion) that builds the page's text stream, its links and images. It is a generator that yields every
- * WALK_BATCH nodes so the same code runs to completion (sync) or in time slices (async).
- * Open shadow roots are walked in place of their host's content; same-origin frames as their own documents.
+ * The single pass over the document. It moves along firstChild / nextSibling / parentNode pointers (no recursion,
+ * no per-node allocation: pages nest thousands of levels deep and hold 50,000 elements) and builds the page's text
+ * stream, its links, images and emphasised runs. It is a generator that yields every WALK_BATCH nodes so the same
+ * code runs to completion (sync) or in time slices (async).
+ * Open shadow roots are walked before their host's light children; same-origin frames as their own documents.
  */
 import type { EmphasisInfo, ImageInfo, LinkInfo } from '../detectors/page';
 import { resolveHref } from './url';
-import type { FirstById } from './selector';
 
-export const WALK_BATCH = 256;
+export const WALK_BATCH = 512;
 
 /** A run of text from one text node; `element` is its parent, the element evidence points to. */
 export interface Segment {
@@ -24,7 +24,6 @@ export interface WalkResult {
   links: LinkInfo[];
   images: ImageInfo[];
   emphasis: EmphasisInfo[];
-  firstById: FirstById;
   /** Frame documents mapped to their frame element, to build selectors that reach into them. */
   frameOf: Map<Node, Element>;
   elementCount: number;
@@ -32,7 +31,7 @@ export interface WalkResult {
 }
 
 /** Their text is not page text (the `<noscript>` subtree is walked but reported hidden). */
-const SKIPPED = new Set(['script', 'style', 'template', 'head', 'title', 'meta', 'link', 'iframe', 'frame', 'object']);
+const SKIPPED = new Set(['script', 'style', 'template', 'head', 'title', 'meta', 'link', 'object', 'svg', 'canvas']);
 
 /** Elements that do not break a line; everything else starts and ends a block in the text stream. */
 const INLINE = new Set([
@@ -41,16 +40,62 @@ const INLINE = new Set([
   'input', 'button', 'select', 'nobr', 'ins', 'del',
 ]);
 
-const WHITESPACE = /\s+/g;
-
 /** Inline elements that emphasise their text. */
 const EMPHASIS = new Set(['b', 'strong', 'u', 'em', 'ins', 'mark']);
 
-interface Frame {
-  node: Node;
-  /** An exit marker: the element's subtree is done. */
-  exit: boolean;
+const WHITESPACE = /\s+/g;
+/** Text that needs collapsing: whitespace other than a plain space, or two spaces in a row. */
+const NEEDS_COLLAPSE = /[^\S ]| {2}/;
+
+/** A link whose URL is resolved on first use: most of a page's thousands of links are never asked. */
+class Link implements LinkInfo {
+  text = '';
+  imageText = '';
+  end: number;
+  private resolved: string | null | undefined;
+
+  constructor(
+    readonly element: Element,
+    readonly rawHref: string | null,
+    readonly title: string,
+    readonly start: number,
+    private readonly base: string,
+  ) {
+    this.end = start;
+  }
+
+  get href(): string | null {
+    if (this.resolved === undefined) this.resolved = resolveHref(this.rawHref, this.base);
+    return this.resolved;
+  }
+}
+
+class Image implements ImageInfo {
+  private resolved: string | null | undefined;
+
+  constructor(
+    readonly element: Element,
+    readonly alt: string,
+    readonly title: string,
+    readonly rawSrc: string | null,
+    readonly link: LinkInfo | null,
+    private readonly base: string,
+  ) {}
+
+  get src(): string | null {
+    if (this.resolved === undefined) this.resolved = resolveHref(this.rawSrc, this.base);
+    return this.resolved;
+  }
+}
+
+/** Where the walk is: the document or shadow root it is in, and the base URL links resolve against. */
+interface Context {
+  root: Node;
   base: string;
+  /** The shadow host or frame element to return to when this root is done; null for the page itself. */
+  owner: Element | null;
+  /** A shadow root's host still has its light children to walk. */
+  lightChildren: boolean;
 }
 
 /**
@@ -63,14 +108,15 @@ export function* walkDocument(doc: Document, pageUrl: string, reportFrames = fal
   let lastSpace = true;
   let lastBreak = true;
   const segments: Segment[] = [];
-  const links: LinkInfo[] = [];
+  const links: Link[] = [];
   const images: ImageInfo[] = [];
-  const linkStack: LinkInfo[] = [];
+  const linkStack: Link[] = [];
   const emphasis: EmphasisInfo[] = [];
   const emphasisStack: EmphasisInfo[] = [];
-  const firstById: FirstById = new Map();
   const frameOf = new Map<Node, Element>();
   const errors: string[] = [];
+  const contexts: Context[] = [];
+  let context: Context = { root: doc, base: pageUrl, owner: null, lightChildren: false };
   let elementCount = 0;
   let sinceYield = 0;
 
@@ -82,42 +128,23 @@ export function* walkDocument(doc: Document, pageUrl: string, reportFrames = fal
     lastSpace = true;
   };
 
-  const stack: Frame[] = [];
-  const pushChildren = (parent: Node, base: string) => {
-    for (let child = parent.lastChild; child; child = child.previousSibling) stack.push({ node: child, exit: false, base });
+  const enterRoot = (root: Node, base: string, owner: Element, lightChildren: boolean): Node | null => {
+    contexts.push(context);
+    context = { root, base, owner, lightChildren };
+    return root.firstChild;
   };
-  const rememberId = (el: Element) => {
-    const id = el.getAttribute('id');
-    if (!id) return;
-    const root = rootNode(el);
-    let ids = firstById.get(root);
-    if (!ids) firstById.set(root, (ids = new Map()));
-    if (!ids.has(id)) ids.set(id, el);
+  const leaveRoot = () => {
+    context = contexts.pop()!;
   };
 
-  // From the document itself: a fragment parsed without <html> has several top-level elements.
-  pushChildren(doc, pageUrl);
-
-  while (stack.length) {
-    if (++sinceYield >= WALK_BATCH) {
-      sinceYield = 0;
-      yield;
-    }
-    const frame = stack.pop()!;
-    const node = frame.node;
-    if (frame.exit) {
-      const el = node as Element;
-      if (el.localName === 'a' && linkStack.length) linkStack.pop()!.end = length;
-      else if (EMPHASIS.has(el.localName) && emphasisStack.length) emphasisStack.pop()!.end = length;
-      if (!INLINE.has(el.localName)) lineBreak();
-      continue;
-    }
+  /** Enters a node; returns the first node inside it to walk, or null when its subtree is done or skipped. */
+  const enter = (node: Node): Node | null => {
     if (node.nodeType === 3) {
       const raw = (node as Text).data;
-      if (!raw) continue;
-      let piece = raw.replace(WHITESPACE, ' ');
+      if (!raw) return null;
+      let piece = NEEDS_COLLAPSE.test(raw) ? raw.replace(WHITESPACE, ' ') : raw;
       if (lastSpace && piece.charCodeAt(0) === 32) piece = piece.slice(1);
-      if (!piece) continue;
+      if (!piece) return null;
       const parent = node.parentNode;
       const element = parent && parent.nodeType === 1 ? (parent as Element) : (parent as ShadowRoot | null)?.host;
       if (element && piece !== ' ') {
@@ -127,100 +154,128 @@ export function* walkDocument(doc: Document, pageUrl: string, reportFrames = fal
       length += piece.length;
       lastSpace = piece.charCodeAt(piece.length - 1) === 32;
       lastBreak = false;
-      continue;
+      return null;
     }
-    if (node.nodeType !== 1) continue;
+    if (node.nodeType !== 1) return null;
     const el = node as Element;
     const name = el.localName;
     elementCount++;
-    rememberId(el);
-    if (name === 'iframe' || name === 'frame') {
-      enterFrame(el, stack, frameOf, reportFrames ? errors : null);
-      continue;
-    }
-    if (SKIPPED.has(name)) continue;
+    if (SKIPPED.has(name)) return null;
+    if (name === 'iframe' || name === 'frame') return enterFrame(el);
     if (name === 'br') {
       lineBreak();
-      continue;
+      return null;
     }
     if (name === 'img') {
-      images.push(imageInfo(el, frame.base, linkStack[linkStack.length - 1] ?? null));
-      continue;
+      const link = linkStack[linkStack.length - 1] ?? null;
+      const alt = (el.getAttribute('alt') ?? '').trim();
+      const title = (el.getAttribute('title') ?? '').trim();
+      if (link && (alt || title)) link.imageText = [link.imageText, alt, title].filter(Boolean).join(' ');
+      images.push(new Image(el, alt, title, el.getAttribute('src'), link, context.base));
+      return null;
     }
     if (!INLINE.has(name)) lineBreak();
     if (name === 'a' || name === 'area') {
-      const link = linkInfo(el, frame.base, length);
+      const title = (el.getAttribute('title') ?? el.getAttribute('aria-label') ?? '').trim();
+      const link = new Link(el, el.getAttribute('href'), title, length, context.base);
       links.push(link);
       if (name === 'a') linkStack.push(link);
-    }
-    if (EMPHASIS.has(name)) {
+    } else if (EMPHASIS.has(name)) {
       const marked = { element: el, start: length, end: length };
       emphasis.push(marked);
       emphasisStack.push(marked);
     }
-    if (name === 'a' || EMPHASIS.has(name) || !INLINE.has(name)) stack.push({ node: el, exit: true, base: frame.base });
-    pushChildren(el, frame.base);
     const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
     // The shadow tree is what renders; its slots show the light children, which are walked after it.
-    if (shadow) pushChildren(shadow, frame.base);
+    if (shadow) {
+      const first = enterRoot(shadow, context.base, el, true);
+      if (first) return first;
+      leaveRoot();
+    }
+    return el.firstChild;
+  };
+
+  const leave = (el: Element) => {
+    const name = el.localName;
+    if (name === 'a') {
+      if (linkStack.length) linkStack.pop()!.end = length;
+    } else if (EMPHASIS.has(name)) {
+      if (emphasisStack.length) emphasisStack.pop()!.end = length;
+    }
+    if (!INLINE.has(name)) lineBreak();
+  };
+
+  /** Same-origin frames are walked as part of the page; the others are noted in a browser, never thrown. */
+  const enterFrame = (el: Element): Node | null => {
+    let frameDoc: Document | null | undefined;
+    try {
+      frameDoc = (el as HTMLIFrameElement).contentDocument;
+    } catch (error) {
+      if (reportFrames) errors.push(`frame ${el.getAttribute('src') ?? ''}: ${(error as Error).message}`);
+      return null;
+    }
+    if (!frameDoc) {
+      const src = el.getAttribute('src');
+      if (reportFrames && src && /^https?:/i.test(src)) errors.push(`frame ${src}: not reachable (cross-origin), not inspected`);
+      return null;
+    }
+    frameOf.set(frameDoc, el);
+    let base = context.base;
+    try {
+      if (frameDoc.URL && frameDoc.URL !== 'about:blank') base = frameDoc.URL;
+    } catch {
+      // Keep the parent's base.
+    }
+    enterRoot(frameDoc, base, el, false);
+    if (frameDoc.documentElement) return frameDoc.documentElement;
+    leaveRoot();
+    return null;
+  };
+
+  // Top-level nodes one by one: linkedom does not link the doctype to <html> as siblings, and a fragment parsed
+  // without <html> has several top-level elements.
+  for (const top of Array.from(doc.childNodes)) {
+    let node: Node | null = top;
+    while (node) {
+      if (++sinceYield >= WALK_BATCH) {
+        sinceYield = 0;
+        yield;
+      }
+      const inside = enter(node);
+      if (inside) {
+        node = inside;
+        continue;
+      }
+      // Done with `node`: leave it and every ancestor whose last child it was, then move to the next sibling.
+      let current: Node | null = node;
+      node = null;
+      while (current) {
+        if (current.nodeType === 1) leave(current as Element);
+        const parent: Node | null = current.parentNode;
+        if (!parent || parent === doc) break;
+        if (current.nextSibling) {
+          node = current.nextSibling;
+          break;
+        }
+        if (parent === context.root && context.owner) {
+          // The end of a shadow root or frame document: back to its owner.
+          const owner = context.owner;
+          const light = context.lightChildren;
+          leaveRoot();
+          if (light && owner.firstChild) {
+            node = owner.firstChild;
+            break;
+          }
+          current = owner;
+          continue;
+        }
+        current = parent.nodeType === 1 ? parent : null;
+      }
+    }
   }
   lineBreak();
 
   const text = pieces.join('');
   for (const link of links) link.text = text.slice(link.start, link.end).replace(WHITESPACE, ' ').trim();
-  return { text, segments, links, images, emphasis, firstById, frameOf, elementCount, errors };
-}
-
-function rootNode(node: Node): Node {
-  let current = node;
-  while (current.parentNode) current = current.parentNode;
-  return current;
-}
-
-/** Same-origin frames are walked as part of the page; the others are noted, never thrown. */
-function enterFrame(el: Element, stack: Frame[], frameOf: Map<Node, Element>, errors: string[] | null): void {
-  let frameDoc: Document | null | undefined;
-  try {
-    frameDoc = (el as HTMLIFrameElement).contentDocument;
-  } catch (error) {
-    errors?.push(`frame ${el.getAttribute('src') ?? ''}: ${(error as Error).message}`);
-    return;
-  }
-  if (!frameDoc) {
-    const src = el.getAttribute('src');
-    if (src && /^https?:/i.test(src)) errors?.push(`frame ${src}: not reachable (cross-origin), not inspected`);
-    return;
-  }
-  frameOf.set(frameDoc, el);
-  let base = '';
-  try {
-    base = frameDoc.URL && frameDoc.URL !== 'about:blank' ? frameDoc.URL : '';
-  } catch {
-    base = '';
-  }
-  const frameBase = base || (el.ownerDocument?.URL ?? '');
-  for (let child = frameDoc.lastChild; child; child = child.previousSibling) {
-    stack.push({ node: child, exit: false, base: frameBase });
-  }
-}
-
-function linkInfo(el: Element, base: string, start: number): LinkInfo {
-  const rawHref = el.getAttribute('href');
-  return {
-    element: el,
-    rawHref,
-    href: resolveHref(rawHref, base),
-    text: '',
-    imageText: '',
-    title: (el.getAttribute('title') ?? el.getAttribute('aria-label') ?? '').trim(),
-    start,
-    end: start,
-  };
-}
-
-function imageInfo(el: Element, base: string, link: LinkInfo | null): ImageInfo {
-  const alt = (el.getAttribute('alt') ?? '').trim();
-  const title = (el.getAttribute('title') ?? '').trim();
-  if (link) link.imageText = [link.imageText, alt, title].filter(Boolean).join(' ');
-  return { element: el, alt, title, src: resolveHref(el.getAttribute('src'), base), link };
+  return { text, segments, links, images, emphasis, frameOf, elementCount, errors };
 }

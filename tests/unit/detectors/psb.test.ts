@@ -26,7 +26,8 @@ describe('findPsbNumbers', () => {
 
   it('reads the bureau form', () => {
     const [match] = findPsbNumbers('北京市公安局朝阳分局备案编号110105014669');
-    expect(match).toMatchObject({ form: 'bureau', province: '北京', digits: '110105014669', valid: true });
+    expect(match).toMatchObject({ form: 'bureau', province: '北京', digits: '110105014669', valid: false });
+    expect(match.warnings).toEqual(['legacy-12-digits']);
     expect(findPsbNumbers('上海市公安局备案编号110105014669')[0].warnings).toContain('province-mismatch');
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gatherFacts, gatherFactsAsync } from '@/rules/gather';
-import { selectorFor, cssEscape } from '@/rules/gather/selector';
+import { IdIndex, selectorFor, cssEscape } from '@/rules/gather/selector';
 import { isPlaceholderHref, resolveHref, isGovernmentHref } from '@/rules/gather/url';
 import { inlineStyleHidden } from '@/rules/gather/visibility';
 import { walkDocument } from '@/rules/gather/walk';
@@ -58,7 +58,7 @@ describe('selectors', () => {
 
   it('re-find every element they were made for', () => {
     const doc = parseHtml(html);
-    const { firstById } = walk(doc);
+    const firstById = new IdIndex();
     for (const el of Array.from(doc.querySelectorAll('body *'))) {
       const selector = selectorFor(el, firstById);
       expect(doc.querySelector(selector), selector).toBe(el);
@@ -67,7 +67,7 @@ describe('selectors', () => {
 
   it('prefer an id, skipping ids that are not the first of their name', () => {
     const doc = parseHtml(html);
-    const { firstById } = walk(doc);
+    const firstById = new IdIndex();
     expect(selectorFor(doc.querySelector('span')!, firstById)).toBe('#a > p:nth-of-type(2) > span:nth-of-type(1)');
     const second = doc.querySelectorAll('div')[1].querySelector('p')!;
     expect(selectorFor(second, firstById)).toBe('body > div:nth-of-type(2) > p:nth-of-type(1)');
