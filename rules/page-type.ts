@@ -24,19 +24,19 @@ const PRECEDENCE: readonly Candidate[] = ['terms', 'product', 'shop', 'platform-
 function hintsFor(signals: PageSignals, type: Candidate): string[] {
   switch (type) {
     case 'terms':
-      return signals.termsHints;
+      return signals.termsHints ?? [];
     case 'product':
-      return signals.productHints;
+      return signals.productHints ?? [];
     case 'shop':
-      return signals.shopHints;
+      return signals.shopHints ?? [];
     case 'platform-home':
-      return signals.homeHints;
+      return signals.homeHints ?? [];
   }
 }
 
 /** A saved file's path says where it is stored, not what the page is: URL hints count only for web pages. */
 function isWebPage(signals: PageSignals): boolean {
-  return signals.hostname !== '';
+  return Boolean(signals.hostname);
 }
 
 function sourceOf(hint: string): 'url' | 'title' | 'text' {
@@ -56,20 +56,22 @@ export function scoreFor(signals: PageSignals, type: Candidate): number {
 
 /** The platform's own disclosures (ICP, public-security filing, licence) mark a site's main pages. */
 function hasSiteDisclosures(facts: Facts): boolean {
-  return facts.icp.length > 0 || facts.psb.length > 0 || facts.businessLicence.length > 0;
+  return [facts.icp, facts.psb, facts.businessLicence].some((found) => (found?.length ?? 0) > 0);
 }
 
 function isTopLevel(signals: PageSignals): boolean {
-  return isWebPage(signals) && signals.path.split('/').filter(Boolean).length <= 1;
+  return isWebPage(signals) && (signals.path ?? '').split('/').filter(Boolean).length <= 1;
 }
 
 /**
  * Classifies a page from the gatherer's signals (URL, title and structure words), weighted in WEIGHTS; the best
  * score wins, ties by PRECEDENCE. Below the threshold the page is 'other' (nothing applies), except that a
- * top-level page of a web site carrying the site's own disclosures is taken as its home page.
+ * top-level page of a web site carrying the site's own disclosures is taken as its home page. Facts stored by an
+ * older version may lack signals: such a page is 'other' until a person says what it is.
  */
 export function classifyPage(facts: Facts): PageType {
-  const { signals } = facts;
+  const signals = facts.signals;
+  if (!signals) return 'other';
   let best: Candidate | null = null;
   let bestScore = 0;
   for (const type of PRECEDENCE) {

@@ -3,7 +3,7 @@ import { evaluate, RULESET_VERSION, ruleCatalogue } from '@/rules';
 import { EVIDENCE_LIMIT } from '@/rules/engine';
 import icpNumber from '@/rules/catalogue/icp-number';
 import { defineRule, type Rule } from '@/rules/rule';
-import { AUDIT_SCHEMA } from '@/rules/types';
+import { AUDIT_SCHEMA, type Facts } from '@/rules/types';
 import { factsWith, icpFact } from './facts';
 
 const meta = { url: 'https://shop.example.cn/', title: '示例商城', mode: 'browser' as const, auditedAt: '2026-11-28T20:54:00+08:00' };
@@ -45,6 +45,15 @@ describe('evaluate', () => {
     expect(error).toMatchObject({ status: 'error', messageKey: 'rule_error' });
     expect(error?.message).toContain('boom');
     expect(result.results.find((r) => r.ruleId === 'icp-number')?.status).toBe('fail');
+  });
+
+  it('judges incomplete stored facts without throwing: missing parts become rule errors', () => {
+    const partial = { icp: [icpFact('京ICP备11041704号', { linked: true })] } as unknown as Facts;
+    const result = evaluate(partial, { ...meta, pageType: 'platform-home' });
+    expect(result.detectedPageType).toBe('other');
+    expect(result.results.find((r) => r.ruleId === 'icp-number')?.status).toBe('pass');
+    expect(result.results.some((r) => r.status === 'error')).toBe(true);
+    expect(result.verdict).not.toBe('pass');
   });
 
   it('marks rules for other page types not applicable, never failed', () => {
