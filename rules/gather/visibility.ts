@@ -28,6 +28,28 @@ export function ownStaticHidden(el: Element): HiddenReason | null {
 
 /** Reads an inline style attribute for the declarations that hide content. */
 export function inlineStyleHidden(style: string): HiddenReason | null {
+  const decls = inlineDeclarations(style);
+  if (decls.get('display') === 'none') return 'display-none';
+  const visibility = decls.get('visibility');
+  if (visibility === 'hidden' || visibility === 'collapse') return 'visibility-hidden';
+  const opacity = decls.get('opacity');
+  if (opacity !== undefined && /^0*(\.0*)?%?$/.test(opacity) && opacity !== '') return 'opacity-zero';
+  const fontPx = fontSizePx(decls.get('font-size'));
+  if (fontPx !== null && fontPx < MIN_FONT_PX) return 'tiny-font';
+  if (collapsed(decls)) return 'zero-size';
+  for (const prop of ['left', 'top', 'text-indent', 'margin-left']) {
+    const offset = decls.get(prop);
+    const value = offset ? /^(-\d*\.?\d+)px$/.exec(offset) : null;
+    if (value && Number(value[1]) <= OFF_SCREEN_PX) return 'off-screen';
+  }
+  const color = normalColour(decls.get('color'));
+  const background = normalColour(decls.get('background-color') ?? decls.get('background'));
+  if (color && background && color === background) return 'same-colour';
+  return null;
+}
+
+/** Parses the declarations of an inline style attribute. */
+export function inlineDeclarations(style: string): Map<string, string> {
   const decls = new Map<string, string>();
   for (const part of style.split(';')) {
     const colon = part.indexOf(':');
@@ -36,23 +58,76 @@ export function inlineStyleHidden(style: string): HiddenReason | null {
     const value = part.slice(colon + 1).replace(/!important/i, '').trim().toLowerCase();
     if (prop) decls.set(prop, value);
   }
-  if (decls.get('display') === 'none') return 'display-none';
-  const visibility = decls.get('visibility');
-  if (visibility === 'hidden' || visibility === 'collapse') return 'visibility-hidden';
-  const opacity = decls.get('opacity');
-  if (opacity !== undefined && /^0*(\.0*)?%?$/.test(opacity) && opacity !== '') return 'opacity-zero';
-  const fontSize = decls.get('font-size');
-  const px = fontSize ? /^(\d*\.?\d+)px$/.exec(fontSize) : null;
-  if (px && Number(px[1]) < MIN_FONT_PX) return 'tiny-font';
-  for (const prop of ['left', 'top', 'text-indent', 'margin-left']) {
-    const offset = decls.get(prop);
-    const value = offset ? /^(-\d*\.?\d+)px$/.exec(offset) : null;
-    if (value && Number(value[1]) <= OFF_SCREEN_PX) return 'off-screen';
+  return decls;
+}
+
+/** A font size in CSS pixels, taking em/rem/% against the 16 px default; null when not a length. */
+export function fontSizePx(value: string | undefined): number | null {
+  if (!value) return null;
+  const m = /^(\d*\.?\d+)(px|pt|em|rem|%)?$/.exec(value);
+  if (!m) return null;
+  const size = Number(m[1]);
+  switch (m[2]) {
+    case 'pt':
+      return (size * 4) / 3;
+    case 'em':
+    case 'rem':
+      return size * 16;
+    case '%':
+      return (size / 100) * 16;
+    default:
+      return m[2] === 'px' || size === 0 ? size : null;
   }
-  const color = decls.get('color');
-  const background = decls.get('background-color') ?? decls.get('background');
-  if (color && background && color === background) return 'same-colour';
-  return null;
+}
+
+/** Boxes with no room to show anything: zero width or height with overflow hidden, a zero clip, scale(0). */
+function collapsed(decls: Map<string, string>): boolean {
+  const overflowHidden = /hidden|clip/.test(decls.get('overflow') ?? '');
+  const zero = (prop: string) => /^0(px|em|rem|%)?$/.test(decls.get(prop) ?? '');
+  if (overflowHidden && (zero('width') || zero('height') || zero('max-height') || zero('max-width'))) return true;
+  if (/^rect\(\s*0(px)?[\s,]+0(px)?[\s,]+0(px)?[\s,]+0(px)?\s*\)$/.test(decls.get('clip') ?? '')) return true;
+  if (/^inset\(\s*(50|100)%\s*\)$/.test(decls.get('clip-path') ?? '')) return true;
+  return /scale\(\s*0\s*\)/.test(decls.get('transform') ?? '');
+}
+
+const NAMED_COLOURS: Record<string, string> = {
+  white: '#ffffff', black: '#000000', red: '#ff0000', transparent: 'transparent',
+};
+
+/** A colour as #rrggbb (or null when it is not a plain colour), so #fff, white and rgb(255,255,255) compare equal. */
+export function normalColour(value: string | undefined): string | null {
+  if (!value) return null;
+  const text = value.trim().toLowerCase();
+  if (NAMED_COLOURS[text]) return NAMED_COLOURS[text];
+  const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/.exec(text);
+  if (short) return `#${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`;
+  if (/^#[0-9a-f]{6}$/.test(text)) return text;
+  const rgb = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)\s*(?:[,/]\s*([\d.]+%?))?\s*\)$/.exec(text);
+  if (rgb) {
+    if (rgb[4] !== undefined && parseFloat(rgb[4]) === 0) return 'transparent';
+    return '#' + [rgb[1], rgb[2], rgb[3]].map((n) => Math.min(255, Number(n)).toString(16).padStart(2, '0')).join('');
+  }
+  // `background: #fff url(x) no-repeat` starts with its colour.
+  const first = text.split(/\s+/)[0];
+  return first !== text ? normalColour(first) : null;
+}
+
+/**
+ * Static mode: the text colour and the background come from the nearest inline declarations up the tree
+ * (`<div style="background:#fff"><span style="color:#fff">`). Only both being inline proves anything.
+ */
+function inlineColoursMatch(el: Element): boolean {
+  let color: string | null = null;
+  let background: string | null = null;
+  for (let node: Element | null = el; node && !(color && background); node = parentElementOf(node)) {
+    const style = node.getAttribute('style');
+    if (!style) continue;
+    const decls = inlineDeclarations(style);
+    color ??= normalColour(decls.get('color'));
+    const bg = normalColour(decls.get('background-color') ?? decls.get('background'));
+    if (bg && bg !== 'transparent') background ??= bg;
+  }
+  return color !== null && color === background;
 }
 
 /** Parent across shadow boundaries; the shadow root's host stands for the root. */
@@ -86,6 +161,7 @@ export class VisibilityProbe {
     let verdict: VisibilityVerdict;
     if (reason) verdict = { visible: false, hiddenReason: reason };
     else if (this.mode === 'browser' && this.view) verdict = this.computed(el);
+    else if (inlineColoursMatch(el)) verdict = { visible: false, hiddenReason: 'same-colour' };
     else verdict = UNKNOWN;
     this.verdictMemo.set(el, verdict);
     return verdict;

@@ -108,6 +108,23 @@ describe('static visibility', () => {
     expect(inlineStyleHidden('position:absolute;left:-9999px')).toBe('off-screen');
     expect(inlineStyleHidden('color:#fff;background-color:#fff')).toBe('same-colour');
     expect(inlineStyleHidden('color:red')).toBeNull();
+    expect(inlineStyleHidden('font-size:0')).toBe('tiny-font');
+    expect(inlineStyleHidden('font-size:0.4em')).toBe('tiny-font');
+    expect(inlineStyleHidden('font-size:12px')).toBeNull();
+    expect(inlineStyleHidden('width:0;overflow:hidden')).toBe('zero-size');
+    expect(inlineStyleHidden('position:absolute;clip:rect(0 0 0 0)')).toBe('zero-size');
+    expect(inlineStyleHidden('color:#FFF;background:white url(x.png)')).toBe('same-colour');
+  });
+
+  it('matches inline text colour against an inline background up the tree', () => {
+    const facts = factsOf(
+      '<div style="background-color: rgb(255, 255, 255)"><p><span style="color:#fff">京ICP备11111111号</span></p></div>' +
+        '<div style="background:#000"><span style="color:#fff">京ICP备22222222号</span></div>',
+    );
+    expect(facts.icp.map((f) => [f.visible, f.hiddenReason])).toEqual([
+      [false, 'same-colour'],
+      [null, undefined],
+    ]);
   });
 
   it('proves hidden from attributes and ancestors, otherwise says unknown', () => {
