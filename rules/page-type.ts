@@ -18,6 +18,13 @@ const WEIGHTS = {
   threshold: 2,
 } as const;
 
+/**
+ * Words that only shopping sites use. A site's root URL, a login link or a 频道 menu are on every portal, so a page
+ * is a platform home page only if something also says it sells: otherwise a news site's home page would be judged
+ * as a marketplace.
+ */
+const COMMERCE_WORDS = /购物车|我的订单|商品|店铺|商城|购物|网购|电商|加入购物车|立即购买|价格|报价|shopping|cart|store|shop/i;
+
 /** Ties go to the narrower type: a terms page also has the site header, a product page also names its shop. */
 const PRECEDENCE: readonly Candidate[] = ['terms', 'product', 'shop', 'platform-home'];
 
@@ -45,7 +52,13 @@ function sourceOf(hint: string): 'url' | 'title' | 'text' {
   return 'text';
 }
 
+function sellsThings(signals: PageSignals): boolean {
+  const all = [...(signals.titleHints ?? []), ...PRECEDENCE.flatMap((type) => hintsFor(signals, type))];
+  return all.some((hint) => COMMERCE_WORDS.test(hint));
+}
+
 export function scoreFor(signals: PageSignals, type: Candidate): number {
+  if (type === 'platform-home' && !sellsThings(signals)) return 0;
   const hints = hintsFor(signals, type);
   const sources = hints.map(sourceOf);
   let score = Math.min(sources.filter((source) => source === 'text').length, WEIGHTS.maxTextHints) * WEIGHTS.text;
@@ -66,7 +79,7 @@ function isTopLevel(signals: PageSignals): boolean {
 /**
  * Classifies a page from the gatherer's signals (URL, title and structure words), weighted in WEIGHTS; the best
  * score wins, ties by PRECEDENCE. Below the threshold the page is 'other' (nothing applies), except that a
- * top-level page of a web site carrying the site's own disclosures is taken as its home page. Facts stored by an
+ * top-level page of a shopping site carrying the site's own disclosures is taken as its home page. Facts stored by an
  * older version may lack signals: such a page is 'other' until a person says what it is.
  */
 export function classifyPage(facts: Facts): PageType {
@@ -82,6 +95,6 @@ export function classifyPage(facts: Facts): PageType {
     }
   }
   if (best && bestScore >= WEIGHTS.threshold) return best;
-  if (isTopLevel(signals) && hasSiteDisclosures(facts)) return 'platform-home';
+  if (isTopLevel(signals) && hasSiteDisclosures(facts) && sellsThings(signals)) return 'platform-home';
   return 'other';
 }

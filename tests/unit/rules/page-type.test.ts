@@ -53,8 +53,16 @@ describe('classifyPage', () => {
     expect(classifyPage(page({ path: '/news/2026/11/article-12.html', hostname: 'www.example.cn' }))).toBe('other');
   });
 
-  it('takes a top-level page carrying the site ICP number as the home page', () => {
-    const facts = page({ path: '/icp-linked.html', hostname: '127.0.0.1' }, { icp: [icpFact('京ICP备11041704号-1')] });
+  it('does not take a portal or news home page for a marketplace', () => {
+    const facts = page(
+      { path: '/', hostname: 'news.example.cn', titleHints: ['示例新闻网'], homeHints: ['url:/', 'text:请登录', 'text:频道'] },
+      { icp: [icpFact('京ICP备11041704号-1')] },
+    );
+    expect(classifyPage(facts)).toBe('other');
+  });
+
+  it('takes a top-level page of a shopping site carrying its ICP number as the home page', () => {
+    const facts = page({ path: '/icp-linked.html', hostname: '127.0.0.1', titleHints: ['示例商城'] }, { icp: [icpFact('京ICP备11041704号-1')] });
     expect(classifyPage(facts)).toBe('platform-home');
   });
 
