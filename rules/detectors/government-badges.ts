@@ -39,10 +39,12 @@ export function detectGovernmentBadges(page: PageView): GovernmentBadgeFact[] {
   for (const link of page.links) {
     if (link.text.length > MAX_LABEL || FILING_TEXT.test(link.text)) continue;
     const imageNames = (imagesOf.get(link) ?? []).map((image) => fileName(image.rawSrc)).join(' ');
-    let claim = badgeClaim(`${link.text} ${link.title} ${link.imageText} ${imageNames}`);
-    // An icon-only link to a regulator presents itself as that regulator's badge.
     // (The raw href is tested first so the thousands of product links are never parsed.)
     const governmentLike = !link.text && /gov\.cn|cyberpolice/i.test(link.rawHref ?? '');
+    // A government link's host names what it is (zzlz = 亮照); other sites' URLs say nothing trustworthy.
+    const hostWords = governmentLike ? (link.href ?? '') : '';
+    let claim = badgeClaim(`${link.text} ${link.title} ${link.imageText} ${imageNames} ${hostWords}`);
+    // An icon-only link to a regulator presents itself as that regulator's badge.
     if (!claim && governmentLike && isMarketRegulationHref(link.href)) claim = '工商';
     if (!claim && governmentLike && isPublicSecurityHref(link.href) && imageNames) claim = '公安';
     if (!claim) continue;

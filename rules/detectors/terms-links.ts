@@ -26,7 +26,8 @@ const NOT_TRADING = /京豆|积分|优惠|红包|返利|抽奖|金币|秒杀|活
 const CONSUMER_PROTECTION =
   /消费者(权益)?(保障|保护)|消费者权益|消保|(买家|购物|交易)保障|先行赔付|(consumer|buyer)\s*protection/i;
 const DISPUTE = /投诉|纠纷|争议|维权|申诉|dispute|complaint/i;
-const NOT_DISPUTE = /举报|12377|热线|电话/;
+/** Illegal-content reporting (12377), rights holders' IP complaints and hotline numbers are not consumer dispute handling. */
+const NOT_DISPUTE = /12377|违法|不良信息|有害信息|廉正|知识产权|侵权|热线|电话/;
 
 /** A section heading like 消费者保障 or 天猫保障 followed by protection links (退货, 赔付, 发票…). */
 const PROTECTION_HEADING = /^[\u4e00-\u9fa5]{0,6}保障$/;

@@ -19,12 +19,13 @@ describe('classifyTermsLabel', () => {
     ['Buyer Protection', 'consumerProtection'],
     ['投诉与建议', 'disputeResolution'],
     ['纠纷处理', 'disputeResolution'],
+    ['投诉举报', 'disputeResolution'],
   ])('%s -> %s', (label, kind) => {
     expect(classifyTermsLabel(label)).toBe(kind);
   });
 
   it.each(['京豆规则', '详见京豆规则', '隐私包装', '社会保障', '法律声明', '免责条款', '12377举报', '违法和不良信息举报',
-    '意见反馈', '高领不规则针织毛衣', '正品保障10天保退换', '防癌保障'])('%s is no terms link', (label) => {
+    '意见反馈', '知识产权投诉', '廉正举报', '高领不规则针织毛衣', '正品保障10天保退换', '防癌保障'])('%s is no terms link', (label) => {
     expect(classifyTermsLabel(label)).toBeNull();
   });
 
