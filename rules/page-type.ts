@@ -52,6 +52,19 @@ function sourceOf(hint: string): 'url' | 'title' | 'text' {
   return 'text';
 }
 
+/** Title separators: `商品名 - 小米商城`, `首页-三只松鼠旗舰店-天猫`, `X_网上商城`, `X | Store`. */
+const TITLE_SEPARATOR = /\s*[-_|–—]+\s*/;
+const HOME_TITLE = /首页|官网|官方网站|网上商城|购物网站|网购|商城|online shopping|home/i;
+
+/**
+ * Most titles end with the site's name ("小米手机14 - 小米商城"): home words there name the site, not the page.
+ * A title speaks for a home page when its first part has them, or when it says 首页 / home page anywhere.
+ */
+function titleSaysHome(signals: PageSignals): boolean {
+  const title = signals.titleHints?.[0] ?? '';
+  return HOME_TITLE.test(title.split(TITLE_SEPARATOR)[0] ?? '') || /首页|home ?page/i.test(title);
+}
+
 function sellsThings(signals: PageSignals): boolean {
   const all = [...(signals.titleHints ?? []), ...PRECEDENCE.flatMap((type) => hintsFor(signals, type))];
   return all.some((hint) => COMMERCE_WORDS.test(hint));
@@ -63,7 +76,9 @@ export function scoreFor(signals: PageSignals, type: Candidate): number {
   const sources = hints.map(sourceOf);
   let score = Math.min(sources.filter((source) => source === 'text').length, WEIGHTS.maxTextHints) * WEIGHTS.text;
   if (isWebPage(signals) && sources.includes('url')) score += WEIGHTS.url;
-  if (sources.includes('title')) score += type === 'shop' ? WEIGHTS.shopTitle : WEIGHTS.title;
+  if (sources.includes('title') && (type !== 'platform-home' || titleSaysHome(signals))) {
+    score += type === 'shop' ? WEIGHTS.shopTitle : WEIGHTS.title;
+  }
   return score;
 }
 

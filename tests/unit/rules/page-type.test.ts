@@ -24,6 +24,17 @@ describe('classifyPage', () => {
     expect(classifyPage(facts)).toBe('product');
   });
 
+  it('reads the site name at the end of a product title as the site, not as a home page', () => {
+    const facts = page({
+      path: '/work/saved/product.html',
+      hostname: '',
+      titleHints: ['小米手机14 12GB+256GB 黑色 - 小米商城'],
+      homeHints: ['title:商城', 'text:购物车', 'text:我的订单'],
+      productHints: ['text:加入购物车', 'text:立即购买', 'text:商品详情', 'text:规格参数'],
+    });
+    expect(classifyPage(facts)).toBe('product');
+  });
+
   it('finds a shop from the shop name in its title, over the shop root URL', () => {
     const facts = page({
       path: '/',
