@@ -129,6 +129,8 @@ const UNLABELLED_ADDRESS_ZH = new RegExp(
 const UNLABELLED_ADDRESS_EN =
   /\b[A-Z0-9][\w .,#'-]{4,100}?\b(?:District|Road|Street|Avenue)\b,[\w .,'-]{0,60}?\bCity\b[\w .,'-]{0,30}?,\s*(?:P\.?\s?R\.?\s?)?China\b/g;
 
+const MAX_ADDRESS_LABELS = 1000;
+
 /** A labelled value reads as an address: enough address parts, and not a shop URL. */
 export function looksLikeAddress(value: string): boolean {
   if (value.length < 6 || LOOKS_LIKE_URL.test(value)) return false;
@@ -214,7 +216,10 @@ function detectAddresses(page: PageView): AddressFact[] {
     const evidence = page.evidenceForRange(start, end);
     found.push({ ...evidence, text: text.slice(start, end).trim(), context: evidence.text });
   };
+  let labels = 0;
   for (const m of text.matchAll(ADDRESS_LABEL)) {
+    // No real page labels a thousand addresses; a hostile one that does must not stall the audit.
+    if (++labels > MAX_ADDRESS_LABELS) break;
     const start = m.index! + m[0].length;
     const stop = ADDRESS_STOP.exec(text.slice(start, start + 120));
     const end = start + (stop ? stop.index : Math.min(120, text.length - start));

@@ -43,9 +43,11 @@ export function detectNotices(page: PageView): NoticeFact[] {
     const key = `${kind}:${from}`;
     if (taken.has(key)) return;
     taken.add(key);
-    // Visibility and selector from the words themselves; the quote is their sentence.
+    // Visibility and selector from the words themselves; the quote is their sentence, or their link's words.
     const evidence = page.evidenceForRange(start, end);
-    notices.push({ ...evidence, text: text.slice(from, to).replace(/\s+/g, ' ').trim(), kind });
+    const link = page.linksIn(start, end)[0];
+    const quote = link?.text && link.text.length >= end - start ? link.text : text.slice(from, to);
+    notices.push({ ...evidence, text: quote.replace(/\s+/g, ' ').trim(), kind });
   };
   for (const [kind, pattern] of TEXT_NOTICES) {
     for (const m of text.matchAll(pattern)) {

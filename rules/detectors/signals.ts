@@ -39,7 +39,7 @@ const HOME: HintSet = {
 function hints(source: string, value: string, pattern: RegExp, limit = 8): string[] {
   const found = new Set<string>();
   for (const match of value.matchAll(pattern)) {
-    const word = match[0].replace(/^[./_-]|[./_?-]$/g, '').toLowerCase();
+    const word = match[0].replace(/^[./_-]|[./_?-]$|\d+$/g, '').toLowerCase();
     found.add(`${source}:${word || match[0]}`);
     if (found.size >= limit) break;
   }
