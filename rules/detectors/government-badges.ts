@@ -21,7 +21,11 @@ const CLAIMS: Array<[string, RegExp]> = [
 const FILING_TEXT = /公网安备|ICP|备案编号/;
 const MAX_LABEL = 20;
 
+/** Any claim at all, in one test: most links claim nothing. */
+const ANY_CLAIM = new RegExp(CLAIMS.map(([, pattern]) => pattern.source).join('|'), 'i');
+
 export function badgeClaim(words: string): string | null {
+  if (!ANY_CLAIM.test(words)) return null;
   for (const [claim, pattern] of CLAIMS) if (pattern.test(words)) return claim;
   return null;
 }

@@ -71,10 +71,14 @@ export function detectTermsLinks(page: PageView): Record<TermsKind, TermsLinkFac
 
 function classifyLink(page: PageView, link: LinkInfo): TermsKind | null {
   if (!TERMS_WORDS.test(link.text) && !(link.text === '' && TERMS_WORDS.test(link.title))) return null;
-  const lineStart = page.text.lastIndexOf('\n', link.start - 1) + 1;
-  const lineEnd = page.text.indexOf('\n', link.end);
-  const line = page.text.slice(lineStart, lineEnd < 0 ? page.text.length : lineEnd);
-  const kind = classifyTermsLabel(link.text, line) ?? (link.text ? null : classifyTermsLabel(link.title, line));
+  const label = link.text || link.title;
+  let kind = classifyTermsLabel(label);
+  // Only a trading-rules label needs its line read (京豆 … [规则]).
+  if (kind === 'tradingRules') {
+    const lineStart = page.text.lastIndexOf('\n', link.start - 1) + 1;
+    const lineEnd = page.text.indexOf('\n', link.end);
+    kind = classifyTermsLabel(label, page.text.slice(lineStart, lineEnd < 0 ? page.text.length : lineEnd));
+  }
   if (kind && inUserContent(page, link.start)) return null;
   return kind;
 }

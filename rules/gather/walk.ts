@@ -43,6 +43,18 @@ const INLINE = new Set([
 /** Inline elements that emphasise their text. */
 const EMPHASIS = new Set(['b', 'strong', 'u', 'em', 'ins', 'mark']);
 
+/** Per tag name, what the walk does with it, so each element costs one lookup on the way in and one out. */
+const SKIP = 1;
+const BLOCK = 2;
+const EMPHASISED = 4;
+const FLAGS = new Map<string, number>();
+for (const name of SKIPPED) FLAGS.set(name, SKIP | BLOCK);
+for (const name of INLINE) FLAGS.set(name, EMPHASIS.has(name) ? EMPHASISED : 0);
+/** Tags not listed are blocks: unknown and custom elements mostly render as boxes. */
+function flagsOf(name: string): number {
+  return FLAGS.get(name) ?? BLOCK;
+}
+
 const WHITESPACE = /\s+/g;
 /** Text that needs collapsing: whitespace other than a plain space, or two spaces in a row. */
 const NEEDS_COLLAPSE = /[^\S ]| {2}/;
@@ -160,7 +172,8 @@ export function* walkDocument(doc: Document, pageUrl: string, reportFrames = fal
     const el = node as Element;
     const name = el.localName;
     elementCount++;
-    if (SKIPPED.has(name)) return null;
+    const flags = flagsOf(name);
+    if (flags & SKIP) return null;
     if (name === 'iframe' || name === 'frame') return enterFrame(el);
     if (name === 'br') {
       lineBreak();
@@ -174,13 +187,13 @@ export function* walkDocument(doc: Document, pageUrl: string, reportFrames = fal
       images.push(new Image(el, alt, title, el.getAttribute('src'), link, context.base));
       return null;
     }
-    if (!INLINE.has(name)) lineBreak();
+    if (flags & BLOCK) lineBreak();
     if (name === 'a' || name === 'area') {
       const title = (el.getAttribute('title') ?? el.getAttribute('aria-label') ?? '').trim();
       const link = new Link(el, el.getAttribute('href'), title, length, context.base);
       links.push(link);
       if (name === 'a') linkStack.push(link);
-    } else if (EMPHASIS.has(name)) {
+    } else if (flags & EMPHASISED) {
       const marked = { element: el, start: length, end: length };
       emphasis.push(marked);
       emphasisStack.push(marked);
@@ -197,12 +210,13 @@ export function* walkDocument(doc: Document, pageUrl: string, reportFrames = fal
 
   const leave = (el: Element) => {
     const name = el.localName;
+    const flags = flagsOf(name);
     if (name === 'a') {
       if (linkStack.length) linkStack.pop()!.end = length;
-    } else if (EMPHASIS.has(name)) {
+    } else if (flags & EMPHASISED) {
       if (emphasisStack.length) emphasisStack.pop()!.end = length;
     }
-    if (!INLINE.has(name)) lineBreak();
+    if (flags & BLOCK) lineBreak();
   };
 
   /** Same-origin frames are walked as part of the page; the others are noted in a browser, never thrown. */
