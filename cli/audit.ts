@@ -72,13 +72,20 @@ function reason(error: unknown): string {
   return detail ? `${error.message} (${detail})` : error.message;
 }
 
-/** Audits every input; returns what was audited and the messages for what could not be. */
+/** Audits every input; returns what was audited and, for each input that could not be, a message naming it. */
 export async function auditInputs(options: CliOptions): Promise<{ audits: AuditResult[]; failures: string[] }> {
   const audits: AuditResult[] = [];
   const failures: string[] = [];
   let session: ChromiumSession | null = null;
   try {
-    if (options.browser) session = await launchChromium();
+    if (options.browser) {
+      try {
+        session = await launchChromium();
+      } catch (error) {
+        const browser = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+        return { audits, failures: options.inputs.map((input) => `cannot audit ${input}: Chromium (${browser}) did not start: ${reason(error)}`) };
+      }
+    }
     for (const input of options.inputs) {
       try {
         audits.push(session ? await auditInBrowser(session, input, options.locale) : await auditStatic(input, options.locale));
@@ -86,8 +93,6 @@ export async function auditInputs(options: CliOptions): Promise<{ audits: AuditR
         failures.push(`cannot audit ${input}: ${reason(error)}`);
       }
     }
-  } catch (error) {
-    failures.push(`cannot start Chromium (${process.env.CHROME_PATH ?? '/usr/bin/chromium'}): ${reason(error)}`);
   } finally {
     await session?.close();
   }
@@ -109,7 +114,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (audits.length > 0 || options.inputs.length > 1) {
       console.log(JSON.stringify(options.inputs.length === 1 ? audits[0] : audits, null, 2));
     }
-  } else {
+  } else if (audits.length > 0) {
     console.log(audits.map((audit) => formatAudit(audit, options.locale)).join('\n\n'));
   }
   for (const failure of failures) console.error(failure);

@@ -11,7 +11,15 @@ const ABSENT = 'tests/fixtures/rules/icp-number/fail.html';
 const GBK = 'tests/fixtures/cli/gbk-home.html';
 
 function audit(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'cli/audit.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+  return auditWith({}, ...args);
+}
+
+function auditWith(env: Record<string, string>, ...args: string[]) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'cli/audit.ts', ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, ...env },
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -90,6 +98,14 @@ describe('cli/audit.ts', { timeout: 60_000 }, () => {
     } finally {
       server.close();
     }
+  });
+
+  it('names every input when Chromium cannot start, and exits 2', () => {
+    const { code, stdout, stderr } = auditWith({ CHROME_PATH: '/nonexistent/chromium' }, '--browser', LINKED, ABSENT);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`cannot audit ${LINKED}: Chromium (/nonexistent/chromium) did not start`);
+    expect(stderr).toContain(`cannot audit ${ABSENT}`);
   });
 
   it('rejects unknown options with a usage message', () => {
