@@ -16,7 +16,7 @@ function urlOf(doc: Document): string {
   return doc.location?.href ?? doc.URL ?? '';
 }
 
-function settle(doc: Document, opts: AuditOptions) {
+function auditMeta(doc: Document, opts: AuditOptions) {
   return {
     url: opts.url ?? urlOf(doc),
     mode: opts.mode ?? modeOf(doc),
@@ -36,14 +36,14 @@ function titleOf(doc: Document): string {
 
 /** Collects the facts of `doc` and judges them, in one synchronous pass (Node, tests, small pages). */
 export function auditDocument(doc: Document, opts: AuditOptions = {}): AuditResult {
-  const { url, mode, auditedAt, title } = settle(doc, opts);
+  const { url, mode, auditedAt, title } = auditMeta(doc, opts);
   const facts = gatherFacts(doc, { url, mode });
   return evaluate(facts, { url, title, mode, auditedAt, pageType: opts.pageType, locale: opts.locale });
 }
 
 /** The same audit, gathering in slices that yield to the page, so a large page never sees one long task. */
 export async function auditDocumentAsync(doc: Document, opts: AuditOptions = {}): Promise<AuditResult> {
-  const { url, mode, auditedAt, title } = settle(doc, opts);
+  const { url, mode, auditedAt, title } = auditMeta(doc, opts);
   const facts = await gatherFactsAsync(doc, { url, mode }, { sliceMs: SLICE_MS });
   return evaluate(facts, { url, title, mode, auditedAt, pageType: opts.pageType, locale: opts.locale });
 }
