@@ -246,6 +246,12 @@ export function* walkDocument(doc: Document, pageUrl: string, reportFrames = fal
     return null;
   };
 
+  // The elements the walk has descended through, and the sibling each had when it was entered. Climbing pops
+  // these rather than following parentNode, so a page script that removes or replaces nodes between time slices
+  // cannot strand the walk in a detached subtree: it resumes at the removed element's former next sibling.
+  const ancestors: Node[] = [];
+  const siblingsAtEntry: Array<Node | null> = [];
+
   // Top-level nodes one by one: linkedom does not link the doctype to <html> as siblings, and a fragment parsed
   // without <html> has several top-level elements.
   for (const top of Array.from(doc.childNodes)) {
@@ -257,33 +263,41 @@ export function* walkDocument(doc: Document, pageUrl: string, reportFrames = fal
       }
       const inside = enter(node);
       if (inside) {
+        ancestors.push(node);
+        siblingsAtEntry.push(node.nextSibling);
         node = inside;
         continue;
       }
       // Done with `node`: leave it and every ancestor whose last child it was, then move to the next sibling.
       let current: Node | null = node;
+      let siblingAtEntry: Node | null | undefined;
       node = null;
       while (current) {
         if (current.nodeType === 1) leave(current as Element);
-        const parent: Node | null = current.parentNode;
-        if (!parent || parent === doc) break;
-        if (current.nextSibling) {
-          node = current.nextSibling;
+        if (current === top) break;
+        let next: Node | null = current.nextSibling;
+        if (siblingAtEntry !== undefined && current.isConnected === false) {
+          next = siblingAtEntry && siblingAtEntry.isConnected !== false ? siblingAtEntry : null;
+        }
+        if (next) {
+          node = next;
           break;
         }
-        if (parent === context.root && context.owner) {
-          // The end of a shadow root or frame document: back to its owner.
-          const owner = context.owner;
+        const parent = ancestors.pop();
+        siblingAtEntry = siblingsAtEntry.pop();
+        if (!parent) break;
+        if (parent === context.owner) {
+          // The end of a shadow root or frame document: back to its owner, and a host's light children.
           const light = context.lightChildren;
           leaveRoot();
-          if (light && owner.firstChild) {
-            node = owner.firstChild;
+          if (light && parent.firstChild) {
+            ancestors.push(parent);
+            siblingsAtEntry.push(siblingAtEntry ?? null);
+            node = parent.firstChild;
             break;
           }
-          current = owner;
-          continue;
         }
-        current = parent.nodeType === 1 ? parent : null;
+        current = parent;
       }
     }
   }

@@ -209,3 +209,21 @@ describe('hostile input never throws', () => {
     expect(facts.icp[0].context!.length).toBeLessThanOrEqual(170);
   });
 });
+
+describe('a page that changes while it is walked in slices', () => {
+  it('keeps its place when the subtree being walked is removed between slices', () => {
+    const rows = Array.from({ length: 800 }, (_, i) => `<span>${i}</span>`).join('');
+    const doc = parseHtml(
+      `<html><body><div id="carousel">${rows}</div><div id="rest"><p>客服电话：400-123-4567</p></div>` +
+        '<footer><a href="https://beian.miit.gov.cn/">京ICP备11041704号</a></footer></body></html>',
+    );
+    const steps = walkDocument(doc, 'https://a.cn/');
+    steps.next();
+    steps.next();
+    doc.getElementById('carousel')!.remove();
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    expect(step.value.text).toContain('京ICP备11041704号');
+    expect(step.value.text).toContain('400-123-4567');
+  });
+});
