@@ -111,199 +111,250 @@ interface Context {
 }
 
 /**
- * `reportFrames`: note frames that could not be entered. Only meaningful in a browser; a saved file never carries
- * its frames' documents, so a static audit would report every frame.
+ * The walk's state and steps. A class rather than closures inside the generator: its fields are plain properties
+ * the JIT optimises well, and the generator only decides when to pause.
  */
-export function* walkDocument(doc: Document, pageUrl: string, reportFrames = false): Generator<void, WalkResult, void> {
-  const pieces: string[] = [];
-  let length = 0;
-  let lastSpace = true;
-  let lastBreak = true;
-  const segments: Segment[] = [];
-  const links: Link[] = [];
-  const images: ImageInfo[] = [];
-  const linkStack: Link[] = [];
-  const emphasis: EmphasisInfo[] = [];
-  const emphasisStack: EmphasisInfo[] = [];
-  const frameOf = new Map<Node, Element>();
-  const errors: string[] = [];
-  const contexts: Context[] = [];
-  let context: Context = { root: doc, base: pageUrl, owner: null, lightChildren: false };
-  let elementCount = 0;
-  let sinceYield = 0;
+class Walker {
+  private readonly pieces: string[] = [];
+  private length = 0;
+  private lastSpace = true;
+  private lastBreak = true;
+  readonly segments: Segment[] = [];
+  readonly links: Link[] = [];
+  readonly images: ImageInfo[] = [];
+  private readonly linkStack: Link[] = [];
+  readonly emphasis: EmphasisInfo[] = [];
+  private readonly emphasisStack: EmphasisInfo[] = [];
+  readonly frameOf = new Map<Node, Element>();
+  readonly errors: string[] = [];
+  private readonly contexts: Context[] = [];
+  private context: Context;
+  elementCount = 0;
 
-  const lineBreak = () => {
-    if (lastBreak) return;
-    pieces.push('\n');
-    length += 1;
-    lastBreak = true;
-    lastSpace = true;
-  };
+  // The elements the walk has descended through, and the sibling each had when it was entered. Climbing pops
+  // these rather than following parentNode, so a page script that removes or replaces nodes between time slices
+  // cannot strand the walk in a detached subtree: it resumes at the removed element's former next sibling.
+  private readonly ancestors: Node[] = [];
+  private readonly siblingsAtEntry: Array<Node | null> = [];
 
-  const enterRoot = (root: Node, base: string, owner: Element, lightChildren: boolean): Node | null => {
-    contexts.push(context);
-    context = { root, base, owner, lightChildren };
+  // Top-level nodes one by one: linkedom does not link the doctype to <html> as siblings, and a fragment parsed
+  // without <html> has several top-level elements.
+  private readonly tops: Node[];
+  private topIndex = -1;
+  private top: Node | null = null;
+  private node: Node | null = null;
+
+  constructor(
+    doc: Document,
+    pageUrl: string,
+    private readonly reportFrames: boolean,
+  ) {
+    this.context = { root: doc, base: pageUrl, owner: null, lightChildren: false };
+    this.tops = Array.from(doc.childNodes);
+  }
+
+  /** Walks up to `budget` nodes; true when the whole document is done. */
+  run(budget: number): boolean {
+    for (;;) {
+      if (this.node === null) {
+        if (++this.topIndex >= this.tops.length) {
+          this.lineBreak();
+          return true;
+        }
+        this.top = this.node = this.tops[this.topIndex];
+      }
+      if (budget-- <= 0) return false;
+      const node: Node = this.node;
+      const inside = this.enter(node);
+      if (inside) {
+        this.ancestors.push(node);
+        this.siblingsAtEntry.push(node.nextSibling);
+        this.node = inside;
+        continue;
+      }
+      this.node = this.climb(node);
+    }
+  }
+
+  /** Leaves `node` and every ancestor whose last child it was; returns the next node to enter, or null. */
+  private climb(node: Node): Node | null {
+    let current: Node | null = node;
+    let siblingAtEntry: Node | null | undefined;
+    while (current) {
+      if (current.nodeType === 1) this.leave(current as Element);
+      if (current === this.top) return null;
+      let next: Node | null = current.nextSibling;
+      if (siblingAtEntry !== undefined && current.isConnected === false) {
+        next = siblingAtEntry && siblingAtEntry.isConnected !== false ? siblingAtEntry : null;
+      }
+      if (next) return next;
+      const parent = this.ancestors.pop();
+      siblingAtEntry = this.siblingsAtEntry.pop();
+      if (!parent) return null;
+      if (parent === this.context.owner) {
+        // The end of a shadow root or frame document: back to its owner, and a host's light children.
+        const light = this.context.lightChildren;
+        this.leaveRoot();
+        if (light && parent.firstChild) {
+          this.ancestors.push(parent);
+          this.siblingsAtEntry.push(siblingAtEntry ?? null);
+          return parent.firstChild;
+        }
+      }
+      current = parent;
+    }
+    return null;
+  }
+
+  private lineBreak(): void {
+    if (this.lastBreak) return;
+    this.pieces.push('\n');
+    this.length += 1;
+    this.lastBreak = true;
+    this.lastSpace = true;
+  }
+
+  private enterRoot(root: Node, base: string, owner: Element, lightChildren: boolean): Node | null {
+    this.contexts.push(this.context);
+    this.context = { root, base, owner, lightChildren };
     return root.firstChild;
-  };
-  const leaveRoot = () => {
-    context = contexts.pop()!;
-  };
+  }
+
+  private leaveRoot(): void {
+    this.context = this.contexts.pop()!;
+  }
 
   /** Enters a node; returns the first node inside it to walk, or null when its subtree is done or skipped. */
-  const enter = (node: Node): Node | null => {
-    if (node.nodeType === 3) {
-      const raw = (node as Text).data;
-      if (!raw) return null;
-      let piece = NEEDS_COLLAPSE.test(raw) ? raw.replace(WHITESPACE, ' ') : raw;
-      if (lastSpace && piece.charCodeAt(0) === 32) piece = piece.slice(1);
-      if (!piece) return null;
-      const parent = node.parentNode;
-      const element = parent && parent.nodeType === 1 ? (parent as Element) : (parent as ShadowRoot | null)?.host;
-      if (element && piece !== ' ') {
-        segments.push({ start: length, end: length + piece.length, element, link: linkStack[linkStack.length - 1] ?? null });
-      }
-      pieces.push(piece);
-      length += piece.length;
-      lastSpace = piece.charCodeAt(piece.length - 1) === 32;
-      lastBreak = false;
+  private enter(node: Node): Node | null {
+    const type = node.nodeType;
+    if (type === 3) {
+      this.text(node as Text);
       return null;
     }
-    if (node.nodeType !== 1) return null;
+    if (type !== 1) return null;
     const el = node as Element;
     const name = el.localName;
-    elementCount++;
+    this.elementCount++;
     const flags = flagsOf(name);
     if (flags & SKIP) return null;
-    if (name === 'iframe' || name === 'frame') return enterFrame(el);
+    if (name === 'iframe' || name === 'frame') return this.enterFrame(el);
     if (name === 'br') {
-      lineBreak();
+      this.lineBreak();
       return null;
     }
     if (name === 'img') {
-      const link = linkStack[linkStack.length - 1] ?? null;
-      const alt = (el.getAttribute('alt') ?? '').trim();
-      const title = (el.getAttribute('title') ?? '').trim();
-      if (link && (alt || title)) link.imageText = [link.imageText, alt, title].filter(Boolean).join(' ');
-      images.push(new Image(el, alt, title, el.getAttribute('src'), link, context.base));
+      this.image(el);
       return null;
     }
-    if (flags & BLOCK) lineBreak();
+    if (flags & BLOCK) this.lineBreak();
     if (name === 'a' || name === 'area') {
       const title = (el.getAttribute('title') ?? el.getAttribute('aria-label') ?? '').trim();
-      const link = new Link(el, el.getAttribute('href'), title, length, context.base);
-      links.push(link);
-      if (name === 'a') linkStack.push(link);
+      const link = new Link(el, el.getAttribute('href'), title, this.length, this.context.base);
+      this.links.push(link);
+      if (name === 'a') this.linkStack.push(link);
     } else if (flags & EMPHASISED) {
-      const marked = { element: el, start: length, end: length };
-      emphasis.push(marked);
-      emphasisStack.push(marked);
+      const marked = { element: el, start: this.length, end: this.length };
+      this.emphasis.push(marked);
+      this.emphasisStack.push(marked);
     }
     const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
     // The shadow tree is what renders; its slots show the light children, which are walked after it.
     if (shadow) {
-      const first = enterRoot(shadow, context.base, el, true);
+      const first = this.enterRoot(shadow, this.context.base, el, true);
       if (first) return first;
-      leaveRoot();
+      this.leaveRoot();
     }
     return el.firstChild;
-  };
+  }
 
-  const leave = (el: Element) => {
+  private text(node: Text): void {
+    const raw = node.data;
+    if (!raw) return;
+    let piece = NEEDS_COLLAPSE.test(raw) ? raw.replace(WHITESPACE, ' ') : raw;
+    if (this.lastSpace && piece.charCodeAt(0) === 32) piece = piece.slice(1);
+    if (!piece) return;
+    const parent = node.parentNode;
+    const element = parent && parent.nodeType === 1 ? (parent as Element) : (parent as ShadowRoot | null)?.host;
+    if (element && piece !== ' ') {
+      const link = this.linkStack.length ? this.linkStack[this.linkStack.length - 1] : null;
+      this.segments.push({ start: this.length, end: this.length + piece.length, element, link });
+    }
+    this.pieces.push(piece);
+    this.length += piece.length;
+    this.lastSpace = piece.charCodeAt(piece.length - 1) === 32;
+    this.lastBreak = false;
+  }
+
+  private image(el: Element): void {
+    const link = this.linkStack.length ? this.linkStack[this.linkStack.length - 1] : null;
+    const alt = (el.getAttribute('alt') ?? '').trim();
+    const title = (el.getAttribute('title') ?? '').trim();
+    if (link && (alt || title)) link.imageText = [link.imageText, alt, title].filter(Boolean).join(' ');
+    this.images.push(new Image(el, alt, title, el.getAttribute('src'), link, this.context.base));
+  }
+
+  private leave(el: Element): void {
     const name = el.localName;
     const flags = flagsOf(name);
     if (name === 'a') {
-      if (linkStack.length) linkStack.pop()!.end = length;
+      if (this.linkStack.length) this.linkStack.pop()!.end = this.length;
     } else if (flags & EMPHASISED) {
-      if (emphasisStack.length) emphasisStack.pop()!.end = length;
+      if (this.emphasisStack.length) this.emphasisStack.pop()!.end = this.length;
     }
-    if (flags & BLOCK) lineBreak();
-  };
+    if (flags & BLOCK) this.lineBreak();
+  }
 
   /** Same-origin frames are walked as part of the page; the others are noted in a browser, never thrown. */
-  const enterFrame = (el: Element): Node | null => {
+  private enterFrame(el: Element): Node | null {
     let frameDoc: Document | null | undefined;
     try {
       frameDoc = (el as HTMLIFrameElement).contentDocument;
     } catch (error) {
-      if (reportFrames) errors.push(`frame ${el.getAttribute('src') ?? ''}: ${(error as Error).message}`);
+      if (this.reportFrames) this.errors.push(`frame ${el.getAttribute('src') ?? ''}: ${(error as Error).message}`);
       return null;
     }
     if (!frameDoc) {
       const src = el.getAttribute('src');
-      if (reportFrames && src && /^https?:/i.test(src)) errors.push(`frame ${src}: not reachable (cross-origin), not inspected`);
+      if (this.reportFrames && src && /^https?:/i.test(src)) {
+        this.errors.push(`frame ${src}: not reachable (cross-origin), not inspected`);
+      }
       return null;
     }
-    frameOf.set(frameDoc, el);
-    let base = context.base;
+    this.frameOf.set(frameDoc, el);
+    let base = this.context.base;
     try {
       if (frameDoc.URL && frameDoc.URL !== 'about:blank') base = frameDoc.URL;
     } catch {
       // Keep the parent's base.
     }
-    enterRoot(frameDoc, base, el, false);
+    this.enterRoot(frameDoc, base, el, false);
     if (frameDoc.documentElement) return frameDoc.documentElement;
-    leaveRoot();
+    this.leaveRoot();
     return null;
-  };
-
-  // The elements the walk has descended through, and the sibling each had when it was entered. Climbing pops
-  // these rather than following parentNode, so a page script that removes or replaces nodes between time slices
-  // cannot strand the walk in a detached subtree: it resumes at the removed element's former next sibling.
-  const ancestors: Node[] = [];
-  const siblingsAtEntry: Array<Node | null> = [];
-
-  // Top-level nodes one by one: linkedom does not link the doctype to <html> as siblings, and a fragment parsed
-  // without <html> has several top-level elements.
-  for (const top of Array.from(doc.childNodes)) {
-    let node: Node | null = top;
-    while (node) {
-      if (++sinceYield >= WALK_BATCH) {
-        sinceYield = 0;
-        yield;
-      }
-      const inside = enter(node);
-      if (inside) {
-        ancestors.push(node);
-        siblingsAtEntry.push(node.nextSibling);
-        node = inside;
-        continue;
-      }
-      // Done with `node`: leave it and every ancestor whose last child it was, then move to the next sibling.
-      let current: Node | null = node;
-      let siblingAtEntry: Node | null | undefined;
-      node = null;
-      while (current) {
-        if (current.nodeType === 1) leave(current as Element);
-        if (current === top) break;
-        let next: Node | null = current.nextSibling;
-        if (siblingAtEntry !== undefined && current.isConnected === false) {
-          next = siblingAtEntry && siblingAtEntry.isConnected !== false ? siblingAtEntry : null;
-        }
-        if (next) {
-          node = next;
-          break;
-        }
-        const parent = ancestors.pop();
-        siblingAtEntry = siblingsAtEntry.pop();
-        if (!parent) break;
-        if (parent === context.owner) {
-          // The end of a shadow root or frame document: back to its owner, and a host's light children.
-          const light = context.lightChildren;
-          leaveRoot();
-          if (light && parent.firstChild) {
-            ancestors.push(parent);
-            siblingsAtEntry.push(siblingAtEntry ?? null);
-            node = parent.firstChild;
-            break;
-          }
-        }
-        current = parent;
-      }
-    }
   }
-  lineBreak();
 
-  const text = pieces.join('');
-  for (const link of links) link.text = text.slice(link.start, link.end).replace(WHITESPACE, ' ').trim();
-  return { text, segments, links, images, emphasis, frameOf, elementCount, errors };
+  result(): WalkResult {
+    const text = this.pieces.join('');
+    for (const link of this.links) link.text = text.slice(link.start, link.end).replace(WHITESPACE, ' ').trim();
+    return {
+      text,
+      segments: this.segments,
+      links: this.links,
+      images: this.images,
+      emphasis: this.emphasis,
+      frameOf: this.frameOf,
+      elementCount: this.elementCount,
+      errors: this.errors,
+    };
+  }
+}
+
+/**
+ * `reportFrames`: note frames that could not be entered. Only meaningful in a browser; a saved file never carries
+ * its frames' documents, so a static audit would report every frame.
+ */
+export function* walkDocument(doc: Document, pageUrl: string, reportFrames = false): Generator<void, WalkResult, void> {
+  const walker = new Walker(doc, pageUrl, reportFrames);
+  while (!walker.run(WALK_BATCH)) yield;
+  return walker.result();
 }
