@@ -9,6 +9,7 @@ import { problem, type Problem } from './problems';
 import { createYielder, type ProgressCallback } from './progress';
 import { renderReport } from './report';
 import { arraySource, type EntrySource } from './source';
+import { BlobWriter } from './blob-writer';
 
 export const BUNDLE_SCHEMA = 'liangzhao.bundle/1';
 export const MANIFEST = 'manifest.json';
@@ -48,7 +49,7 @@ export interface BundleManifest {
 }
 
 const encoder = new TextEncoder();
-const SLICE = 256 * 1024;
+const SLICE = 64 * 1024;
 /** Already compressed: stored as is. */
 const STORED = /\.(png|jpe?g|zip)$/i;
 
@@ -60,26 +61,26 @@ export async function buildBundle(
   source: EntrySource<BundleEntry> | readonly BundleEntry[],
   options: { locale: Locale; exportedAt: string; extensionVersion: string; onProgress?: ProgressCallback; signal?: AbortSignal },
 ): Promise<Uint8Array> {
-  return concat(await buildBundleParts(source, options));
+  return new Uint8Array(await (await buildBundleBlob(source, options)).arrayBuffer());
 }
 
-export async function buildBundleParts(
+export async function buildBundleBlob(
   source: EntrySource<BundleEntry> | readonly BundleEntry[],
   options: { locale: Locale; exportedAt: string; extensionVersion: string; onProgress?: ProgressCallback; signal?: AbortSignal },
-): Promise<Uint8Array[]> {
+): Promise<Blob> {
   const entries = 'get' in source ? source : arraySource(source);
   const yieldNow = createYielder();
-  const out: Uint8Array[] = [];
+  const out = new BlobWriter(1024 * 1024);
   let failure: Error | null = null;
   const zip = new Zip((error, chunk) => {
     if (error) failure = error;
-    else out.push(chunk);
+    else out.write(chunk);
   });
   const mtime = new Date(options.exportedAt);
   const listed: ManifestFile[] = [];
-  const add = async (path: string, bytes: Uint8Array) => {
+  const add = async (path: string, bytes: Uint8Array, list = true) => {
     options.signal?.throwIfAborted();
-    listed.push({ path, sha256: await sha256Hex(bytes), size: bytes.length });
+    if (list) listed.push({ path, sha256: await sha256Hex(bytes), size: bytes.length });
     const stream: ZipInputFile & { push(chunk: Uint8Array, final?: boolean): void } = STORED.test(path)
       ? new ZipPassThrough(path)
       : new ZipDeflate(path, { level: 6 });
@@ -137,14 +138,10 @@ export async function buildBundleParts(
     audits,
   };
   const manifest: BundleManifest = { ...unsealed, digest: await sha256Hex(canonicalJson(unsealed)) };
-  const manifestBytes = encoder.encode(manifestText(manifest));
-  const stream = new ZipDeflate(MANIFEST, { level: 6 });
-  if (!Number.isNaN(mtime.getTime())) stream.mtime = mtime;
-  zip.add(stream);
-  stream.push(manifestBytes, true);
+  await add(MANIFEST, encoder.encode(manifestText(manifest)), false);
   zip.end();
   if (failure) throw failure;
-  return out;
+  return out.blob('application/zip');
 }
 
 /** The one way a manifest is written, so that verification can tell any byte changed in it. */
@@ -277,14 +274,4 @@ function slug(url: string): string {
     // not a URL: the slug is made from the text itself
   }
   return host.replace(/[^A-Za-z0-9.-]+/g, '_').slice(0, 60) || 'page';
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
 }

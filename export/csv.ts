@@ -3,6 +3,7 @@ import { hasMessage, t } from '@/i18n';
 import { groupLabel, levelLabel, pageTypeLabel, ruleMessage, statusLabel, verdictLabel, visibilityLabel } from './labels';
 import { createYielder, type ProgressCallback } from './progress';
 import { arraySource, type EntrySource } from './source';
+import { BlobWriter } from './blob-writer';
 
 /** Excel reads a UTF-8 file as UTF-8 (and Chinese correctly) only with a byte-order mark. */
 export const BOM = '\uFEFF';
@@ -60,16 +61,17 @@ function evidenceCell(evidence: readonly Evidence[], locale: Locale): string {
 
 /**
  * One CSV with a row per audit and a row per rule result (its `kind` column says which; `audit` numbers the audit
- * both kinds of row belong to). Returned as parts so that a long history never becomes one giant string at once.
+ * both kinds of row belong to), written audit by audit so that a long history never becomes one giant string.
  */
-export async function auditsToCsvParts(
+export async function auditsToCsv(
   source: EntrySource<{ audit: AuditResult }> | readonly AuditResult[],
   locale: Locale,
   onProgress?: ProgressCallback,
   signal?: AbortSignal,
-): Promise<string[]> {
+): Promise<Blob> {
   const audits = 'get' in source ? source : arraySource(source.map((audit) => ({ audit })));
-  const parts = [BOM + csvRow(COLUMNS.map((c) => t(`evidenceCsv_${c}`, locale)))];
+  const out = new BlobWriter();
+  out.write(BOM + csvRow(COLUMNS.map((c) => t(`evidenceCsv_${c}`, locale))));
   const yieldNow = createYielder();
   const auditKind = t('evidenceCsvKind_audit', locale);
   const findingKind = t('evidenceCsvKind_finding', locale);
@@ -111,8 +113,8 @@ export async function auditsToCsvParts(
         evidenceCell(result.evidence, locale),
       ]);
     }
-    parts.push(chunk);
+    out.write(chunk);
     await yieldNow();
   }
-  return parts;
+  return out.blob('text/csv;charset=utf-8');
 }

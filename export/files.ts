@@ -1,21 +1,22 @@
 import type { Locale } from '@/rules/types';
 import { dataUrl } from './base64';
-import { buildBundleParts } from './bundle';
-import { auditsToCsvParts } from './csv';
+import { buildBundleBlob } from './bundle';
+import { auditsToCsv } from './csv';
 import { auditDigest } from './evidence';
 import { buildJsonExport, type EvidenceEntry } from './json';
 import { arraySource, type EntrySource } from './source';
-import type { ProgressCallback } from './progress';
-import { renderReport, renderReports, type ReportInput } from './report';
+import { createYielder, type ProgressCallback } from './progress';
+import { renderReportBody, reportStart, REPORT_END } from './report';
+import { BlobWriter } from './blob-writer';
+import { t } from '@/i18n';
 
 export type ExportFormat = 'json' | 'csv' | 'html' | 'zip';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'html', 'zip'];
 
-/** A file to save: its name, type and contents as Blob parts. */
+/** A file to save: its name and contents. */
 export interface ExportFile {
   name: string;
-  mediaType: string;
-  parts: Array<string | Uint8Array>;
+  blob: Blob;
 }
 
 export interface ExportOptions {
@@ -27,48 +28,55 @@ export interface ExportOptions {
   signal?: AbortSignal;
 }
 
-const TYPES: Record<ExportFormat, { ext: string; mediaType: string }> = {
-  json: { ext: 'json', mediaType: 'application/json' },
-  csv: { ext: 'csv', mediaType: 'text/csv;charset=utf-8' },
-  html: { ext: 'html', mediaType: 'text/html;charset=utf-8' },
-  zip: { ext: 'zip', mediaType: 'application/zip' },
-};
+const EXTENSIONS: Record<ExportFormat, string> = { json: 'json', csv: 'csv', html: 'html', zip: 'zip' };
 
 /** Builds one export of the entries in the chosen format. */
 export async function makeExport(format: ExportFormat, source: EntrySource | readonly EvidenceEntry[], options: ExportOptions): Promise<ExportFile> {
   const entries = 'get' in source ? source : arraySource(source);
-  const { ext, mediaType } = TYPES[format];
   const first = entries.length === 1 ? await entries.get(0) : null;
-  const name = `${fileStem(entries.length, first?.audit.url ?? null, options.exportedAt)}.${ext}`;
+  const name = `${fileStem(entries.length, first?.audit.url ?? null, options.exportedAt)}.${EXTENSIONS[format]}`;
   switch (format) {
     case 'json':
-      return { name, mediaType, parts: await buildJsonExport(entries, options, options.onProgress, options.signal) };
+      return { name, blob: await buildJsonExport(entries, options, options.onProgress, options.signal) };
     case 'csv':
-      return { name, mediaType, parts: await auditsToCsvParts(entries, options.locale, options.onProgress, options.signal) };
+      return { name, blob: await auditsToCsv(entries, options.locale, options.onProgress, options.signal) };
     case 'zip':
-      return { name, mediaType, parts: await buildBundleParts(entries, options) };
-    case 'html': {
-      const inputs: ReportInput[] = [];
-      options.onProgress?.(0, entries.length);
-      for (let i = 0; i < entries.length; i++) {
-        options.signal?.throwIfAborted();
-        const entry = await entries.get(i);
-        options.onProgress?.(i + 1, entries.length);
-        if (!entry) continue;
-        const screenshot = entry.capture?.artefacts.find((a) => a.entry.kind === 'screenshot');
-        inputs.push({
+      return { name, blob: await buildBundleBlob(entries, options) };
+    case 'html':
+      return { name, blob: await reportsFile(entries, first, options) };
+  }
+}
+
+/** One printable file: one audit's report, or several, rendered one at a time. */
+async function reportsFile(entries: EntrySource, first: EvidenceEntry | null, options: ExportOptions): Promise<Blob> {
+  const yieldNow = createYielder();
+  const title = first
+    ? `${t('evidenceReport_title', options.locale)} — ${first.audit.title || first.audit.url}`
+    : t('evidenceReport_titleMany', options.locale, { count: entries.length });
+  const out = new BlobWriter();
+  out.write(reportStart(options.locale, title, options.extensionVersion));
+  options.onProgress?.(0, entries.length);
+  for (let i = 0; i < entries.length; i++) {
+    options.signal?.throwIfAborted();
+    const entry = i === 0 && first ? first : await entries.get(i);
+    if (entry) {
+      const screenshot = entry.capture?.artefacts.find((a) => a.entry.kind === 'screenshot');
+      out.write(
+        renderReportBody({
           audit: entry.audit,
           locale: options.locale,
           generatedAt: options.exportedAt,
           auditSha256: await auditDigest(entry.audit),
           capture: entry.capture?.sealed ?? null,
           screenshotDataUrl: screenshot ? dataUrl(screenshot.entry.mediaType, screenshot.bytes) : null,
-        });
-      }
-      const html = inputs.length === 1 ? renderReport(inputs[0]) : renderReports(inputs, options.locale, options.extensionVersion);
-      return { name, mediaType, parts: [html] };
+        }),
+      );
     }
+    options.onProgress?.(i + 1, entries.length);
+    await yieldNow();
   }
+  out.write(REPORT_END);
+  return out.blob('text/html;charset=utf-8');
 }
 
 /** `liangzhao-shop.example.cn-20261128-2100` for one audit, `liangzhao-12-audits-20261128-2100` for several. */

@@ -6,6 +6,7 @@ import { auditDigest, recordDigest, type ArtefactEntry, type SealedRecord } from
 import { problem, type Problem } from './problems';
 import { createYielder, type ProgressCallback } from './progress';
 import { arraySource, type EntrySource } from './source';
+import { BlobWriter } from './blob-writer';
 import { checkAudit, checkRecord } from './validate';
 
 export const EXPORT_SCHEMA = 'liangzhao.export/1';
@@ -42,40 +43,40 @@ export interface JsonExport {
 }
 
 /**
- * The export as parts of one JSON document (for a Blob), one audit at a time, so that thousands of audits never
- * need a single giant string or a long task. The wrapper's fields are known at the end and written first.
+ * The export as one JSON document, written one audit at a time, so that thousands of audits never need a single
+ * giant string or a long task. The wrapper's fields are known at the end and written first.
  */
 export async function buildJsonExport(
   source: EntrySource | readonly EvidenceEntry[],
   meta: { exportedAt: string; extensionVersion: string },
   onProgress?: ProgressCallback,
   signal?: AbortSignal,
-): Promise<string[]> {
+): Promise<Blob> {
   const entries = 'get' in source ? source : arraySource(source);
   const yieldNow = createYielder();
-  const audits: string[] = [];
+  const audits = new BlobWriter();
+  const captures = new BlobWriter();
   const digests: string[] = [];
-  const captures: string[] = [];
+  let captured = 0;
   const rulesetVersions = new Set<string>();
   onProgress?.(0, entries.length);
   for (let index = 0; index < entries.length; index++) {
     signal?.throwIfAborted();
     const entry = await entries.get(index);
     if (entry) {
-      const position = audits.length;
-      audits.push(JSON.stringify(entry.audit));
+      const position = digests.length;
+      audits.write(`${position ? ',\n' : ''}${JSON.stringify(entry.audit)}`);
       digests.push(await auditDigest(entry.audit));
       rulesetVersions.add(entry.audit.rulesetVersion);
       if (entry.capture) {
         const { sealed, artefacts } = entry.capture;
-        captures.push(
-          JSON.stringify({
-            audit: position,
-            record: sealed.record,
-            digest: sealed.digest,
-            artefacts: artefacts.map((a) => ({ name: a.entry.name, data: bytesToBase64(a.bytes) })),
-          }),
-        );
+        const capture = JSON.stringify({
+          audit: position,
+          record: sealed.record,
+          digest: sealed.digest,
+          artefacts: artefacts.map((a) => ({ name: a.entry.name, data: bytesToBase64(a.bytes) })),
+        });
+        captures.write(`${captured++ ? ',\n' : ''}${capture}`);
       }
     }
     onProgress?.(index + 1, entries.length);
@@ -86,16 +87,19 @@ export async function buildJsonExport(
     exportedAt: meta.exportedAt,
     extensionVersion: meta.extensionVersion,
     rulesetVersions: [...rulesetVersions].sort(),
-    count: audits.length,
+    count: digests.length,
   };
   const open = JSON.stringify(head).slice(0, -1);
-  return [
-    `${open},"audits":[\n`,
-    audits.join(',\n'),
-    `\n],"auditSha256":${JSON.stringify(digests)},"captures":[\n`,
-    captures.join(',\n'),
-    '\n]}\n',
-  ];
+  return new Blob(
+    [
+      `${open},"audits":[\n`,
+      audits.blob(),
+      `\n],"auditSha256":${JSON.stringify(digests)},"captures":[\n`,
+      captures.blob(),
+      '\n]}\n',
+    ],
+    { type: 'application/json' },
+  );
 }
 
 export interface ImportedEntry extends EvidenceEntry {

@@ -30,16 +30,14 @@ const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六'];
 /** One self-contained, printable HTML file. Every value from the audit is escaped; the page's CSP forbids scripts. */
 export function renderReport(input: ReportInput): string {
   const title = `${t('evidenceReport_title', input.locale)} — ${input.audit.title || input.audit.url}`;
-  return htmlDocument(input.locale, title, renderReportBody(input), input.capture?.record.extensionVersion ?? '');
+  return reportStart(input.locale, title, input.capture?.record.extensionVersion ?? '') + renderReportBody(input) + REPORT_END;
 }
 
-/** Several audits' reports in one printable file, each starting on a new page. */
-export function renderReports(inputs: readonly ReportInput[], locale: Locale, extensionVersion: string): string {
-  const title = t('evidenceReport_titleMany', locale, { count: inputs.length });
-  return htmlDocument(locale, title, inputs.map(renderReportBody).join('\n'), extensionVersion);
-}
-
-function htmlDocument(locale: Locale, title: string, body: string, extensionVersion: string): string {
+/**
+ * The opening of a report file, up to `<body>`. Several audits' reports go between it and REPORT_END, one
+ * `renderReportBody` each, each starting on a new page when printed.
+ */
+export function reportStart(locale: Locale, title: string, extensionVersion: string): string {
   return `<!doctype html>
 <html lang="${locale === 'zh_CN' ? 'zh-CN' : 'en'}">
 <head>
@@ -51,13 +49,13 @@ function htmlDocument(locale: Locale, title: string, body: string, extensionVers
 <style>${STYLE}</style>
 </head>
 <body>
-${body}
-</body>
-</html>
 `;
 }
 
-function renderReportBody(input: ReportInput): string {
+export const REPORT_END = '\n</body>\n</html>\n';
+
+/** One audit's report: its `<main>` element. */
+export function renderReportBody(input: ReportInput): string {
   const { audit, locale } = input;
   const tr = (key: string, params?: Record<string, string | number>) => t(key, locale, params);
   const caseFields = input.caseFields ?? input.capture?.record.caseFields ?? EMPTY_CASE;

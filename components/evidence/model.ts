@@ -166,7 +166,7 @@ export type CaptureModel = ReturnType<typeof createCaptureModel>;
 
 /** Offers a file to the person as a download, from an extension page. */
 export function downloadFile(file: ExportFile): void {
-  const url = URL.createObjectURL(new Blob(file.parts as BlobPart[], { type: file.mediaType }));
+  const url = URL.createObjectURL(file.blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = file.name;

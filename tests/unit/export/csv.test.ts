@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { auditsToCsvParts, BOM, csvCell, csvRow } from '@/export/csv';
+import { auditsToCsv as auditsToCsvBlob, BOM, csvCell, csvRow } from '@/export/csv';
 import type { AuditResult, Locale } from '@/rules/types';
 
-const auditsToCsv = async (audits: AuditResult[], locale: Locale) => (await auditsToCsvParts(audits, locale)).join('');
+/** The file's text, with its byte-order mark (Blob.text() would drop it). */
+const auditsToCsv = async (audits: AuditResult[], locale: Locale) =>
+  new TextDecoder('utf-8', { ignoreBOM: true }).decode(await (await auditsToCsvBlob(audits, locale)).arrayBuffer());
 import { HOSTILE_FORMULA, HOSTILE_TEXT, hostileAudit, sampleAudit } from './helpers';
 
 /** A small RFC 4180 reader, to check that what was written reads back cell for cell. */

@@ -32,8 +32,8 @@ async function exportAll(db: LiangzhaoDatabase): Promise<{ text: string; entries
   const source = entrySource(db, await auditIdsFor(db, 'all'));
   const entries: EvidenceEntry[] = [];
   for (let i = 0; i < source.length; i++) entries.push((await source.get(i))!);
-  const parts = await buildJsonExport(source, { exportedAt: '2026-11-29T10:00:00.000+08:00', extensionVersion: '0.1.0' });
-  return { text: parts.join(''), entries };
+  const blob = await buildJsonExport(source, { exportedAt: '2026-11-29T10:00:00.000+08:00', extensionVersion: '0.1.0' });
+  return { text: await blob.text(), entries };
 }
 
 async function snapshot(db: LiangzhaoDatabase) {

@@ -8,8 +8,8 @@ import { captureOf, sampleAudit } from './helpers';
 
 const OPTIONS = { locale: 'en' as const, exportedAt: '2026-11-28T21:05:00.000+08:00', extensionVersion: '0.1.0' };
 
-async function text(parts: Array<string | Uint8Array>): Promise<string> {
-  return new Blob(parts as BlobPart[]).text();
+async function text(blob: Blob): Promise<string> {
+  return blob.text();
 }
 
 describe('makeExport', () => {
@@ -18,19 +18,21 @@ describe('makeExport', () => {
     ['csv', 'liangzhao-shop.example.cn-20261128-2105.csv', 'text/csv;charset=utf-8'],
     ['html', 'liangzhao-shop.example.cn-20261128-2105.html', 'text/html;charset=utf-8'],
     ['zip', 'liangzhao-shop.example.cn-20261128-2105.zip', 'application/zip'],
-  ])('names a %s export of one audit after its site and time', async (format, name, mediaType) => {
+  ])('names a %s export of one audit after its site and time', async (format, name, type) => {
     const audit = sampleAudit();
     const file = await makeExport(format, [{ audit, capture: await captureOf(audit, null) }], OPTIONS);
-    expect(file).toMatchObject({ name, mediaType });
+    expect(file.name).toBe(name);
+    expect(file.blob.type).toBe(type);
+    if (format === 'html') expect(await file.blob.text()).toContain(`<title>Online disclosure inspection record — ${audit.title}</title>`);
   });
 
   it('puts several audits in one file of each format', async () => {
     const entries = [{ audit: sampleAudit() }, { audit: { ...sampleAudit(), url: 'https://b.example/' } }];
     const html = await makeExport('html', entries, OPTIONS);
     expect(html.name).toBe('liangzhao-2-audits-20261128-2105.html');
-    expect((await text(html.parts)).match(/<main>/g)).toHaveLength(2);
+    expect((await text(html.blob)).match(/<main>/g)).toHaveLength(2);
     const zip = await makeExport('zip', entries, OPTIONS);
-    const files = unzipSync(new Uint8Array(await new Blob(zip.parts as BlobPart[]).arrayBuffer()));
+    const files = unzipSync(new Uint8Array(await zip.blob.arrayBuffer()));
     expect(JSON.parse(strFromU8(files['manifest.json'])).audits).toHaveLength(2);
   });
 
@@ -43,10 +45,10 @@ describe('makeExport', () => {
         return index === 1 ? null : { audit: { ...sampleAudit(), url: `https://shop.example.cn/${index}` } };
       },
     };
-    const parsed = await parseJsonImport(await text((await makeExport('json', source, OPTIONS)).parts));
+    const parsed = await parseJsonImport(await text((await makeExport('json', source, OPTIONS)).blob));
     expect(reads).toEqual([0, 1, 2]);
     expect(parsed.ok && parsed.entries.map((e) => e.audit.url)).toEqual(['https://shop.example.cn/0', 'https://shop.example.cn/2']);
-    const csv = await text((await makeExport('csv', source, OPTIONS)).parts);
+    const csv = await text((await makeExport('csv', source, OPTIONS)).blob);
     expect(csv).toContain('https://shop.example.cn/2');
     expect(csv).not.toContain('https://shop.example.cn/1');
   });

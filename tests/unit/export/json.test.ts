@@ -4,7 +4,7 @@ import { bytesToBase64 } from '@/export/base64';
 import { captureOf, headOf, hostileAudit, sampleAudit } from './helpers';
 
 async function exportText(entries: EvidenceEntry[]): Promise<string> {
-  return (await buildJsonExport(entries, { exportedAt: '2026-11-28T21:00:00.000+08:00', extensionVersion: '0.1.0' })).join('');
+  return (await buildJsonExport(entries, { exportedAt: '2026-11-28T21:00:00.000+08:00', extensionVersion: '0.1.0' })).text();
 }
 
 async function twoEntries(): Promise<EvidenceEntry[]> {
