@@ -25,6 +25,12 @@ const WEIGHTS = {
  */
 const COMMERCE_WORDS = /购物车|我的订单|商品|店铺|商城|购物|网购|电商|加入购物车|立即购买|价格|报价|shopping|cart|store|shop/i;
 
+/**
+ * Where sellers sign up or manage their shops: only a marketplace of many sellers shows these. A home page with none
+ * of them and no title calling it a home page or mall is a single seller's own store, judged as a shop.
+ */
+const PLATFORM_WORDS = /商家入驻|卖家中心|商家中心|免费开店|我要开店|招商|开放平台|店铺街/;
+
 /** Ties go to the narrower type: a terms page also has the site header, a product page also names its shop. */
 const PRECEDENCE: readonly Candidate[] = ['terms', 'product', 'shop', 'platform-home'];
 
@@ -82,6 +88,11 @@ export function scoreFor(signals: PageSignals, type: Candidate): number {
   return score;
 }
 
+function isSingleSellerStore(signals: PageSignals): boolean {
+  const saysPlatform = (signals.homeHints ?? []).some((hint) => PLATFORM_WORDS.test(hint));
+  return !saysPlatform && !titleSaysHome(signals);
+}
+
 /** The platform's own disclosures (ICP, public-security filing, licence) mark a site's main pages. */
 function hasSiteDisclosures(facts: Facts): boolean {
   return [facts.icp, facts.psb, facts.businessLicence].some((found) => (found?.length ?? 0) > 0);
@@ -109,6 +120,7 @@ export function classifyPage(facts: Facts): PageType {
       bestScore = score;
     }
   }
+  if (best === 'platform-home' && bestScore >= WEIGHTS.threshold && isSingleSellerStore(signals)) return 'shop';
   if (best && bestScore >= WEIGHTS.threshold) return best;
   if (isTopLevel(signals) && hasSiteDisclosures(facts) && sellsThings(signals)) return 'platform-home';
   return 'other';

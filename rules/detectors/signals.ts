@@ -35,6 +35,9 @@ const HOME: HintSet = {
   text: /全部商品分类|全部分类|频道|我的订单|购物车|免费注册|请登录|热门搜索/g,
 };
 
+/** Words only a marketplace of many sellers shows: where sellers sign up or manage their shops. */
+const PLATFORM_TEXT = /商家入驻|卖家中心|商家中心|免费开店|我要开店|合作招商|招商|开放平台|店铺街/g;
+
 /** Distinct matches of a pattern, at most `limit`, each prefixed with its source. */
 function hints(source: string, value: string, pattern: RegExp, limit = 8): string[] {
   const found = new Set<string>();
@@ -68,7 +71,7 @@ export function detectSignals(page: PageView): PageSignals {
     // No URL signals for an unparsable URL.
   }
   const text = page.text.length > TEXT_SAMPLE ? page.text.slice(0, TEXT_SAMPLE) : page.text;
-  const home = [...hints('url', path, HOME.url), ...hints('title', page.title, HOME.title), ...hints('text', text, HOME.text)];
+  const home = [...hints('url', path, HOME.url), ...hints('title', page.title, HOME.title), ...hints('text', text, HOME.text), ...hints('text', text, PLATFORM_TEXT)];
   return {
     path,
     hostname,

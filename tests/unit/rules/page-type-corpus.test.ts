@@ -13,14 +13,9 @@ const LABELS = join(CORPUS, 'labels.json');
 /**
  * Judgement calls where the engine answers differently from the label, and why:
  * - 09: the saved page is the script-only shell of pinduoduo.com; nothing in its static HTML says what it is.
- * - 20, 24: the home pages of single-seller stores (an online pharmacy, a tea shop). Their headers (登录, 购物车,
- *   我的订单, 全部商品分类) are those of any marketplace, and no word on the page tells one seller from many, so
- *   they read as platform home pages: the stricter checklist, which such a store's own site must meet anyway.
  */
 const KNOWN_DIFFERENCES: Record<string, string> = {
   '09-pinduoduo-home-2018-raw.html': 'other',
-  '20-yao123-pharmacy-home-jsp.html': 'platform-home',
-  '24-teashop-student-home.html': 'platform-home',
 };
 
 interface Label {

@@ -9,8 +9,14 @@ function page(signals: Partial<PageSignals>, patch = {}) {
 
 describe('classifyPage', () => {
   it('finds a platform home page from its root URL and header words', () => {
-    const facts = page({ path: '/', hostname: 'www.jd.com', homeHints: ['url:/', 'text:我的订单', 'text:购物车', 'text:请登录'] });
+    const facts = page({ path: '/', hostname: 'www.jd.com', homeHints: ['url:/', 'text:我的订单', 'text:购物车', 'text:合作招商'] });
     expect(classifyPage(facts)).toBe('platform-home');
+  });
+
+  it('takes a home page without any seller sign-up words or home title for a single seller store', () => {
+    const store = { path: '/', hostname: 'www.yao123.com', titleHints: ['药急送'], homeHints: ['url:/', 'text:我的订单', 'text:购物车'] };
+    expect(classifyPage(page(store))).toBe('shop');
+    expect(classifyPage(page({ ...store, titleHints: ['示例商城 - 首页'] }))).toBe('platform-home');
   });
 
   it('finds a product page even though the site header is there too', () => {
