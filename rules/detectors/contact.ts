@@ -29,7 +29,7 @@ export interface ParsedPhone {
 
 /** Digit groups separated by one space or dash, an optional country code and extension. */
 const PHONE_CANDIDATE =
-  /(?<![\w.@/\\+-])(?:\+\s?86[\s-]?|86-)?(?:\(0\d{2,3}\)\s?)?(?:\d{5,12}|\d{2,4}(?=[ \-－—]\d))(?:(?: |-|－|—)\d{1,8}){0,3}(?:\s?(?:转|分机|ext\.?)\s?\d{1,5})?(?![\w@])/gi;
+  /(?<![\w.@/\\+-])(?:\+\s?86[\s-]?|0086[\s-]?|86-)?(?:\(0\d{2,3}\)\s?)?(?:\d{5,12}|\d{2,4}(?=[ \-－—]\d))(?:(?: |-|－|—)\d{1,8}){0,3}(?:\s?(?:转|分机|ext\.?)\s?\d{1,5})?(?![\w@])/gi;
 const PHONE_LABEL =
   /(电话|手机|热线|客服|联系方式|联系|咨询|服务号|座机|来电|致电|拨打|Tel|Phone|Mobile|Hotline|Call)[^\n]{0,16}$/i;
 const FAX_LABEL = /(传真|Fax)\s*[:：]?\s*$/i;
@@ -40,7 +40,7 @@ const NOT_A_PHONE_AFTER = /^\s*(元|件|人|次|条|笔|个|万|千|天|年|月|
 export function parsePhone(raw: string): ParsedPhone | null {
   let rest = raw.trim();
   let country = false;
-  const cc = /^(\+\s?86[\s-]?|86-)/.exec(rest);
+  const cc = /^(\+\s?86[\s-]?|0086[\s-]?|86-)/.exec(rest);
   if (cc) {
     country = true;
     rest = rest.slice(cc[0].length);
@@ -116,7 +116,9 @@ const POSTAL = /(邮编|邮政编码|Post\s?code|Postal\s?Code|Zip(?:\s?Code)?)\
 
 const ADDRESS_LABEL =
   /(公司地址|联系地址|办公地址|注册地址|经营地址|通讯地址|通信地址|住所|地址|Address|Add\.?)\s*[:：]\s*/gi;
-const ADDRESS_STOP = /[|｜\n；;。]|\s{2,}|\s(?:电话|手机|邮编|邮政编码|邮箱|传真|Tel|E-?mail|Fax|Post)/i;
+/** Where a labelled address ends: a separator, a wide gap, or the next label (电话：, Tel …). */
+const ADDRESS_STOP =
+  /[|｜\n；;。]|\s{2,}|\s(?:电话|手机|邮编|邮政编码|邮箱|传真|Tel|E-?mail|Fax|Post)|(?:电话|手机|邮编|邮政编码|邮箱|传真|客服|联系人)\s*[:：]/i;
 const ADDRESS_PART_ZH = /省|市|区|县|镇|乡|路|街|道|巷|弄|号|楼|层|室|大厦|广场|园区|中心/g;
 const ADDRESS_PART_EN = /\b(District|City|Road|Rd\.?|Street|St\.?|Avenue|Ave\.?|Province|Building|Floor|Room|China)\b/gi;
 const LOOKS_LIKE_URL = /:\/\/|www\.|\.(com|cn|net|htm|html|php)\b|[?=]/i;

@@ -6,7 +6,7 @@
  */
 import type { Evidence, NoticeKind } from '../types';
 import type { PageView } from './page';
-import { clauseBefore, sentenceAround } from './sentences';
+import { clauseBefore, quoteSentence, sentenceAround } from './sentences';
 
 export type NoticeFact = Evidence & { kind: NoticeKind };
 
@@ -46,7 +46,7 @@ export function detectNotices(page: PageView): NoticeFact[] {
     // Visibility and selector from the words themselves; the quote is their sentence, or their link's words.
     const evidence = page.evidenceForRange(start, end);
     const link = page.linksIn(start, end)[0];
-    const quote = link?.text && link.text.length >= end - start ? link.text : text.slice(from, to);
+    const quote = link?.text && link.text.length >= end - start ? link.text : quoteSentence(text, from, to, start, end);
     notices.push({ ...evidence, text: quote.replace(/\s+/g, ' ').trim(), kind });
   };
   for (const [kind, pattern] of TEXT_NOTICES) {

@@ -19,8 +19,9 @@ export interface PsbMatch {
   warnings: string[];
 }
 
+/** 公网安备, also as the common misspelling 公安网备 and with 案/编号 after it. */
 const CURRENT_PATTERN = new RegExp(
-  `([${PROVINCE_CHARS}])?\\s?公网安备\\s?(?:[:：]\\s?)?(?:号\\s?)?(\\d{12}|\\d{14})(?!\\d)(\\s?号)?`,
+  `([${PROVINCE_CHARS}])?\\s?公(?:网安|安网)备(?:案)?\\s?(?:[:：]\\s?)?(?:(?:编)?号\\s?[:：]?\\s?)?(\\d{12}|\\d{14})(?!\\d)(\\s?号)?`,
   'g',
 );
 const PROVINCE_NAME_ALTERNATION = Object.keys(PROVINCE_NAMES).join('|');

@@ -21,3 +21,16 @@ export function clauseBefore(text: string, sentenceStart: number, phraseStart: n
   const comma = Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), before.lastIndexOf('：'), before.lastIndexOf(':'));
   return before.slice(comma + 1);
 }
+
+const MAX_QUOTE = 240;
+
+/** The sentence as a quote: whole when short, else a window around the phrase with ellipses. */
+export function quoteSentence(text: string, sentenceStart: number, sentenceEnd: number, start: number, end: number): string {
+  const sentence = text.slice(sentenceStart, sentenceEnd).replace(/\s+/g, ' ').trim();
+  if (sentence.length <= MAX_QUOTE) return sentence;
+  const room = Math.max(0, MAX_QUOTE - (end - start));
+  const from = Math.max(sentenceStart, start - Math.floor(room / 2));
+  const to = Math.min(sentenceEnd, from + Math.max(MAX_QUOTE, end - from));
+  const window = text.slice(from, to).replace(/\s+/g, ' ').trim();
+  return (from > sentenceStart ? '…' : '') + window + (to < sentenceEnd ? '…' : '');
+}

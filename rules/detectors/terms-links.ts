@@ -18,7 +18,7 @@ const MAX_LABEL = 16;
 const USER_AGREEMENT =
   /(用户|服务|会员|注册|平台|使用|购买|交易|销售|网站|软件)(服务)?协议|(服务|使用|用户|交易)条款|terms\s*(of|and|&)\s*(service|use|conditions)|user\s*agreement|service\s*agreement|^terms$/i;
 const PRIVACY =
-  /隐私(权)?(政策|保护|声明|申明|协议|条款|指引|规则)|个人信息(保护|处理)(政策|规则|指引)?|privacy\s*(policy|statement|notice)?$|^privacy/i;
+  /^隐私$|隐私(权)?(政策|保护|声明|申明|协议|条款|指引|规则)|个人信息(保护|处理)(政策|规则|指引)?|privacy\s*(policy|statement|notice)?$|^privacy/i;
 const TRADING_RULES =
   /^(交易|平台|商城|市场|服务|网站|用户|售后|商家|买家|卖家)?规则(中心|频道|总则|大全)?$|(交易|平台)规则|规则(中心|频道)|^[\u4e00-\u9fa5]{2}规则$|^(platform|trading|marketplace|site)?\s*rules$/i;
 /** Loyalty and promotion rules are not the platform's trading rules. */

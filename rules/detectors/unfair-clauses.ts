@@ -6,7 +6,7 @@
  */
 import type { G2Article, UnfairClauseFact } from '../types';
 import type { PageView } from './page';
-import { clauseBefore, sentenceAround } from './sentences';
+import { clauseBefore, quoteSentence, sentenceAround } from './sentences';
 
 interface UnfairPattern {
   basis: G2Article;
@@ -68,7 +68,7 @@ export function detectUnfairClauses(page: PageView): UnfairClauseFact[] {
   return findUnfairClauses(page.text).map((match) => {
     // Visibility and selector from the phrase itself; the quote is its sentence.
     const evidence = page.evidenceForRange(match.start, match.end);
-    const sentence = page.text.slice(match.sentenceStart, match.sentenceEnd).replace(/\s+/g, ' ').trim();
+    const sentence = quoteSentence(page.text, match.sentenceStart, match.sentenceEnd, match.start, match.end);
     return { ...evidence, text: sentence, phrase: match.phrase, basis: match.basis };
   });
 }

@@ -14,6 +14,7 @@ describe('parsePhone', () => {
     ['(010)56733456', '01056733456', 'landline'],
     ['010-5673 3456 转 808', '01056733456-808', 'landline'],
     ['+86 138 1234 5678', '13812345678', 'international'],
+    ['0086-21-6084-1111', '02160841111', 'international'],
   ])('%s', (raw, normalized, kind) => {
     expect(parsePhone(raw)).toMatchObject({ normalized, kind });
   });
@@ -72,11 +73,12 @@ describe('e-mail, postal code and address', () => {
       '<p>公司地址：上海市闵行区合川路2679号虹桥商务广场B座3A楼303-305 | 电话</p>' +
         '<p>店铺地址：wa.571xz.com/shop.htm?id=40470</p>' +
         '<p>Address: 969 Wenyi West Road, Yuhang District, Hangzhou City, China</p>' +
-        '<p>欢迎光临浙江省杭州市余杭区文一西路969号</p>',
+        '<p>欢迎光临浙江省杭州市余杭区文一西路969号</p><p>地址：北京市朝阳区建国路88号电话：010-56733456</p>',
     );
     expect(facts.addresses.map((a) => a.text)).toEqual([
       '上海市闵行区合川路2679号虹桥商务广场B座3A楼303-305',
       '969 Wenyi West Road, Yuhang District, Hangzhou City, China',
+      '北京市朝阳区建国路88号',
       '浙江省杭州市余杭区文一西路969号',
     ]);
   });

@@ -31,6 +31,11 @@ describe('findPsbNumbers', () => {
     expect(findPsbNumbers('上海市公安局备案编号110105014669')[0].warnings).toContain('province-mismatch');
   });
 
+  it('reads the common misspelling 公安网备 and 公网安备案号', () => {
+    expect(findPsbNumbers('京公安网备11010502030143号')[0]).toMatchObject({ digits: '11010502030143', valid: true });
+    expect(findPsbNumbers('浙公网安备案号：33010002000078')[0]).toMatchObject({ digits: '33010002000078' });
+  });
+
   it('does not take longer digit runs', () => {
     expect(findPsbNumbers('公网安备 1100000200008899号')).toEqual([]);
   });

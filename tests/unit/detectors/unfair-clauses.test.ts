@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findUnfairClauses } from '@/rules/detectors/unfair-clauses';
+import { quoteSentence } from '@/rules/detectors/sentences';
 import { factsOf } from '../gather/support/dom';
 
 const found = (text: string) => findUnfairClauses(text).map((m) => [m.basis, m.phrase]);
@@ -39,6 +40,16 @@ describe('findUnfairClauses', () => {
     const text = '第一条 总则。本平台不承担任何责任，概不负责。下一句。';
     expect(text.slice(match.sentenceStart, match.sentenceEnd)).toBe('本平台不承担任何责任，概不负责。');
     expect(findUnfairClauses(text)).toHaveLength(1);
+  });
+});
+
+describe('quotes', () => {
+  it('bound a run-on sentence to a window around the phrase', () => {
+    const text = '甲'.repeat(400) + '最终解释权归本公司所有' + '乙'.repeat(400) + '。';
+    const [match] = findUnfairClauses(text);
+    const quote = quoteSentence(text, match.sentenceStart, match.sentenceEnd, match.start, match.end);
+    expect(quote.length).toBeLessThanOrEqual(242);
+    expect(quote).toContain('最终解释权');
   });
 });
 
