@@ -10,7 +10,6 @@ import {
   FIXTURE_NOW,
   FIXTURE_URL,
   fixtureRuleIds,
-  pendingDetector,
   ruleFixtures,
   type RuleFixture,
 } from '../support/rule-fixtures';
@@ -41,7 +40,7 @@ async function auditFixture(fixture: RuleFixture): Promise<AuditResult> {
 
 describe('rule fixtures (browser, Chromium)', () => {
   for (const ruleId of fixtureRuleIds()) {
-    describe.skipIf(pendingDetector(ruleId))(ruleId, () => {
+    describe(ruleId, () => {
       for (const fixture of ruleFixtures(ruleId)) {
         it(fixture.name, async () => {
           const audit = await auditFixture(fixture);

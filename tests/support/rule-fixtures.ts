@@ -6,7 +6,6 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DETECTORS } from '@/rules/gather/detectors';
 import type { AuditMode, PageType, RuleStatus } from '@/rules/types';
 
 export const RULE_FIXTURE_ROOT = resolve('tests/fixtures/rules');
@@ -58,36 +57,4 @@ export function ruleFixtures(ruleId: string): RuleFixture[] {
         expected: JSON.parse(readFileSync(join(dir, `${name}.expected.json`), 'utf8')) as RuleFixtureExpectation,
       };
     });
-}
-
-/**
- * The facts each rule reads, by the gatherer's detector ids (any one of each group). Fixtures of a rule whose
- * detector has not landed yet are skipped, visibly, instead of failing the suite or asserting nothing.
- */
-export const FIXTURE_NEEDS: Record<string, string[][]> = {
-  'business-licence': [['businessLicence', 'business-licence', 'licence']],
-  'uscc-check': [['uscc']],
-  'icp-number': [['icp']],
-  'psb-filing': [['psb']],
-  'contact-details': [['contact', 'phones']],
-  'terms-links': [['terms-links', 'terms']],
-  'privacy-policy': [['terms-links', 'terms']],
-  'dispute-mechanism': [['terms-links', 'terms']],
-  'disclosures-visible': [['icp']],
-  'government-badges': [['governmentBadges', 'government-badges', 'badges']],
-  'shop-seller-identity': [['businessLicence', 'business-licence', 'licence'], ['identity', 'seller-identity', 'identityVerified']],
-  'terms-change-notice': [['unfairClauses', 'unfair-clauses', 'unfair'], ['notices']],
-  'terms-conspicuous': [['notices']],
-  'no-liability-exclusion': [['unfairClauses', 'unfair-clauses', 'unfair']],
-  'no-added-liability': [['unfairClauses', 'unfair-clauses', 'unfair']],
-  'no-rights-exclusion': [['unfairClauses', 'unfair-clauses', 'unfair']],
-  'no-final-interpretation-claim': [['unfairClauses', 'unfair-clauses', 'unfair']],
-  'closing-notice': [['notices']],
-  'advance-compensation': [['notices']],
-  'social-responsibility-report': [['notices']],
-};
-
-export function pendingDetector(ruleId: string): boolean {
-  const gathered = new Set(DETECTORS.map((detector) => detector.id));
-  return (FIXTURE_NEEDS[ruleId] ?? []).some((group) => !group.some((id) => gathered.has(id)));
 }
