@@ -26,7 +26,8 @@ const ICP_PATTERN = new RegExp(
     `(?:\\s?${DASH}\\s?(\\d{1,3}))?(\\s?号)?(?:\\s?${DASH}\\s?(\\d{1,3}))?(?!\\d)`,
   'gi',
 );
-const TELECOM_PATTERN = new RegExp(`([${PROVINCE_CHARS}])\\s?([AB][12])\\s?${DASH}\\s?(\\d{6,8})(?!\\d)`, 'g');
+/** B2 is the licence for Internet information services (the ICP licence); B1, A1, A2 license other services. */
+const TELECOM_PATTERN = new RegExp(`([${PROVINCE_CHARS}])\\s?(B2)\\s?${DASH}\\s?(\\d{6,8})(?!\\d)`, 'g');
 
 /** MIIT's filing system, current and former hosts (and their subdomains, e.g. zcainfo.miitbeian.gov.cn). */
 const MIIT_HOSTS = ['beian.miit.gov.cn', 'miibeian.gov.cn', 'miitbeian.gov.cn'];

@@ -27,6 +27,10 @@ describe('findIcpNumbers', () => {
     expect(match.text).toBe('浙B2-20080224');
   });
 
+  it('takes B2 only: B1, A1 and A2 license other telecom services', () => {
+    expect(findIcpNumbers('苏B1-20130131 | 苏B2-20130376').map((m) => m.text)).toEqual(['苏B2-20130376']);
+  });
+
   it('flags a missing province or a short serial as not well-formed', () => {
     expect(findIcpNumbers('ICP备12345678号')[0]).toMatchObject({ province: null, valid: false });
     expect(findIcpNumbers('京ICP备123号')[0]).toMatchObject({ valid: false });
