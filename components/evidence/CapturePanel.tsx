@@ -15,7 +15,6 @@ const FIELDS: Array<{ field: keyof CaseFields; key: string }> = [
 
 export interface CaptureEvidenceProps {
   tabId: number;
-  auditId: number | null;
   locale: Locale;
   dashboardUrl: string;
 }

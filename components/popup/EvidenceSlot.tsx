@@ -14,11 +14,11 @@ export interface EvidenceSlotProps {
  * The popup's "Evidence" section: capture and export controls for this audit (issue 5) mount here. It starts with
  * the way to the exports in the dashboard.
  */
-export function EvidenceSlot({ locale, dashboardUrl, tabId, auditId }: EvidenceSlotProps) {
+export function EvidenceSlot({ locale, dashboardUrl, tabId }: EvidenceSlotProps) {
   return (
     <section class="evidence" aria-labelledby="evidence-heading" data-slot="evidence">
       <h2 id="evidence-heading">{t('popup_evidence_heading', locale)}</h2>
-      <CaptureEvidence tabId={tabId} auditId={auditId} locale={locale} dashboardUrl={dashboardUrl} />
+      <CaptureEvidence tabId={tabId} locale={locale} dashboardUrl={dashboardUrl} />
       <p>
         <a href={`${dashboardUrl}#export`} target="_blank" rel="noopener">
           {t('popup_open_exports', locale)}
