@@ -32,7 +32,7 @@ export default defineRule({
   basis: ['G1 art. 14 para. 2', 'E-Commerce Law art. 15'],
   pageTypes: ['shop'],
   evaluate(facts) {
-    const licences = splitBySeller(facts, notHidden(facts.businessLicence).filter((fact) => fact.href));
+    const licences = splitBySeller(facts, notHidden(facts.businessLicence).filter((fact) => fact.href || fact.target === 'image'));
     if (licences.seller.length > 0) {
       return outcome('pass', 'pass_licence', licences.seller.map(toEvidence), { label: licences.seller[0].text });
     }

@@ -68,6 +68,10 @@ describe('business-licence', () => {
   it('passes the licence written out as a labelled credit code', () => {
     expect(businessLicence.evaluate(factsWith({ uscc: [uscc('91330100716105852F')] }), home).messageKey).toBe('rule_business_licence_pass_text');
   });
+  it('passes a picture of the licence shown on the page', () => {
+    const picture = licence('营业执照', { href: null, target: 'image' });
+    expect(businessLicence.evaluate(factsWith({ businessLicence: [picture] }), home).messageKey).toBe('rule_business_licence_pass_image');
+  });
   it('asks for review when the label has no target', () => {
     expect(businessLicence.evaluate(factsWith({ businessLicence: [licence('营业执照', { href: null, target: 'none' })] }), home).status).toBe('review');
   });
