@@ -10,6 +10,7 @@ import { launchChromium } from '../cli/browser';
 import { contentScriptSize, engineBundleSize, type BundleSize } from './bundle-size';
 import { benchEngine, type EngineBench } from './engine';
 import { largestCorpusPage, writeGeneratedPage } from './pages';
+import { benchUi, printUi } from './ui';
 
 /** Targets from the engine issue: under 3× a bare TreeWalker pass, no main-thread task over 50 ms. */
 export const TARGETS = { ratio: 3, longestTaskMs: 50 } as const;
@@ -71,8 +72,19 @@ async function main(): Promise<void> {
   const sizes = [contentScriptSize(), await engineBundleSize()];
   printEngine(engine);
   printSizes(sizes);
+  // Popup and dashboard with 10,000 stored audits: needs the built extension (bench/ui.ts).
+  const ui = contentScriptSize() ? await benchUi({ runs: Math.min(runs, 5) }) : null;
+  if (ui) printUi(ui);
+  else console.log('popup and dashboard: not measured, the extension is not built (run with --build)');
 
-  const report = { measuredAt: new Date().toISOString(), runs, targets: TARGETS, engine, bundles: sizes.filter(Boolean) };
+  const report = {
+    measuredAt: new Date().toISOString(),
+    runs,
+    targets: TARGETS,
+    engine,
+    bundles: sizes.filter(Boolean),
+    ui,
+  };
   mkdirSync('.tmp', { recursive: true });
   writeFileSync('.tmp/bench-latest.json', JSON.stringify(report, null, 2));
   console.log('Written to .tmp/bench-latest.json');

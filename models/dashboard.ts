@@ -9,7 +9,6 @@ import {
   deleteAudit,
   deleteSite,
   queryAudits,
-  storedFailedRules,
   storedHosts,
   type AuditPage,
   type AuditQuery,
@@ -89,7 +88,6 @@ export function createDashboardModel(db: LiangzhaoDatabase, options: DashboardOp
   const loading = signal(true);
   const error = signal<string | null>(null);
   const hosts = signal<string[]>([]);
-  const failedRules = signal<string[]>([]);
   const settings = signal<Settings>(DEFAULT_SETTINGS);
 
   const site = signal<string | null>(null);
@@ -111,11 +109,11 @@ export function createDashboardModel(db: LiangzhaoDatabase, options: DashboardOp
   });
 
   const onError = (cause: unknown) => (error.value = cause instanceof Error ? cause.message : String(cause));
-  const stops: Array<() => void> = [
-    bindLiveQuery(() => loadSettings(db), settings, onError),
-    bindLiveQuery(() => storedHosts(db), hosts, onError),
-    bindLiveQuery(() => storedFailedRules(db), failedRules, onError),
-  ];
+  const stops: Array<() => void> = [bindLiveQuery(() => loadSettings(db), settings, onError)];
+  // The host list walks a whole index: read it only for the views that offer it, not for the first paint.
+  stops.push(
+    effect(() => (view.value === 'history' ? undefined : bindLiveQuery(() => storedHosts(db), hosts, onError))),
+  );
 
   // The listing follows the query: a new live query per query, the previous one dropped.
   stops.push(
@@ -180,7 +178,6 @@ export function createDashboardModel(db: LiangzhaoDatabase, options: DashboardOp
     loading,
     error,
     hosts,
-    failedRules,
     settings,
     locale,
     site,

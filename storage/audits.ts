@@ -46,7 +46,11 @@ export function hasFilters(filters: AuditFilters): boolean {
  * One page of the history. Each filter is answered by its own index as a set of primary keys (keys only, no
  * records read); the sort column's index gives the order; only the rows shown are read in full.
  */
-export async function queryAudits(db: LiangzhaoDatabase, query: AuditQuery): Promise<AuditPage> {
+export async function queryAudits(
+  db: LiangzhaoDatabase,
+  query: AuditQuery,
+  { sortInMemoryUpTo = SORT_IN_MEMORY_UP_TO } = {},
+): Promise<AuditPage> {
   if (!hasFilters(query)) {
     const ordered = db.audits.orderBy(query.sort);
     const collection = query.descending ? ordered.reverse() : ordered;
@@ -56,15 +60,31 @@ export async function queryAudits(db: LiangzhaoDatabase, query: AuditQuery): Pro
     ]);
     return { rows, total };
   }
-  const [matching, orderedKeys] = await Promise.all([
-    matchingKeys(db, query),
-    db.audits.orderBy(query.sort).primaryKeys() as Promise<number[]>,
-  ]);
+  const matching = await matchingKeys(db, query);
+  if (matching.size <= sortInMemoryUpTo) {
+    // Few matches (a host, a search): read them and sort here, instead of walking the sort index.
+    const rows = (await db.audits.bulkGet([...matching])).filter((row): row is StoredAudit => row !== undefined);
+    rows.sort((a, b) => compareBy(query.sort, a, b) * (query.descending ? -1 : 1));
+    return { rows: rows.slice(query.offset, query.offset + query.limit), total: rows.length };
+  }
+  const orderedKeys = (await db.audits.orderBy(query.sort).primaryKeys()) as number[];
   if (query.descending) orderedKeys.reverse();
   const keys = orderedKeys.filter((key) => matching.has(key));
   const pageKeys = keys.slice(query.offset, query.offset + query.limit);
   const rows = (await db.audits.bulkGet(pageKeys)).filter((row): row is StoredAudit => row !== undefined);
   return { rows, total: keys.length };
+}
+
+/** Up to this many matches are sorted in memory; more are ordered by the sort column's index (keys only). */
+const SORT_IN_MEMORY_UP_TO = 500;
+
+/** The order of the sort column's index: by value, then by primary key. */
+function compareBy(column: SortColumn, a: StoredAudit, b: StoredAudit): number {
+  const x = a[column];
+  const y = b[column];
+  if (x < y) return -1;
+  if (x > y) return 1;
+  return (a.id ?? 0) - (b.id ?? 0);
 }
 
 /** The primary keys of the audits every filter accepts. */
@@ -127,11 +147,6 @@ export function auditsOfPage(db: LiangzhaoDatabase, url: string, limit = 100): P
 /** Every host in the history, in order (index keys only). */
 export async function storedHosts(db: LiangzhaoDatabase): Promise<string[]> {
   return (await db.audits.orderBy('host').uniqueKeys()) as string[];
-}
-
-/** Every rule that failed at least once (index keys only). */
-export async function storedFailedRules(db: LiangzhaoDatabase): Promise<string[]> {
-  return (await db.audits.orderBy('failedRules').uniqueKeys()) as string[];
 }
 
 export function deleteAudits(db: LiangzhaoDatabase, ids: number[]): Promise<number> {

@@ -56,14 +56,12 @@ function History({ model, ruleIds }: { model: DashboardModel; ruleIds: readonly 
   const { rows, total } = model.listing.value;
   const page = model.page.value;
   const pages = model.pages.value;
-  // Failed rules known to the catalogue first, then any an older ruleset stored.
-  const failedRuleIds = [...new Set([...ruleIds.filter((id) => model.failedRules.value.includes(id)), ...model.failedRules.value])];
   return (
     <section aria-labelledby="history-heading">
       <h2 id="history-heading" class="visually-hidden">
         {t('nav_history', locale)}
       </h2>
-      <FilterBar model={model} ruleIds={failedRuleIds} />
+      <FilterBar model={model} ruleIds={ruleIds} />
       <p role="status" data-testid="result-count">
         {t('results_count', locale, { total })}
       </p>
