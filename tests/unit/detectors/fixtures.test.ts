@@ -1,9 +1,14 @@
 /** Runs every detector fixture page against its expected facts. */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_ROOT, fixtureCases, fixtureDetectors } from '../gather/support/fixtures';
 import { factsOf } from '../gather/support/dom';
+import { DETECTORS } from '@/rules/gather/detectors';
+
+const DETECTOR_DIR = join(__dirname, '../../../rules/detectors');
+/** Modules in rules/detectors that are shared helpers or tables, not detectors. */
+const SHARED_MODULES = ['page', 'context', 'gov-hosts', 'provinces', 'sentences'];
 
 describe('detector fixtures', () => {
   for (const detector of fixtureDetectors()) {
@@ -27,7 +32,16 @@ describe('detector fixtures', () => {
     });
   }
 
-  it('every detector module has fixtures', () => {
-    for (const id of ['icp', 'psb', 'contact', 'terms-links', 'business-licence', 'government-badges', 'licences', 'uscc', 'unfair-clauses', 'notices', 'seller-identity']) expect(existsSync(join(FIXTURE_ROOT, id)), id).toBe(true);
+  it('every detector module has fixtures and is registered with the gatherer', () => {
+    const modules = readdirSync(DETECTOR_DIR)
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => file.slice(0, -3))
+      .filter((id) => !SHARED_MODULES.includes(id));
+    const registered = DETECTORS.map((detector) => detector.id);
+    for (const id of modules) {
+      expect(existsSync(join(FIXTURE_ROOT, id)), `fixtures for ${id}`).toBe(true);
+      expect(registered, `registered ${id}`).toContain(id);
+    }
+    expect(registered.sort()).toEqual(modules.sort());
   });
 });
