@@ -1,8 +1,8 @@
 /**
- * The single pass over the document. It moves along firstChild / nextSibling / parentNode pointers (no recursion,
- * no per-node allocation: pages nest thousands of levels deep and hold 50,000 elements) and builds the page's text
- * stream, its links, images and emphasised runs. It is a generator that yields every WALK_BATCH nodes so the same
- * code runs to completion (sync) or in time slices (async).
+ * The single pass over the document. It moves down firstChild and along nextSibling, and climbs back by the stack
+ * of elements it entered (no recursion: pages nest thousands of levels deep and hold 50,000 elements), building
+ * the page's text stream, its links, images and emphasised runs. It is a generator that yields every WALK_BATCH
+ * nodes so the same code runs to completion (sync) or in time slices (async).
  * Open shadow roots are walked before their host's light children; same-origin frames as their own documents.
  */
 import type { EmphasisInfo, ImageInfo, LinkInfo } from '../detectors/page';
@@ -50,7 +50,10 @@ const EMPHASISED = 4;
 const FLAGS = new Map<string, number>();
 for (const name of SKIPPED) FLAGS.set(name, SKIP | BLOCK);
 for (const name of INLINE) FLAGS.set(name, EMPHASIS.has(name) ? EMPHASISED : 0);
-/** Tags not listed are blocks: unknown and custom elements mostly render as boxes. */
+/**
+ * Tags not listed count as blocks (custom elements included, though CSS makes them inline by default): a line
+ * break too many only splits a line, one too few could run two disclosures together.
+ */
 function flagsOf(name: string): number {
   return FLAGS.get(name) ?? BLOCK;
 }
@@ -315,8 +318,8 @@ class Walker {
     }
     if (!frameDoc) {
       const src = el.getAttribute('src');
-      if (this.reportFrames && src && /^https?:/i.test(src)) {
-        this.errors.push(`frame ${src}: not reachable (cross-origin), not inspected`);
+      if (this.reportFrames && src && /^\s*https?:/i.test(src)) {
+        this.errors.push(`frame ${src.trim()}: not reachable (cross-origin), not inspected`);
       }
       return null;
     }
