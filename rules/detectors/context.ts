@@ -17,7 +17,8 @@ export function inUserContent(page: PageView, offset: number): boolean {
   const lineStart = page.text.lastIndexOf('\n', offset - 1) + 1;
   if (REPLY_LINE.test(page.text.slice(lineStart, lineStart + 8))) return true;
   let el = page.elementAt(offset);
-  for (let level = 0; el && level < ANCESTOR_LEVELS; level++, el = el.parentElement) {
+  // html and body classes describe the whole page (`page-qa`), not a buyers' section within it.
+  for (let level = 0; el && level < ANCESTOR_LEVELS && el.localName !== 'body'; level++, el = el.parentElement) {
     const hint = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if (hint.trim() && USER_CONTENT_HINT.test(hint)) return true;
   }

@@ -49,6 +49,11 @@ describe('phones in pages', () => {
     expect(facts.phones).toEqual([]);
   });
 
+  it('does not read the page-wide body class as a Q&A section', () => {
+    const facts = factsOf('<html><body class="page-qa"><footer><p>客服热线：400-123-4567</p></footer></body></html>');
+    expect(facts.phones.map((p) => p.normalized)).toEqual(['4001234567']);
+  });
+
   it('keeps hidden numbers as hidden facts', () => {
     const facts = factsOf('<p style="display:none">客服电话：400-123-4567</p>');
     expect(facts.phones[0]).toMatchObject({ normalized: '4001234567', visible: false, hiddenReason: 'display-none' });
