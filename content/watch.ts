@@ -28,7 +28,8 @@ export function watchPage(options: WatchOptions): { stop(): void } {
 
   let timer: ReturnType<typeof setTimeout> | null = null;
   let pendingReason: ChangeReason | null = null;
-  let lastRunAt = -Infinity;
+  // The page is audited when the watch starts (document idle): that audit counts as the latest.
+  let lastRunAt = Date.now();
   let lastUrl = win.location.href;
 
   function trigger(reason: ChangeReason) {

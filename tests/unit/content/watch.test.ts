@@ -29,6 +29,7 @@ describe('watchPage', () => {
   it('coalesces a burst of late content into one re-audit after the page settles', async () => {
     const { win, doc } = page();
     const watcher = watchPage({ win, doc, onChange: (reason) => calls.push(reason), quietMs: 300 });
+    await advance(5_000);
     for (let i = 0; i < 5; i++) doc.body.append(doc.createElement('footer'));
     await advance(299);
     expect(calls).toEqual([]);
@@ -95,6 +96,17 @@ describe('watchPage', () => {
     win.location.href = 'https://shop.example.cn/item/3';
     await advance(2_000);
     expect(calls).toEqual(['navigation', 'navigation']);
+    watcher.stop();
+  });
+
+  it('counts the audit made when watching starts: the first re-audit waits a second after it', async () => {
+    const { win, doc } = page();
+    const watcher = watchPage({ win, doc, onChange: (reason) => calls.push(reason) });
+    doc.body.append(doc.createElement('footer'));
+    await advance(999);
+    expect(calls).toEqual([]);
+    await advance(1);
+    expect(calls).toEqual(['content']);
     watcher.stop();
   });
 
