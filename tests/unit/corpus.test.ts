@@ -49,6 +49,37 @@ const JUDGEMENT: Record<string, { engine: unknown; why: string }> = {
   },
 };
 
+/**
+ * Why the engine decides each judgement-call field the way it does (the label agrees unless JUDGEMENT says
+ * otherwise). Keyed like JUDGEMENT; a test below keeps this list complete.
+ */
+const JUDGEMENT_NOTES: Record<string, string> = {
+  '02:businessLicenceLink':
+    'A link labelled 经营证照 is a licence link by its words; the hd315.gov.cn record badge is a link to a market-regulation host.',
+  '04:icpNumber': 'A B2 value-added telecom licence is the ICP licence in another form, so it stands as the ICP number.',
+  '04:businessLicenceLink':
+    'Icon-only links (no words) to a market-regulation host (idinfo.zjaic.gov.cn) present the licence badge.',
+  '04:consumerProtection':
+    'A 消费者保障 heading followed by protection links (保障范围, 退货退款流程) is a consumer-protection section.',
+  '07:icpNumber': 'As for 04: the visible B2 licence; the hidden 粤ICP备 number belongs to another operator.',
+  '07:consumerProtection':
+    'A short heading ending in 保障 (天猫保障) followed by protection links (发票保障, 缺货赔付) is such a section.',
+  '07:businessLicenceLink': 'The only licence badge is under display:none, so it is kept as a hidden fact and not counted.',
+  '10:businessLicenceLink': 'An image-only link whose alt names the record centre, to a market-regulation host (hd315.gov.cn).',
+  '12:businessLicenceLink':
+    'The licence is disclosed as text (营业执照：…), which is a USCC fact with its label, not a link.',
+  '12:address': 'The only address is inside an HTML comment, which is not page text.',
+  '16:icpLinked': 'The ICP filing number is linked to MIIT; one linked ICP number is enough for the page.',
+  '19:icpLinked': 'The link to MIIT wraps an image beside the number, not the number, so the number is not linked.',
+  '19:disputeResolution': '投诉与建议 is a complaint channel: 投诉 is the complaint word, and it is no illegal-content report.',
+  '20:businessLicenceLink': '资质证书 (qualification certificates) is where shops show their licence; counted as a licence link.',
+  '22:icpNumber': 'As for 04: the B2 licence number.',
+  '22:icpLinked': 'zca.gov.cn is a provincial communications office, not an MIIT filing host.',
+  '24:privacyPolicy': 'The 隐私申明 link has the placeholder href ###, and a placeholder is no link.',
+  '26:icpNumber': 'As for 04: the visible B2 licence number.',
+  '26:businessLicenceLink': 'Every licence link on the page is inside display:none: hidden facts, not counted.',
+};
+
 const shown = <T extends Evidence>(facts: T[]): T[] => facts.filter((fact) => fact.visible !== false);
 const squash = (text: string) => text.replace(/\s+/g, '');
 /** Licence strings compare without spacing, colons, 编号 and bracket widths. */
@@ -122,6 +153,13 @@ const FIELDS = [
 ] as const;
 
 describe('real corpus labels (static mode)', () => {
+  it('explains every judgement-call field', () => {
+    const ambiguous = labels.flatMap((label) =>
+      label.ambiguous.map((field) => `${label.file.split('/').pop()!.slice(0, 2)}:${field}`),
+    );
+    for (const key of ambiguous) expect(JUDGEMENT_NOTES[key] ?? JUDGEMENT[key]?.why, key).toBeTruthy();
+  });
+
   for (const label of labels) {
     const prefix = label.file.split('/').pop()!.slice(0, 2);
     describe(label.file, () => {
