@@ -65,7 +65,10 @@ function RuleLine({ result, locale, highlights, onShow }: Omit<ChecklistProps, '
             const outcome = highlights[key];
             return (
               <li key={key}>
-                <span class="evidence__text">{t('evidence_item', locale, { text: clip(evidence.text) })}</span>{' '}
+                <span class="evidence__text">{t('evidence_item', locale, { text: clip(evidence.text) })}</span>
+                {evidence.visible === false && (
+                  <span class="evidence__hidden"> {highlightText({ state: 'hidden', reason: evidence.hiddenReason }, locale)}</span>
+                )}{' '}
                 <button
                   type="button"
                   class="link-button"

@@ -100,7 +100,9 @@ function AuditRow({ audit, locale, onOpenSite, onCompare, onDelete }: AuditTable
       </td>
       <td class="num">{audit.score}</td>
       <td class="failed-cell">
-        {audit.failedRules.length === 0 ? t('failed_none', locale) : failed.join('、') + (more > 0 ? ` +${more}` : '')}
+        {audit.failedRules.length === 0
+          ? t('failed_none', locale)
+          : failed.join(t('list_separator', locale)) + (more > 0 ? ` +${more}` : '')}
       </td>
       <td>
         <time dateTime={new Date(audit.auditedAtMs).toISOString()}>{time}</time>

@@ -10,10 +10,7 @@ export interface EvidenceToolbarProps {
   query: AuditQuery;
 }
 
-/**
- * The dashboard's "Export / Import / Verify" toolbar area: the evidence exports (issue 5) mount their controls here.
- * It renders nothing until they do, so the dashboard never shows an empty toolbar.
- */
+/** The dashboard's "Export / Import / Verify" toolbar area, where the evidence exports mount their controls. */
 export function EvidenceToolbar({ db, locale, query }: EvidenceToolbarProps) {
   return <EvidencePanel db={db} locale={locale} filters={query} />;
 }

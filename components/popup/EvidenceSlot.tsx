@@ -10,10 +10,7 @@ export interface EvidenceSlotProps {
   dashboardUrl: string;
 }
 
-/**
- * The popup's "Evidence" section: capture and export controls for this audit (issue 5) mount here. It starts with
- * the way to the exports in the dashboard.
- */
+/** The popup's "Evidence" section: capturing evidence of this page, and the way to the exports in the dashboard. */
 export function EvidenceSlot({ locale, dashboardUrl, tabId }: EvidenceSlotProps) {
   return (
     <section class="evidence" aria-labelledby="evidence-heading" data-slot="evidence">
