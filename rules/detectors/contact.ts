@@ -9,13 +9,6 @@ import type { PageView } from './page';
 import { inUserContent, textBefore } from './context';
 import { PROVINCE_NAMES } from './provinces';
 
-export interface ContactFacts {
-  phones: PhoneFact[];
-  emails: EmailFact[];
-  addresses: AddressFact[];
-  postalCodes: PostalCodeFact[];
-}
-
 export interface ParsedPhone {
   normalized: string;
   kind: PhoneFact['kind'];
@@ -141,16 +134,7 @@ export function looksLikeAddress(value: string): boolean {
   return zh >= 2 || en >= 2;
 }
 
-export function detectContact(page: PageView): ContactFacts {
-  return {
-    phones: detectPhones(page),
-    emails: detectEmails(page),
-    addresses: detectAddresses(page),
-    postalCodes: detectPostalCodes(page),
-  };
-}
-
-function detectPhones(page: PageView): PhoneFact[] {
+export function detectPhones(page: PageView): PhoneFact[] {
   const text = page.text;
   const phones: PhoneFact[] = [];
   for (const m of text.matchAll(PHONE_CANDIDATE)) {
@@ -178,7 +162,7 @@ function detectPhones(page: PageView): PhoneFact[] {
   return phones;
 }
 
-function detectEmails(page: PageView): EmailFact[] {
+export function detectEmails(page: PageView): EmailFact[] {
   const emails: EmailFact[] = [];
   const seen = new Set<string>();
   for (const m of page.text.matchAll(EMAIL)) {
@@ -197,7 +181,7 @@ function detectEmails(page: PageView): EmailFact[] {
   return emails;
 }
 
-function detectPostalCodes(page: PageView): PostalCodeFact[] {
+export function detectPostalCodes(page: PageView): PostalCodeFact[] {
   const codes: PostalCodeFact[] = [];
   for (const m of page.text.matchAll(POSTAL)) {
     const start = m.index! + m[0].length - 6;
@@ -208,7 +192,7 @@ function detectPostalCodes(page: PageView): PostalCodeFact[] {
   return codes;
 }
 
-function detectAddresses(page: PageView): AddressFact[] {
+export function detectAddresses(page: PageView): AddressFact[] {
   const text = page.text;
   const found: AddressFact[] = [];
   const taken: Array<[number, number]> = [];

@@ -1,6 +1,6 @@
 /**
- * The detector registry: each entry fills its part of Facts from the PageView. Order matters only where a
- * detector reads another's facts (none do yet beyond what is noted at the entry).
+ * The detector registry: each entry fills its part of Facts from the PageView; the gatherer may pause between
+ * entries. No detector reads another's facts, so the order is free.
  */
 import type { Facts } from '../types';
 import type { PageView } from '../detectors/page';
@@ -8,7 +8,7 @@ import type { WalkResult } from './walk';
 import { detectIcp } from '../detectors/icp';
 import { detectSignals } from '../detectors/signals';
 import { detectPsb } from '../detectors/psb';
-import { detectContact } from '../detectors/contact';
+import { detectAddresses, detectEmails, detectPhones, detectPostalCodes } from '../detectors/contact';
 import { detectTermsLinks } from '../detectors/terms-links';
 import { detectBusinessLicence } from '../detectors/business-licence';
 import { detectGovernmentBadges } from '../detectors/government-badges';
@@ -26,7 +26,11 @@ export interface DetectorEntry {
 export const DETECTORS: readonly DetectorEntry[] = [
   { id: 'icp', run: (page, facts) => void (facts.icp = detectIcp(page)) },
   { id: 'psb', run: (page, facts) => void (facts.psb = detectPsb(page)) },
-  { id: 'contact', run: (page, facts) => void Object.assign(facts, detectContact(page)) },
+  // Contact details in four steps, each a pass over the page text: the async gatherer may pause between them.
+  { id: 'contact', run: (page, facts) => void (facts.phones = detectPhones(page)) },
+  { id: 'contact', run: (page, facts) => void (facts.emails = detectEmails(page)) },
+  { id: 'contact', run: (page, facts) => void (facts.addresses = detectAddresses(page)) },
+  { id: 'contact', run: (page, facts) => void (facts.postalCodes = detectPostalCodes(page)) },
   { id: 'terms-links', run: (page, facts) => void (facts.terms = detectTermsLinks(page)) },
   { id: 'business-licence', run: (page, facts) => void (facts.businessLicence = detectBusinessLicence(page)) },
   { id: 'government-badges', run: (page, facts) => void (facts.governmentBadges = detectGovernmentBadges(page)) },

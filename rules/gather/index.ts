@@ -32,6 +32,7 @@ export function* gatherSteps(doc: Document, opts: GatherOptions): Generator<void
     return facts;
   }
   facts.gatherErrors.push(...walk.errors);
+  yield;
   const view = opts.mode === 'browser' ? (doc.defaultView as (Window & typeof globalThis) | null) : null;
   const page = createPageView(walk, new VisibilityProbe(opts.mode, view), opts.url, titleOf(doc));
   for (const detector of DETECTORS) {

@@ -359,5 +359,7 @@ class Walker {
 export function* walkDocument(doc: Document, pageUrl: string, reportFrames = false): Generator<void, WalkResult, void> {
   const walker = new Walker(doc, pageUrl, reportFrames);
   while (!walker.run(WALK_BATCH)) yield;
+  // Joining the text and labelling thousands of links is a step of its own.
+  yield;
   return walker.result();
 }

@@ -37,7 +37,7 @@ describe('detector fixtures', () => {
       .filter((file) => file.endsWith('.ts'))
       .map((file) => file.slice(0, -3))
       .filter((id) => !SHARED_MODULES.includes(id));
-    const registered = DETECTORS.map((detector) => detector.id);
+    const registered = [...new Set(DETECTORS.map((detector) => detector.id))];
     for (const id of modules) {
       expect(existsSync(join(FIXTURE_ROOT, id)), `fixtures for ${id}`).toBe(true);
       expect(registered, `registered ${id}`).toContain(id);
