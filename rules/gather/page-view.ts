@@ -22,8 +22,15 @@ export function createPageView(walk: WalkResult, probe: VisibilityProbe, url: st
     return known;
   };
 
-  const linkByElement = new Map<Element, LinkInfo>();
-  for (const link of walk.links) linkByElement.set(link.element, link);
+  // Built on first use: most pages ask it only for the few elements that carry facts.
+  let linkByElement: Map<Element, LinkInfo> | null = null;
+  const linkOf = (anchor: Element): LinkInfo | undefined => {
+    if (!linkByElement) {
+      linkByElement = new Map();
+      for (const link of walk.links) linkByElement.set(link.element, link);
+    }
+    return linkByElement.get(anchor);
+  };
 
   const evidenceForElement = (element: Element, label?: string): Evidence => {
     const where = locate(element);
@@ -32,7 +39,7 @@ export function createPageView(walk: WalkResult, probe: VisibilityProbe, url: st
     const evidence: Evidence = {
       selector: where.selector,
       text: excerpt(label ?? element.textContent ?? ''),
-      href: link ? (linkByElement.get(link)?.href ?? null) : null,
+      href: link ? (linkOf(link)?.href ?? null) : null,
       visible: verdict.visible,
     };
     if (verdict.hiddenReason) evidence.hiddenReason = verdict.hiddenReason;
