@@ -42,6 +42,8 @@ async function loadCapture(db: LiangzhaoDatabase, audit: StoredAudit): Promise<C
   return { sealed: { record: row.record, digest: row.digest }, artefacts };
 }
 
+const WRITE_BATCH = 20;
+
 export interface ImportOutcome {
   added: number;
   /** Audits already stored (same page, same time, same record), not added twice. */
@@ -67,23 +69,27 @@ export async function importEntries(db: LiangzhaoDatabase, entries: readonly Imp
   fresh.sort((a, b) => Date.parse(a.audit.auditedAt) - Date.parse(b.audit.auditedAt));
   let captures = 0;
   await db.transaction('rw', [db.audits, db.captures, db.blobs], async () => {
-    for (const entry of fresh) {
-      const auditId = (await db.audits.add(toStoredAudit(entry.audit))) as number;
-      if (!entry.capture) continue;
-      const { sealed, artefacts } = entry.capture;
-      const row: Omit<CaptureRow, 'id'> = {
-        auditId,
-        capturedAtMs: Date.parse(sealed.record.capturedAt),
-        record: sealed.record,
-        digest: sealed.digest,
-      };
-      const captureId = (await db.captures.add(row)) as number;
-      for (const { entry: artefact, bytes } of artefacts) {
-        const blob: Omit<BlobRow, 'id'> = { captureId, ...artefact, data: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: artefact.mediaType }) };
-        await db.blobs.add(blob);
+    // In batches: one round trip per batch keeps a large import quick, a small batch keeps each task short.
+    for (let start = 0; start < fresh.length; start += WRITE_BATCH) {
+      const batch = fresh.slice(start, start + WRITE_BATCH);
+      const ids = (await db.audits.bulkAdd(batch.map((entry) => toStoredAudit(entry.audit)), { allKeys: true })) as number[];
+      for (const [i, entry] of batch.entries()) {
+        if (!entry.capture) continue;
+        const { sealed, artefacts } = entry.capture;
+        const row: Omit<CaptureRow, 'id'> = {
+          auditId: ids[i],
+          capturedAtMs: Date.parse(sealed.record.capturedAt),
+          record: sealed.record,
+          digest: sealed.digest,
+        };
+        const captureId = (await db.captures.add(row)) as number;
+        for (const { entry: artefact, bytes } of artefacts) {
+          const blob: Omit<BlobRow, 'id'> = { captureId, ...artefact, data: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: artefact.mediaType }) };
+          await db.blobs.add(blob);
+        }
+        await db.audits.update(ids[i], { captureId });
+        captures++;
       }
-      await db.audits.update(auditId, { captureId });
-      captures++;
     }
   });
   return { added: fresh.length, skipped: entries.length - fresh.length, captures };
@@ -106,8 +112,8 @@ export async function verifyStoredChains(db: LiangzhaoDatabase, onProgress?: Pro
 
 export type ImportResult = { ok: true; outcome: ImportOutcome } | { ok: false; problem: Problem };
 
-/** Reads a file's text and imports it: nothing is written unless the whole file checked out. */
-export async function importJsonText(db: LiangzhaoDatabase, text: string, onProgress?: ProgressCallback): Promise<ImportResult> {
+/** Imports a file's text (or its lines): nothing is written unless the whole file checked out. */
+export async function importJsonText(db: LiangzhaoDatabase, text: string | string[], onProgress?: ProgressCallback): Promise<ImportResult> {
   const parsed = await parseJsonImport(text, onProgress);
   if (!parsed.ok) return parsed;
   return { ok: true, outcome: await importEntries(db, parsed.entries, onProgress) };

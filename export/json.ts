@@ -109,13 +109,15 @@ export interface ImportedEntry extends EvidenceEntry {
 export type ImportParse = { ok: true; entries: ImportedEntry[]; source: 'export' | 'audits' } | { ok: false; problem: Problem };
 
 /**
- * Reads an export (or the CLI's `--json` output: one audit or an array of them) and checks everything: shapes,
- * every digest, every artefact. Nothing is returned unless all of it is sound, so a caller can write all or nothing.
+ * Reads an export (or the CLI's `--json` output: one audit or an array of them), given as its text or its lines,
+ * and checks everything: shapes, every digest, every artefact. Nothing is returned unless all of it is sound, so a caller can write all or nothing.
  */
-export async function parseJsonImport(text: string, onProgress?: ProgressCallback): Promise<ImportParse> {
+export async function parseJsonImport(input: string | string[], onProgress?: ProgressCallback): Promise<ImportParse> {
   let data: unknown;
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    const lines = typeof input === 'string' ? input.split('\n') : [...input];
+    if (lines.length) lines[0] = lines[0].replace(/^\uFEFF/, '');
+    data = (await parseExportLines(lines)) ?? JSON.parse(lines.join('\n'));
   } catch (error) {
     return { ok: false, problem: problem('importNotJson', { detail: error instanceof Error ? error.message : String(error) }) };
   }
@@ -211,4 +213,34 @@ async function parseWrapper(data: Record<string, unknown>, onProgress?: Progress
     await yieldNow();
   }
   return { ok: true, entries, source: 'export' };
+}
+
+/**
+ * Parses a file in the layout `buildJsonExport` writes (the wrapper's head, then one audit per line, the digests,
+ * then one capture per line) a line at a time, yielding between lines, so a large export is read without one long
+ * `JSON.parse`. Returns null for any other layout (a file reformatted by another tool), which is then parsed whole.
+ */
+async function parseExportLines(lines: string[]): Promise<unknown | null> {
+  if (!lines[0]?.startsWith(`{"schema":"${EXPORT_SCHEMA}"`)) return null;
+  while (lines.at(-1) === '') lines.pop();
+  const middle = lines.findIndex((line) => line.startsWith('],"auditSha256":'));
+  if (middle < 1 || !lines[0].endsWith('"audits":[') || !lines[middle].endsWith('"captures":[') || lines.at(-1) !== ']}') return null;
+  const yieldNow = createYielder();
+  const items = async (from: number, to: number) => {
+    const out: unknown[] = [];
+    for (let i = from; i < to; i++) {
+      const line = lines[i];
+      if (line === '') continue;
+      out.push(JSON.parse(i < to - 1 ? line.replace(/,$/, '') : line));
+      await yieldNow();
+    }
+    return out;
+  };
+  try {
+    const head = JSON.parse(`${lines[0]}]}`) as Record<string, unknown>;
+    const tail = JSON.parse(`{"audits":[${lines[middle]}]}`) as Record<string, unknown>;
+    return { ...head, auditSha256: tail.auditSha256, audits: await items(1, middle), captures: await items(middle + 1, lines.length - 1) };
+  } catch {
+    return null;
+  }
 }

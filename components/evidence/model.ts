@@ -9,7 +9,8 @@ import { auditIdsFor, entrySource, importJsonText, verifyStoredChains } from '@/
 import { verifyBundle } from '@/export/bundle';
 import { EMPTY_CASE, type CaseFields } from '@/export/evidence';
 import { makeExport, type ExportFile, type ExportFormat } from '@/export/files';
-import { describeProblem } from '@/export/problems';
+import { describeProblem, problem } from '@/export/problems';
+import { readBlobLines } from '@/export/read-text';
 
 /** What an export covers: the audit a person came from, the audits matching the dashboard's filters, or all. */
 export type ExportScope = { kind: 'audit'; id: number } | { kind: 'filtered'; filters: AuditFilters } | { kind: 'all' };
@@ -97,7 +98,13 @@ export function createEvidenceModel(deps: EvidenceDeps) {
 
     importFile(file: Blob, locale: Locale) {
       return run(locale, async () => {
-        const result = await importJsonText(deps.db, await file.text(), report(t('evidenceUi_checking', locale)));
+        let text: string[];
+        try {
+          text = await readBlobLines(file, report(t('evidenceUi_reading', locale)));
+        } catch (error) {
+          return { ok: false, text: describeProblem(problem('importNotJson', { detail: error instanceof Error ? error.message : String(error) }), locale) };
+        }
+        const result = await importJsonText(deps.db, text, report(t('evidenceUi_checking', locale)));
         if (!result.ok) return { ok: false, text: describeProblem(result.problem, locale) };
         return { ok: true, text: t('evidenceUi_imported', locale, { ...result.outcome }) };
       });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildJsonExport, parseJsonImport, type EvidenceEntry } from '@/export/json';
 import { bytesToBase64 } from '@/export/base64';
 import { captureOf, headOf, hostileAudit, sampleAudit } from './helpers';
@@ -41,6 +41,36 @@ describe('JSON export', () => {
     expect(parsed.entries[0].capture!.artefacts.map((a) => [a.entry.name, [...a.bytes]])).toEqual(
       entries[0].capture!.artefacts.map((a) => [a.entry.name, [...a.bytes]]),
     );
+  });
+
+  it('reads its own layout a line at a time, never the whole file in one JSON.parse', async () => {
+    const entries = await twoEntries();
+    const text = await exportText(entries);
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const parsed = await parseJsonImport(text);
+      expect(parsed.ok).toBe(true);
+      expect(parse.mock.calls.length).toBeGreaterThan(4);
+      expect(parse.mock.calls.every(([json]) => json.length < text.length / 2)).toBe(true);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('reads the same export reformatted by another tool, and one without captures', async () => {
+    const entries = await twoEntries();
+    const text = await exportText(entries);
+    const pretty = await parseJsonImport(JSON.stringify(JSON.parse(text), null, 4));
+    expect(pretty.ok && pretty.entries.map((e) => e.audit)).toEqual(entries.map((e) => e.audit));
+    const plain = await parseJsonImport(await exportText(entries.map((e) => ({ audit: e.audit }))));
+    expect(plain.ok && plain.entries.map((e) => e.capture ?? null)).toEqual([null, null]);
+  });
+
+  it('keeps page text that looks like the file’s own layout as text', async () => {
+    const audit = hostileAudit();
+    audit.title = '\n],"auditSha256":[],"captures":[\n]}\n';
+    const parsed = await parseJsonImport(await exportText([{ audit }]));
+    expect(parsed.ok && parsed.entries[0].audit.title).toBe(audit.title);
   });
 
   it('accepts the command-line auditor’s output: one audit or an array', async () => {
