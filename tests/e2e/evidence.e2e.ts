@@ -218,6 +218,20 @@ describe('evidence capture, exports, verification and import', () => {
     const cli = await cliVerify(tampered);
     expect(cli.code).toBe(1);
     expect(cli.output).toContain('File screenshot.png was changed');
+
+    // The dashboard's "Verify a bundle" says the same.
+    const dashboard = await openDashboard(session, downloads);
+    const upload = async (file: string, previous: string) => {
+      const input = await dashboard.$('[data-testid=verify-bundle]');
+      await (input as unknown as { uploadFile: (path: string) => Promise<void> }).uploadFile(file);
+      return noticeOf(dashboard, previous);
+    };
+    const intact = await upload(bundlePath, '');
+    expect(intact.ok, intact.text).toBe(true);
+    const changed = await upload(tampered, intact.text);
+    expect(changed.ok).toBe(false);
+    expect(changed.text).toContain('文件 screenshot.png 已被改动');
+    await dashboard.close();
     rmSync(tampered);
   });
 
