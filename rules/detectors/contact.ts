@@ -121,8 +121,9 @@ const UNLABELLED_ADDRESS_ZH = new RegExp(
     '[\\dA-Za-z-]{1,8}号[^\\n|｜；;。，,]{0,30}',
   'g',
 );
+/** An English address: from a number or a room/floor word, a road or district part, a tail ending in China. */
 const UNLABELLED_ADDRESS_EN =
-  /\b[A-Z0-9][\w .,#'-]{4,100}?\b(?:District|Road|Street|Avenue)\b,[\w .,'-]{0,60}?\bCity\b[\w .,'-]{0,30}?,\s*(?:P\.?\s?R\.?\s?)?China\b/g;
+  /(?<![\w-])(?:\d+[A-Z]?\b|No\.|Room|Floor|Building|Unit|Suite|Tower)[\w .,#'-]{2,100}?\b(?:District|Road|Street|Avenue)\b,[\w .,'-]{0,80}?,\s*(?:P\.?\s?R\.?\s?)?China\b/g;
 
 const MAX_ADDRESS_LABELS = 1000;
 

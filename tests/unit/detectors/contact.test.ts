@@ -88,6 +88,11 @@ describe('e-mail, postal code and address', () => {
     ]);
   });
 
+  it('finds an English address without a label or a City part', () => {
+    const facts = factsOf('<p>Visit us at 18F, No. 1 Jianguomenwai Avenue, Chaoyang District, Beijing, China.</p>');
+    expect(facts.addresses.map((a) => a.text)).toEqual(['18F, No. 1 Jianguomenwai Avenue, Chaoyang District, Beijing, China']);
+  });
+
   it('ignores an address inside an HTML comment', () => {
     expect(factsOf('<p><!--地址：北京市朝阳区朝外大街10号 7层--></p>').addresses).toEqual([]);
   });
