@@ -17,6 +17,7 @@ const CLAIMS: Array<[string, RegExp]> = [
   ['工商', /工商(?!银行)|gongshang/i],
   ['公安', /公安|网警|网络警察|gongan|wangjing|cyberpolice/i],
 ];
+const ELECTRONIC_LICENCE_ICON = /电子营业执照/;
 /** Filing numbers are disclosures, not badges, though their words contain 公安. */
 const FILING_TEXT = /公网安备|ICP|备案编号/;
 const MAX_LABEL = 20;
@@ -48,6 +49,8 @@ export function detectGovernmentBadges(page: PageView): GovernmentBadgeFact[] {
     // A government link's host names what it is (zzlz = 亮照); other sites' URLs say nothing trustworthy.
     const hostWords = governmentLike ? (link.href ?? '') : '';
     let claim = badgeClaim(`${link.text} ${link.title} ${link.imageText} ${imageNames} ${hostWords}`);
+    // The regulator's electronic-licence icon is an electronic identifier; a text link to a licence page is not.
+    if (!claim && ELECTRONIC_LICENCE_ICON.test(link.imageText)) claim = '电子标识';
     // An icon-only link to a regulator presents itself as that regulator's badge.
     if (!claim && governmentLike && isMarketRegulationHref(link.href)) claim = '工商';
     if (!claim && governmentLike && isPublicSecurityHref(link.href) && imageNames) claim = '公安';
@@ -64,7 +67,9 @@ export function detectGovernmentBadges(page: PageView): GovernmentBadgeFact[] {
   // An unlinked badge image cannot be verified by anyone: it is never official.
   for (const image of page.images) {
     if (image.link) continue;
-    const claim = badgeClaim(`${image.alt} ${image.title} ${fileName(image.rawSrc)}`);
+    const words = `${image.alt} ${image.title}`;
+    const claim =
+      badgeClaim(`${words} ${fileName(image.rawSrc)}`) ?? (ELECTRONIC_LICENCE_ICON.test(words) ? '电子标识' : null);
     if (!claim || seen.has(image.element)) continue;
     badges.push({
       ...page.evidenceForElement(image.element, image.alt || image.title || fileName(image.rawSrc)),

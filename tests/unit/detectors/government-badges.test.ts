@@ -37,6 +37,13 @@ describe('government badges in pages', () => {
     ]);
   });
 
+  it('treats the electronic-licence icon as an electronic identifier, a text link to the licence not', () => {
+    const facts = factsOf(
+      '<a href="https://zzlz.gsxt.gov.cn.example.com/x"><img alt="电子营业执照"></a><a href="/licence">电子营业执照</a>',
+    );
+    expect(facts.governmentBadges.map((b) => [b.claims, b.official])).toEqual([['电子标识', false]]);
+  });
+
   it('treats an icon-only link to a regulator as its badge', () => {
     const facts = factsOf('<a href="http://idinfo.zjaic.gov.cn/bscx.do?id=1" class="tb-footer-mod"></a>');
     expect(facts.governmentBadges[0]).toMatchObject({ claims: '工商', official: true });
