@@ -32,8 +32,10 @@ export function registerEvidenceCapture(db: LiangzhaoDatabase): void {
     return next;
   };
 
-  browser.runtime.onMessage.addListener((message) => {
+  browser.runtime.onMessage.addListener((message, sender) => {
     if (!isEvidenceMessage(message) || message.type !== 'evidence:capture') return undefined;
+    // Only the extension's own pages ask for evidence: a content script runs beside pages it cannot trust.
+    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
     return capture(message.tabId, message.caseFields);
   });
 

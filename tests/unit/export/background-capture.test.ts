@@ -12,6 +12,14 @@ afterEach(async () => {
   vi.restoreAllMocks();
 });
 
+const POPUP = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+
+/** What the first listener that answered said. */
+async function send(message: unknown, sender: object = POPUP): Promise<unknown> {
+  const replies = await fakeBrowser.runtime.onMessage.trigger(message, sender as never);
+  return replies.find((reply) => reply !== undefined);
+}
+
 /** The background wired to a fake browser whose tab shows the sample audit. */
 async function background() {
   const db = new LiangzhaoDatabase(`bg-${Math.random()}`);
@@ -40,7 +48,7 @@ async function background() {
 describe('background evidence capture', () => {
   it('answers evidence:capture with the stored capture', async () => {
     const { db, tabId, auditId, mhtml } = await background();
-    const reply = await fakeBrowser.runtime.sendMessage({ type: 'evidence:capture', tabId, caseFields: CASE });
+    const reply = await send({ type: 'evidence:capture', tabId, caseFields: CASE });
     expect(reply).toMatchObject({ ok: true, auditId, sequence: 1, absent: [] });
     expect(mhtml).toHaveBeenCalledWith({ tabId });
     expect(await db.captures.count()).toBe(1);
@@ -48,7 +56,7 @@ describe('background evidence capture', () => {
 
   it('runs captures one at a time, so each chains to the one before', async () => {
     const { tabId } = await background();
-    const replies = await Promise.all([1, 2, 3].map(() => fakeBrowser.runtime.sendMessage({ type: 'evidence:capture', tabId })));
+    const replies = await Promise.all([1, 2, 3].map(() => send({ type: 'evidence:capture', tabId })));
     expect(replies.map((r) => (r as { sequence: number }).sequence)).toEqual([1, 2, 3]);
   });
 
@@ -63,7 +71,14 @@ describe('background evidence capture', () => {
 
   it('leaves every other message to the other listeners', async () => {
     const { db } = await background();
-    expect(await fakeBrowser.runtime.sendMessage({ type: 'audit:history', limit: 1 })).toBeUndefined();
+    expect(await send({ type: 'audit:history', limit: 1 })).toBeUndefined();
+    expect(await db.captures.count()).toBe(0);
+  });
+
+  it('ignores a capture request from a content script', async () => {
+    const { db, tabId } = await background();
+    const contentScript = { id: fakeBrowser.runtime.id, url: 'https://shop.example.cn/', tab: { id: tabId } };
+    expect(await send({ type: 'evidence:capture', tabId }, contentScript)).toBeUndefined();
     expect(await db.captures.count()).toBe(0);
   });
 });
