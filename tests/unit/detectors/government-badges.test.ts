@@ -39,7 +39,7 @@ describe('government badges in pages', () => {
 
   it('treats the electronic-licence icon as an electronic identifier, a text link to the licence not', () => {
     const facts = factsOf(
-      '<a href="https://zzlz.gsxt.gov.cn.example.com/x"><img alt="电子营业执照"></a><a href="/licence">电子营业执照</a>',
+      '<a href="https://gsxt.gov.cn.example.com/x"><img alt="电子营业执照"></a><a href="/licence">电子营业执照</a>',
     );
     expect(facts.governmentBadges.map((b) => [b.claims, b.official])).toEqual([['电子标识', false]]);
   });
