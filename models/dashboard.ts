@@ -5,9 +5,11 @@ import {
   applyRetention,
   auditsOfHost,
   auditsOfPage,
+  countAudits,
   deleteAll,
   deleteAudit,
   deleteSite,
+  hasFilters,
   queryAudits,
   storedHosts,
   type AuditPage,
@@ -84,7 +86,7 @@ export function createDashboardModel(db: LiangzhaoDatabase, options: DashboardOp
   const searchInput = signal('');
   const sort = signal<SortState>({ column: 'auditedAtMs', descending: true });
   const page = signal(0);
-  const listing = signal<AuditPage>({ rows: [], total: 0 });
+  const listing = signal<AuditPage>({ rows: [], total: null });
   const loading = signal(true);
   const error = signal<string | null>(null);
   const hosts = signal<string[]>([]);
@@ -97,7 +99,11 @@ export function createDashboardModel(db: LiangzhaoDatabase, options: DashboardOp
   const comparison = signal<{ earlierId: number | null; laterId: number | null }>({ earlierId: null, laterId: null });
 
   const query = computed(() => toAuditQuery(filters.value, sort.value, page.value, pageSize));
-  const pages = computed(() => pageCount(listing.value.total, pageSize));
+  /** Every audit, counted apart from the unfiltered listing so its rows are drawn without waiting for the count. */
+  const allCount = signal<number | null>(null);
+  const total = computed(() => listing.value.total ?? allCount.value);
+  const pages = computed(() => pageCount(total.value ?? 0, pageSize));
+  const filtered = computed(() => hasFilters(query.value));
   const locale = computed(() => settings.value.locale);
   const diff = computed<AuditDiff | null>(() => {
     const { earlierId, laterId } = comparison.value;
@@ -122,7 +128,7 @@ export function createDashboardModel(db: LiangzhaoDatabase, options: DashboardOp
       loading.value = true;
       return bindLiveQuery(
         async () => {
-          const answer = await queryAudits(db, current);
+          const answer = await queryAudits(db, current, { countAll: false });
           loading.value = false;
           return answer;
         },
@@ -131,6 +137,7 @@ export function createDashboardModel(db: LiangzhaoDatabase, options: DashboardOp
       );
     }),
   );
+  stops.push(effect(() => (filtered.value ? undefined : bindLiveQuery(() => countAudits(db), allCount, onError))));
   stops.push(
     effect(() => {
       const host = site.value;
@@ -174,6 +181,7 @@ export function createDashboardModel(db: LiangzhaoDatabase, options: DashboardOp
     pages,
     pageSize,
     query,
+    total,
     listing,
     loading,
     error,

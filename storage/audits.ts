@@ -27,7 +27,8 @@ export interface AuditQuery extends AuditFilters {
 
 export interface AuditPage {
   rows: StoredAudit[];
-  total: number;
+  /** Null when the caller asked not to count every audit (see `countAll`). */
+  total: number | null;
 }
 
 export function hasFilters(filters: AuditFilters): boolean {
@@ -49,14 +50,15 @@ export function hasFilters(filters: AuditFilters): boolean {
 export async function queryAudits(
   db: LiangzhaoDatabase,
   query: AuditQuery,
-  { sortInMemoryUpTo = SORT_IN_MEMORY_UP_TO } = {},
+  { sortInMemoryUpTo = SORT_IN_MEMORY_UP_TO, countAll = true } = {},
 ): Promise<AuditPage> {
   if (!hasFilters(query)) {
     const ordered = db.audits.orderBy(query.sort);
     const collection = query.descending ? ordered.reverse() : ordered;
+    // Counting walks every record in IndexedDB; a caller that shows rows first counts apart (countAudits).
     const [rows, total] = await Promise.all([
       collection.offset(query.offset).limit(query.limit).toArray(),
-      db.audits.count(),
+      countAll ? db.audits.count() : null,
     ]);
     return { rows, total };
   }
@@ -117,6 +119,10 @@ export async function matchingKeys(db: LiangzhaoDatabase, filters: AuditFilters)
     result = new Set([...result].filter((key) => other.has(key)));
   }
   return result;
+}
+
+export function countAudits(db: LiangzhaoDatabase): Promise<number> {
+  return db.audits.count();
 }
 
 /** The latest audits, newest first (the popup's history). */

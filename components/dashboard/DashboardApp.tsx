@@ -53,7 +53,8 @@ export function DashboardApp({ model, db, ruleIds }: { model: DashboardModel; db
 
 function History({ model, ruleIds }: { model: DashboardModel; ruleIds: readonly string[] }) {
   const locale = model.locale.value;
-  const { rows, total } = model.listing.value;
+  const { rows } = model.listing.value;
+  const total = model.total.value;
   const page = model.page.value;
   const pages = model.pages.value;
   return (
@@ -63,7 +64,7 @@ function History({ model, ruleIds }: { model: DashboardModel; ruleIds: readonly 
       </h2>
       <FilterBar model={model} ruleIds={ruleIds} />
       <p role="status" data-testid="result-count">
-        {t('results_count', locale, { total })}
+        {total === null ? t('loading', locale) : t('results_count', locale, { total })}
       </p>
       {rows.length === 0 && !model.loading.value ? (
         <p>{t('no_audits', locale)}</p>

@@ -33,7 +33,7 @@ afterEach(async () => {
 describe('dashboard model', () => {
   it('lists, pages, filters, searches after a pause in typing, and sorts', async () => {
     const model = createDashboardModel(db, { pageSize: 4, searchDelayMs: 20 });
-    await until(() => model.listing.value.total === 9);
+    await until(() => model.total.value === 9);
     expect(model.pages.value).toBe(3);
     expect(model.listing.value.rows[0].host).toBe('b.example.cn');
 
@@ -42,15 +42,15 @@ describe('dashboard model', () => {
 
     model.setFilter('grade', 'B');
     expect(model.page.value).toBe(0);
-    await until(() => model.listing.value.total === 3);
+    await until(() => model.total.value === 3);
 
     model.typeSearch('超市');
     expect(model.filters.value.text).toBe('');
-    await until(() => model.listing.value.total === 1);
+    await until(() => model.total.value === 1);
 
     model.clearFilters();
     model.sortBy('score');
-    await until(() => model.listing.value.total === 9 && model.listing.value.rows[0].score === 80);
+    await until(() => model.total.value === 9 && model.listing.value.rows[0].score === 80);
     expect(model.hosts.value).toEqual([]);
     model.view.value = 'settings';
     await until(() => model.hosts.value.length === 2);
@@ -70,7 +70,7 @@ describe('dashboard model', () => {
     await until(() => model.siteAudits.value.length === 9);
     await model.deleteSite('a.example.cn');
     await until(() => model.siteAudits.value.length === 0);
-    await until(() => model.listing.value.total === 1);
+    await until(() => model.total.value === 1);
     model.dispose();
   });
 
@@ -79,9 +79,9 @@ describe('dashboard model', () => {
     await model.setLocale('en');
     await until(() => model.locale.value === 'en');
     expect(await model.setRetention({ keepDays: null, keepCount: 5 })).toBe(4);
-    await until(() => model.listing.value.total === 5);
+    await until(() => model.total.value === 5);
     await model.deleteAll();
-    await until(() => model.listing.value.total === 0);
+    await until(() => model.total.value === 0);
     model.dispose();
   });
 });
