@@ -5,8 +5,17 @@
 import type { PageView } from './page';
 
 /** Class/id words of containers for buyers' questions, answers, reviews and comments. */
-const USER_CONTENT_HINT =
-  /(^|[\s_-])(consult|question|answer|ask|qa|faq|comment|comments|review|reviews|reply|discuss|evaluate|rate|pinglun|zixun|wenda)([\s_\d-]|$)/i;
+const USER_CONTENT_WORDS = new Set([
+  'consult', 'question', 'questions', 'answer', 'answers', 'ask', 'qa', 'faq', 'comment', 'comments', 'review',
+  'reviews', 'reply', 'replies', 'discuss', 'discussion', 'evaluate', 'evaluation', 'rate', 'rating', 'ratings',
+  'pinglun', 'zixun', 'wenda',
+]);
+
+/** Whether a class/id names user content, word by word (`consult-0`, `J_askAnswer`, `comment_list`). */
+export function namesUserContent(hint: string): boolean {
+  const words = hint.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z]+/);
+  return words.some((word) => USER_CONTENT_WORDS.has(word));
+}
 
 /** Lines that read as a reply in a conversation. */
 const REPLY_LINE = /^\s*(您好|你好|亲[，,！!～~ ]|答[:：]|回复[:：]|问[:：]|A[:：]|Q[:：])/;
@@ -20,7 +29,7 @@ export function inUserContent(page: PageView, offset: number): boolean {
   // html and body classes describe the whole page (`page-qa`), not a buyers' section within it.
   for (let level = 0; el && level < ANCESTOR_LEVELS && el.localName !== 'body'; level++, el = el.parentElement) {
     const hint = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (hint.trim() && USER_CONTENT_HINT.test(hint)) return true;
+    if (hint.trim() && namesUserContent(hint)) return true;
   }
   return false;
 }

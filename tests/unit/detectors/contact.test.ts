@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { looksLikeAddress, parsePhone } from '@/rules/detectors/contact';
+import { namesUserContent } from '@/rules/detectors/context';
 import { factsOf } from '../gather/support/dom';
 
 describe('parsePhone', () => {
@@ -47,6 +48,13 @@ describe('phones in pages', () => {
         '<div class="review"><p>客服电话 13812345678 态度很好</p></div><p>您好！欢迎致电 400-123-4567</p>',
     );
     expect(facts.phones).toEqual([]);
+  });
+
+  it('knows user-content containers by their class words', () => {
+    for (const hint of ['consult-0', 'J_askAnswer', 'comment_list', 'rate-grid', 'evaluation-box', 'qa']) {
+      expect(namesUserContent(hint), hint).toBe(true);
+    }
+    for (const hint of ['footer', 'corporate-info', 'task-bar', 'service-hotline']) expect(namesUserContent(hint), hint).toBe(false);
   });
 
   it('does not read the page-wide body class as a Q&A section', () => {
