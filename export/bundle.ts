@@ -170,7 +170,7 @@ export async function verifyBundle(zipBytes: Uint8Array): Promise<BundleVerifica
   const unreadable = (p: Problem): BundleVerification => ({ status: 'unreadable', problems: [p], files: 0, audits: 0 });
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(zipBytes);
+    files = await unzipInBatches(zipBytes);
   } catch (error) {
     return unreadable(problem('bundleNotZip', { detail: error instanceof Error ? error.message : String(error) }));
   }
@@ -256,6 +256,33 @@ export async function verifyBundle(zipBytes: Uint8Array): Promise<BundleVerifica
     }
   }
   return broken(problems, manifest.files.length, manifest.audits.length);
+}
+
+/** Uncompressed bytes per batch: a bundle of many audits is unpacked a few megabytes per task. */
+const UNZIP_BATCH = 4 * 1024 * 1024;
+
+/** `unzipSync`, a batch of files at a time (its filter picks the batch), yielding between batches. */
+async function unzipInBatches(zipBytes: Uint8Array): Promise<Record<string, Uint8Array>> {
+  const batches: Array<Set<string>> = [];
+  let size = Infinity;
+  unzipSync(zipBytes, {
+    filter: (file) => {
+      if (size + file.originalSize > UNZIP_BATCH) {
+        batches.push(new Set());
+        size = 0;
+      }
+      batches.at(-1)!.add(file.name);
+      size += file.originalSize;
+      return false;
+    },
+  });
+  const yieldNow = createYielder();
+  const files: Record<string, Uint8Array> = {};
+  for (const batch of batches) {
+    Object.assign(files, unzipSync(zipBytes, { filter: (file) => batch.has(file.name) }));
+    await yieldNow();
+  }
+  return files;
 }
 
 async function digestOfAuditFile(bytes: Uint8Array): Promise<string | null> {

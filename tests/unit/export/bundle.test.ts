@@ -100,6 +100,14 @@ describe('verifyBundle', () => {
     expect(result.problems[1].params.file).toBe('screenshot.png');
   });
 
+  it('unpacks a large bundle a few megabytes at a time and still names the changed file', async () => {
+    const big = (i: number) => ({ audit: { ...sampleAudit(), url: `https://shop.example.cn/${i}`, title: `大${'页'.repeat(700_000)}` } });
+    const zip = await buildBundle([big(1), big(2), big(3)], OPTIONS);
+    expect(await verifyBundle(zip)).toMatchObject({ status: 'intact', audits: 3 });
+    const result = await verifyBundle(tamper(zip, '3-shop.example.cn/audit.json', (b) => flipByte(b)));
+    expect(result.problems[0]).toMatchObject({ code: 'fileChanged', params: { file: '3-shop.example.cn/audit.json' } });
+  });
+
   it('calls what is not a Liangzhao bundle unreadable', async () => {
     expect(await verifyBundle(strToU8('not a zip'))).toMatchObject({ status: 'unreadable', problems: [{ code: 'bundleNotZip' }] });
     expect(await verifyBundle(zipSync({ 'a.txt': strToU8('a') }))).toMatchObject({ status: 'unreadable', problems: [{ code: 'bundleNoManifest' }] });
