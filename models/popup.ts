@@ -50,6 +50,8 @@ export function createPopupModel(deps: PopupDeps) {
   const writeStatus = signal<WriteStatus | null>(null);
 
   const result = computed(() => rescored.value ?? page.value?.result ?? null);
+  /** The page type a re-score was made for, while the tab audits again as it. */
+  const rescoredAs = computed(() => rescored.value?.pageType ?? null);
   const host = computed(() => hostOf(tab.value?.url ?? result.value?.url ?? ''));
   const locale = computed(() => settings.value.locale);
   const paused = computed(() => host.value !== '' && isPaused(settings.value, host.value));
@@ -152,6 +154,7 @@ export function createPopupModel(deps: PopupDeps) {
     phase,
     page,
     result,
+    rescoredAs,
     host,
     locale,
     paused,

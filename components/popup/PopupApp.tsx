@@ -82,7 +82,13 @@ function CurrentPage({ model, dashboardUrl }: { model: PopupModel; dashboardUrl:
                 ))}
               </select>
             </label>
-            {result.detectedPageType !== result.pageType && (
+            {model.rescoredAs.value && (
+              <span class="muted" role="status">
+                {' '}
+                {t('popup_rescored', locale, { type: pageTypeName(model.rescoredAs.value, locale) })}
+              </span>
+            )}
+            {!model.rescoredAs.value && result.detectedPageType !== result.pageType && (
               <span class="muted"> {t('popup_detected_type', locale, { type: pageTypeName(result.detectedPageType, locale) })}</span>
             )}
           </div>

@@ -77,8 +77,10 @@ describe('popup model', () => {
     const pending = model.changePageType('platform-home');
     expect(model.result.value).toMatchObject({ pageType: 'platform-home', score: 12 });
     expect(model.auditing.value).toBe(true);
+    expect(model.rescoredAs.value).toBe('platform-home');
     release();
     await pending;
+    expect(model.rescoredAs.value).toBeNull();
     expect(send).toHaveBeenLastCalledWith(7, { type: 'page:audit', pageType: 'platform-home' });
     expect(model.result.value).toMatchObject({ pageType: 'platform-home', score: 95 });
     model.dispose();
