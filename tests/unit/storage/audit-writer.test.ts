@@ -91,3 +91,32 @@ describe('audit writer', () => {
     expect(await db.audits.count()).toBe(3);
   });
 });
+
+describe('audit writer and a blocked upgrade', () => {
+  it('reports writes stuck behind a connection that holds the old version open, and stores them once it closes', async () => {
+    const name = `writer-blocked-${n++}`;
+    // A page still holding version 1 open, deaf to the upgrade request (Dexie's version 1 is IndexedDB version 10).
+    const old = await new Promise<IDBDatabase>((ok, fail) => {
+      const request = indexedDB.open(name, 10);
+      request.onupgradeneeded = () => {
+        const audits = request.result.createObjectStore('audits', { keyPath: 'id', autoIncrement: true });
+        for (const index of ['host', 'url', 'auditedAtMs']) audits.createIndex(index, index);
+        request.result.createObjectStore('captures', { keyPath: 'id', autoIncrement: true });
+        request.result.createObjectStore('blobs', { keyPath: 'id', autoIncrement: true });
+        request.result.createObjectStore('settings', { keyPath: 'key' });
+      };
+      request.onsuccess = () => ok(request.result);
+      request.onerror = () => fail(request.error);
+    });
+    const blocked = new LiangzhaoDatabase(name);
+    const writer = createAuditWriter(blocked, { stalledAfterMs: 50 });
+    const saving = writer.save(storedAt(1_000));
+    await vi.waitFor(() => expect(writer.status()).toMatchObject({ pending: 1, lastError: expect.stringContaining('blocked') }));
+
+    old.close();
+    expect((await saving).auditId).toBeTypeOf('number');
+    expect(writer.status()).toEqual({ pending: 0, dropped: 0, lastError: null });
+    blocked.close();
+    await Dexie.delete(name);
+  });
+});
