@@ -9,7 +9,10 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
-    const auditor = createPageAuditor(document, (message) => browser.runtime.sendMessage(message));
+    const newAuditor = () => createPageAuditor(document, (message) => browser.runtime.sendMessage(message));
+    let auditor = newAuditor();
+    // A page type a person chose holds for the page it was chosen on; another route is classified afresh.
+    let auditedPath = location.pathname + location.search;
     const highlighter = createHighlighter(document);
     /** Audits unless automatic auditing is off or the site is paused; the popup's "audit now" bypasses this. */
     const autoAudit = async () => {
@@ -21,7 +24,14 @@ export default defineContentScript({
     const watcher = watchPage({
       win: window,
       doc: document,
-      onChange: () => void autoAudit().catch(() => undefined),
+      onChange: (reason) => {
+        const path = location.pathname + location.search;
+        if (reason === 'navigation' && path !== auditedPath) {
+          auditedPath = path;
+          auditor = newAuditor();
+        }
+        void autoAudit().catch(() => undefined);
+      },
       ignore: (node) => highlighter.owns(node),
     });
     ctx.onInvalidated(() => {
