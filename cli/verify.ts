@@ -50,7 +50,7 @@ export async function main(argv: readonly string[], io: VerifyIo = NODE_IO): Pro
       bytes = await io.readFile(file);
     } catch (error) {
       io.err(t('evidenceCli_cannotRead', locale, { file, detail: error instanceof Error ? error.message : String(error) }));
-      reports.push({ file, status: 'unreadable', problems: [], files: 0, audits: 0 });
+      reports.push({ file, status: 'unreadable', problems: [], files: 0, audits: 0, links: [] });
       worst = EXIT_UNREADABLE;
       continue;
     }

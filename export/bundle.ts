@@ -3,7 +3,7 @@ import type { AuditResult, Locale } from '@/rules/types';
 import { dataUrl } from './base64';
 import { canonicalJson } from './canonical';
 import { sha256Hex } from './digest';
-import { auditDigest, recordDigest, type CaseFields, type SealedRecord } from './evidence';
+import { auditDigest, recordDigest, type CaseFields, type ChainHead, type SealedRecord } from './evidence';
 import type { EvidenceEntry } from './json';
 import { problem, type Problem } from './problems';
 import { createYielder, type ProgressCallback } from './progress';
@@ -157,6 +157,8 @@ export interface BundleVerification {
   /** Files whose digests were checked. */
   files: number;
   audits: number;
+  /** The chain links the bundle's capture records claim, to look up in a browser's own chain. */
+  links: ChainHead[];
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -167,7 +169,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  * 'unreadable' is for what is not a Liangzhao bundle at all (not a ZIP, no manifest, a foreign manifest).
  */
 export async function verifyBundle(zipBytes: Uint8Array): Promise<BundleVerification> {
-  const unreadable = (p: Problem): BundleVerification => ({ status: 'unreadable', problems: [p], files: 0, audits: 0 });
+  const unreadable = (p: Problem): BundleVerification => ({ status: 'unreadable', problems: [p], files: 0, audits: 0, links: [] });
   let files: Record<string, Uint8Array>;
   try {
     files = await unzipInBatches(zipBytes);
@@ -177,11 +179,12 @@ export async function verifyBundle(zipBytes: Uint8Array): Promise<BundleVerifica
   const manifestBytes = files[MANIFEST];
   if (!manifestBytes) return unreadable(problem('bundleNoManifest', { file: MANIFEST }));
 
-  const broken = (problems: Problem[], checked = 0, audits = 0): BundleVerification => ({
+  const broken = (problems: Problem[], checked = 0, audits = 0, links: ChainHead[] = []): BundleVerification => ({
     status: problems.length ? 'broken' : 'intact',
     problems,
     files: checked,
     audits,
+    links,
   });
   let text: string;
   let manifest: BundleManifest;
@@ -255,7 +258,10 @@ export async function verifyBundle(zipBytes: Uint8Array): Promise<BundleVerifica
       }
     }
   }
-  return broken(problems, manifest.files.length, manifest.audits.length);
+  const links = manifest.audits.flatMap((a) =>
+    a.capture ? [{ chainId: a.capture.record.chainId, sequence: a.capture.record.sequence, digest: a.capture.digest }] : [],
+  );
+  return broken(problems, manifest.files.length, manifest.audits.length, links);
 }
 
 /** Uncompressed bytes per batch: a bundle of many audits is unpacked a few megabytes per task. */

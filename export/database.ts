@@ -1,7 +1,7 @@
 import { toStoredAudit, type LiangzhaoDatabase, type StoredAudit } from '@/storage/db';
 import { isCaptureRow, loadChainHead, type BlobRow, type CaptureRow } from '@/capture/store';
 import { verifyChains, type ChainItem, type ChainVerification } from './chain';
-import { auditDigest } from './evidence';
+import { auditDigest, type ChainHead } from './evidence';
 import { parseJsonImport, type CapturedEvidence, type EvidenceEntry, type ImportedEntry } from './json';
 import type { Problem } from './problems';
 import type { EntrySource } from './source';
@@ -117,4 +117,10 @@ export async function importJsonText(db: LiangzhaoDatabase, text: string | strin
   const parsed = await parseJsonImport(text, onProgress);
   if (!parsed.ok) return parsed;
   return { ok: true, outcome: await importEntries(db, parsed.entries, onProgress) };
+}
+
+/** Which of a bundle's chain links this browser holds: a bundle made elsewhere, or rebuilt, is not found here. */
+export async function linksStoredHere(db: LiangzhaoDatabase, links: readonly ChainHead[]): Promise<{ found: ChainHead[]; missing: ChainHead[] }> {
+  const digests = new Set(((await db.captures.toArray()).filter(isCaptureRow)).map((row) => row.digest));
+  return { found: links.filter((l) => digests.has(l.digest)), missing: links.filter((l) => !digests.has(l.digest)) };
 }

@@ -5,7 +5,7 @@ import type { LiangzhaoDatabase } from '@/storage/db';
 import { hasFilters, matchingKeys, type AuditFilters } from '@/storage/audits';
 import type { CaptureReply } from '@/capture/protocol';
 import { loadCaseFields, saveCaseFields } from '@/capture/store';
-import { auditIdsFor, entrySource, importJsonText, verifyStoredChains } from '@/export/database';
+import { auditIdsFor, entrySource, importJsonText, linksStoredHere, verifyStoredChains } from '@/export/database';
 import { verifyBundle } from '@/export/bundle';
 import { EMPTY_CASE, type CaseFields } from '@/export/evidence';
 import { makeExport, type ExportFile, type ExportFormat } from '@/export/files';
@@ -123,7 +123,14 @@ export function createEvidenceModel(deps: EvidenceDeps) {
       return run(locale, async () => {
         const result = await verifyBundle(new Uint8Array(await file.arrayBuffer()));
         const lines = result.problems.map((p) => describeProblem(p, locale));
-        if (result.status === 'intact') return { ok: true, text: t('evidenceCli_intact', locale, { file: name, files: result.files, audits: result.audits }) };
+        if (result.status === 'intact') {
+          const { found, missing } = await linksStoredHere(deps.db, result.links);
+          const details = [
+            ...found.map((l) => t('evidenceUi_linkHere', locale, { sequence: l.sequence, chain: l.chainId })),
+            ...missing.map((l) => t('evidenceUi_linkNotHere', locale, { sequence: l.sequence, chain: l.chainId })),
+          ];
+          return { ok: true, text: t('evidenceCli_intact', locale, { file: name, files: result.files, audits: result.audits }), details };
+        }
         const head = result.status === 'broken' ? t('evidenceCli_broken', locale, { file: name, count: lines.length }) : t('evidenceCli_unreadable', locale, { file: name });
         return { ok: false, text: head, details: lines };
       });

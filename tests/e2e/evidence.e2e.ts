@@ -228,6 +228,7 @@ describe('evidence capture, exports, verification and import', () => {
     };
     const intact = await upload(bundlePath, '');
     expect(intact.ok, intact.text).toBe(true);
+    expect(await dashboard.$eval('[data-testid=evidence-notice]', (el) => el.textContent)).toContain('第 1 号取证记录也在本浏览器的取证链中');
     const changed = await upload(tampered, intact.text);
     expect(changed.ok).toBe(false);
     expect(changed.text).toContain('文件 screenshot.png 已被改动');

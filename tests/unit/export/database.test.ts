@@ -104,3 +104,21 @@ describe('export and import through the database', () => {
     ]);
   });
 });
+
+describe('a bundle against the chain stored here', () => {
+  it('says which of its capture records this browser holds', async () => {
+    const { buildBundle, verifyBundle } = await import('@/export/bundle');
+    const { linksStoredHere } = await import('@/export/database');
+    const db = await profile();
+    const ids = await auditIdsFor(db, 'all');
+    const source = entrySource(db, ids);
+    const entries = [];
+    for (let i = 0; i < source.length; i++) entries.push((await source.get(i))!);
+    const zip = await buildBundle(entries, { locale: 'en', exportedAt: '2026-11-29T10:00:00.000+08:00', extensionVersion: '0.1.0' });
+    const result = await verifyBundle(zip);
+    expect(result.links.map((l) => l.sequence).sort()).toEqual([1, 2]);
+    expect((await linksStoredHere(db, result.links)).found).toHaveLength(2);
+    const elsewhere = freshDb();
+    expect((await linksStoredHere(elsewhere, result.links)).missing).toHaveLength(2);
+  });
+});
