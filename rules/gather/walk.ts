@@ -47,9 +47,11 @@ const EMPHASIS = new Set(['b', 'strong', 'u', 'em', 'ins', 'mark']);
 const SKIP = 1;
 const BLOCK = 2;
 const EMPHASISED = 4;
+const LINK = 8;
 const FLAGS = new Map<string, number>();
 for (const name of SKIPPED) FLAGS.set(name, SKIP | BLOCK);
 for (const name of INLINE) FLAGS.set(name, EMPHASIS.has(name) ? EMPHASISED : 0);
+FLAGS.set('a', LINK);
 /**
  * Tags not listed count as blocks (custom elements included, though CSS makes them inline by default): a line
  * break too many only splits a line, one too few could run two disclosures together.
@@ -139,6 +141,10 @@ class Walker {
   // cannot strand the walk in a detached subtree: it resumes at the removed element's former next sibling.
   private readonly ancestors: Node[] = [];
   private readonly siblingsAtEntry: Array<Node | null> = [];
+  /** The tag flags of `ancestors`, so leaving an element needs no second lookup. */
+  private readonly ancestorFlags: number[] = [];
+  /** The tag flags of the element `enter` last saw (the leaf a climb starts from). */
+  private enteredFlags = 0;
 
   // Top-level nodes one by one: linkedom does not link the doctype to <html> as siblings, and a fragment parsed
   // without <html> has several top-level elements.
@@ -172,6 +178,7 @@ class Walker {
       if (inside) {
         this.ancestors.push(node);
         this.siblingsAtEntry.push(node.nextSibling);
+        this.ancestorFlags.push(this.enteredFlags);
         this.node = inside;
         continue;
       }
@@ -183,8 +190,9 @@ class Walker {
   private climb(node: Node): Node | null {
     let current: Node | null = node;
     let siblingAtEntry: Node | null | undefined;
+    let flags = node.nodeType === 1 ? this.enteredFlags : -1;
     while (current) {
-      if (current.nodeType === 1) this.leave(current as Element);
+      if (flags >= 0) this.leave(flags);
       if (current === this.top) return null;
       let next: Node | null = current.nextSibling;
       if (siblingAtEntry !== undefined && current.isConnected === false) {
@@ -193,6 +201,7 @@ class Walker {
       if (next) return next;
       const parent = this.ancestors.pop();
       siblingAtEntry = this.siblingsAtEntry.pop();
+      flags = this.ancestorFlags.pop() ?? -1;
       if (!parent) return null;
       if (parent === this.context.owner) {
         // The end of a shadow root or frame document: back to its owner, and a host's light children.
@@ -201,6 +210,7 @@ class Walker {
         if (light && parent.firstChild) {
           this.ancestors.push(parent);
           this.siblingsAtEntry.push(siblingAtEntry ?? null);
+          this.ancestorFlags.push(flags);
           return parent.firstChild;
         }
       }
@@ -239,6 +249,7 @@ class Walker {
     const name = el.localName;
     this.elementCount++;
     const flags = flagsOf(name);
+    this.enteredFlags = flags;
     if (flags & SKIP) return null;
     if (name === 'iframe' || name === 'frame') return this.enterFrame(el);
     if (name === 'br') {
@@ -296,10 +307,8 @@ class Walker {
     this.images.push(new Image(el, alt, title, el.getAttribute('src'), link, this.context.base));
   }
 
-  private leave(el: Element): void {
-    const name = el.localName;
-    const flags = flagsOf(name);
-    if (name === 'a') {
+  private leave(flags: number): void {
+    if (flags & LINK) {
       if (this.linkStack.length) this.linkStack.pop()!.end = this.length;
     } else if (flags & EMPHASISED) {
       if (this.emphasisStack.length) this.emphasisStack.pop()!.end = this.length;
