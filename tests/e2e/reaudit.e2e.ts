@@ -58,6 +58,16 @@ describe('re-audit', () => {
 
     await page.evaluate(() => (location.hash = '#reviews'));
     await waitFor(() => rowsOf(tabId), (rows) => rows.some((row) => String(row.url).endsWith('/spa/quiet#reviews')));
+
+    // A page type a person chose holds for that route only: the next route is classified afresh.
+    await session.worker.evaluate((id: number) => chrome.tabs.sendMessage(id, { type: 'page:audit', pageType: 'terms' }), tabId);
+    await waitFor(() => rowsOf(tabId), (rows) => rows.some((row) => row.pageType === 'terms'));
+    await page.evaluate(() => (window as unknown as { go: (p: string, h: string) => void }).go('/spa/item/43', '<p>另一件商品</p>'));
+    const [next] = (await waitFor(
+      async () => (await rowsOf(tabId)).filter((row) => String(row.url).endsWith('/spa/item/43')),
+      (rows) => rows.length > 0,
+    )) as Array<{ pageType: string; result: { detectedPageType: string } }>;
+    expect(next.pageType).toBe(next.result.detectedPageType);
     await page.close();
   });
 
