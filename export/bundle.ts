@@ -3,7 +3,7 @@ import type { AuditResult, Locale } from '@/rules/types';
 import { dataUrl } from './base64';
 import { canonicalJson } from './canonical';
 import { sha256Hex } from './digest';
-import { auditDigest, recordDigest, type CaseFields, type ChainHead, type SealedRecord } from './evidence';
+import { auditDigest, recordDigest, type ChainHead, type SealedRecord } from './evidence';
 import type { EvidenceEntry } from './json';
 import { problem, type Problem } from './problems';
 import { createYielder, type ProgressCallback } from './progress';
@@ -14,10 +14,7 @@ import { BlobWriter } from './blob-writer';
 export const BUNDLE_SCHEMA = 'liangzhao.bundle/1';
 export const MANIFEST = 'manifest.json';
 
-export interface BundleEntry extends EvidenceEntry {
-  /** Case fields for an audit captured without them (or to correct them in the report). */
-  caseFields?: CaseFields;
-}
+export type BundleEntry = EvidenceEntry;
 
 export interface ManifestFile {
   path: string;
@@ -111,7 +108,6 @@ export async function buildBundleBlob(
         auditSha256,
         capture: entry.capture?.sealed ?? null,
         screenshotDataUrl: screenshot ? dataUrl(screenshot.entry.mediaType, screenshot.bytes) : null,
-        caseFields: entry.caseFields,
       });
       await add(`${folder}report.html`, encoder.encode(report));
       await add(`${folder}audit.json`, encoder.encode(`${JSON.stringify(entry.audit, null, 2)}\n`));

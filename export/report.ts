@@ -1,6 +1,6 @@
 import type { AuditResult, Evidence, Locale, RuleResult, RuleStatus } from '@/rules/types';
 import { hasMessage, t } from '@/i18n';
-import { EMPTY_CASE, type CaseFields, type SealedRecord } from './evidence';
+import { EMPTY_CASE, type SealedRecord } from './evidence';
 import { escapeHtml as e, isImageDataUrl } from './html';
 import { groupLabel, levelLabel, pageTypeLabel, ruleMessage, statusLabel, verdictLabel, visibilityLabel } from './labels';
 
@@ -14,8 +14,6 @@ export interface ReportInput {
   capture?: SealedRecord | null;
   /** A `data:image/png;base64,…` URL; anything else is left out. */
   screenshotDataUrl?: string | null;
-  /** Overrides the case fields recorded with the capture. */
-  caseFields?: CaseFields;
 }
 
 /** Sections in the order a rectification notice reads: what must be corrected first. */
@@ -58,7 +56,7 @@ export const REPORT_END = '\n</body>\n</html>\n';
 export function renderReportBody(input: ReportInput): string {
   const { audit, locale } = input;
   const tr = (key: string, params?: Record<string, string | number>) => t(key, locale, params);
-  const caseFields = input.caseFields ?? input.capture?.record.caseFields ?? EMPTY_CASE;
+  const caseFields = input.capture?.record.caseFields ?? EMPTY_CASE;
   const failed = audit.results.filter((r) => r.status === 'fail');
   const sectionNumber = (i: number) => (locale === 'zh_CN' ? `${CHINESE_NUMERALS[i]}、` : `${i + 1}. `);
 

@@ -55,8 +55,7 @@ describe('renderReport', () => {
       audit,
       locale: 'en',
       generatedAt: '2026-11-28T21:00:00.000+08:00',
-      capture: (await captureOf(audit, null)).sealed,
-      caseFields: { caseNumber: '<b>1</b>', inspector: '"onmouseover=alert(5) x="', task: HOSTILE_FORMULA },
+      capture: (await captureOf(audit, null, { caseNumber: '<b>1</b>', inspector: '"onmouseover=alert(5) x="', task: HOSTILE_FORMULA })).sealed,
       screenshotDataUrl: 'javascript:alert(6)',
     });
     const doc = parse(html);
