@@ -333,9 +333,11 @@ class Walker {
       return null;
     }
     this.frameOf.set(frameDoc, el);
+    // A srcdoc or about:blank frame resolves links against its parent's base; baseURI says so in a browser.
     let base = this.context.base;
     try {
-      if (frameDoc.URL && frameDoc.URL !== 'about:blank') base = frameDoc.URL;
+      const own = frameDoc.baseURI || frameDoc.URL;
+      if (own && !own.startsWith('about:')) base = own;
     } catch {
       // Keep the parent's base.
     }

@@ -26,7 +26,7 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8"><style>
   <p class="same">京ICP备10000007号</p>
   <details><summary>备案</summary><p>京ICP备10000008号</p></details>
   <site-footer id="host"></site-footer>
-  <iframe id="frame" srcdoc="<p>客服电话：400-123-4567</p>"></iframe>
+  <iframe id="frame" srcdoc="<p>客服电话：400-123-4567</p><p><a href='/help/privacy.html'>隐私政策</a></p>"></iframe>
   <script>
     document.getElementById('host').attachShadow({ mode: 'open' }).innerHTML =
       '<footer><span>京ICP备10000009号</span></footer>';
@@ -61,7 +61,14 @@ describe.skipIf(!existsSync(CHROME))('gatherer in Chromium (browser mode)', () =
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-dev-shm-usage'],
     });
     page = await browser.newPage();
-    await page.setContent(PAGE, { waitUntil: 'load' });
+    // Served from a real origin, so relative links have a base.
+    await page.setRequestInterception(true);
+    page.on('request', (request) =>
+      request.url() === 'https://shop.example.cn/'
+        ? request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: PAGE })
+        : request.abort(),
+    );
+    await page.goto('https://shop.example.cn/', { waitUntil: 'load' });
     await page.evaluate(bundle.outputFiles[0].text);
   }, 60_000);
 
@@ -98,6 +105,8 @@ describe.skipIf(!existsSync(CHROME))('gatherer in Chromium (browser mode)', () =
     );
     expect(found).toBe('京ICP备10000009号');
     expect(facts.phones).toMatchObject([{ normalized: '4001234567', rootPath: ['#frame'], visible: true }]);
+    // A srcdoc frame's links resolve against the page's own URL.
+    expect(facts.terms.privacyPolicy).toMatchObject([{ href: 'https://shop.example.cn/help/privacy.html' }]);
     expect(facts.gatherErrors).toEqual([]);
   });
 

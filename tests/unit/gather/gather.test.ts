@@ -177,6 +177,15 @@ describe('hostile input never throws', () => {
     expect(facts.icp).toHaveLength(1);
   });
 
+  it('an empty document, a comment-only document and a bare text fragment', () => {
+    for (const html of ['', '<!-- 京ICP备11041704号 -->', '京ICP备11041704号']) {
+      const facts = factsOf(html);
+      expect(facts.gatherErrors, JSON.stringify(html)).toEqual([]);
+    }
+    expect(factsOf('京ICP备11041704号').icp).toHaveLength(1);
+    expect(factsOf('<!-- 京ICP备11041704号 -->').icp).toHaveLength(0);
+  });
+
   it('100,000 elements', () => {
     const doc = parseHtml('<body></body>');
     const body = doc.body;
