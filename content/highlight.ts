@@ -131,8 +131,17 @@ export function createHighlighter(doc: Document) {
       }) ?? 0;
   }
 
+  // Escape takes the outline away again; the page still gets the key.
+  const onKey = (event: Event) => {
+    if ((event as KeyboardEvent).key === 'Escape' && current) {
+      current = null;
+      layer?.replaceChildren();
+    }
+  };
+
   view?.addEventListener('resize', redraw);
   view?.addEventListener('scroll', redraw, { capture: true, passive: true });
+  doc.addEventListener('keydown', onKey);
 
   return {
     /** `hiddenNote(reason)` is the text added to the label when the evidence is hidden. */
@@ -171,6 +180,7 @@ export function createHighlighter(doc: Document) {
     dispose() {
       view?.removeEventListener('resize', redraw);
       view?.removeEventListener('scroll', redraw, { capture: true });
+      doc.removeEventListener('keydown', onKey);
       host?.remove();
       host = null;
       layer = null;

@@ -29,6 +29,7 @@ export default defineContentScript({
         if (reason === 'navigation' && path !== auditedPath) {
           auditedPath = path;
           auditor = newAuditor();
+          highlighter.clear();
         }
         void autoAudit().catch(() => undefined);
       },

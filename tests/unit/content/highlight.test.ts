@@ -54,6 +54,10 @@ describe('createHighlighter', () => {
 
     highlighter.show('#icp', 'again', note);
     expect(page.querySelectorAll(`[${OVERLAY_ATTRIBUTE}]`)).toHaveLength(1);
+    const PageEvent = (page.defaultView as unknown as { Event: typeof Event }).Event;
+    const escape = Object.defineProperty(new PageEvent('keydown'), 'key', { value: 'Escape' });
+    page.dispatchEvent(escape);
+    expect(shadow.querySelector('.box')).toBeNull();
     highlighter.dispose();
     expect(page.querySelector(`[${OVERLAY_ATTRIBUTE}]`)).toBeNull();
   });
