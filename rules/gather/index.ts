@@ -7,6 +7,7 @@ import type { AuditMode, Facts } from '../types';
 import { createPageView } from './page-view';
 import { VisibilityProbe } from './visibility';
 import { walkDocument } from './walk';
+import { resolveHref } from './url';
 import { DETECTORS, emptyFacts } from './detectors';
 
 export interface GatherOptions {
@@ -26,7 +27,7 @@ export function* gatherSteps(doc: Document, opts: GatherOptions): Generator<void
   const facts = emptyFacts(opts.url);
   let walk;
   try {
-    walk = yield* walkDocument(doc, opts.url, opts.mode === 'browser');
+    walk = yield* walkDocument(doc, baseUrlOf(doc, opts.url), opts.mode === 'browser');
   } catch (error) {
     facts.gatherErrors.push(`walk: ${(error as Error).message}`);
     return facts;
@@ -66,6 +67,15 @@ export async function gatherFactsAsync(doc: Document, opts: GatherOptions, slice
       await yieldToEventLoop();
       sliceStart = now();
     }
+  }
+}
+
+/** Links resolve against the page's <base href> when it has one, as a browser resolves them. */
+function baseUrlOf(doc: Document, pageUrl: string): string {
+  try {
+    return resolveHref(doc.querySelector('base[href]')?.getAttribute('href'), pageUrl) ?? pageUrl;
+  } catch {
+    return pageUrl;
   }
 }
 

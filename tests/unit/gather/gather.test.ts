@@ -43,6 +43,14 @@ describe('walker text stream', () => {
     ]);
   });
 
+  it('resolves links against the page <base href>', () => {
+    const facts = factsOf(
+      '<html><head><base href="https://www.shop.cn/help/"></head><body><a href="privacy.html">隐私政策</a></body></html>',
+      'file:///tmp/saved.html',
+    );
+    expect(facts.terms.privacyPolicy[0].href).toBe('https://www.shop.cn/help/privacy.html');
+  });
+
   it('gives images to the link they sit in', () => {
     const doc = parseHtml('<body><a href="https://x.gov.cn/"><img alt="红盾" title="工商"></a></body>');
     const result = walk(doc);
