@@ -27,7 +27,12 @@ export function licenceTarget(href: string | null, pageUrl: string): BusinessLic
   } catch {
     return 'other';
   }
-  return sameSite(hostnameOf(href), hostnameOf(pageUrl)) ? 'site-page' : 'other';
+  return sameSite(hostnameOf(href), hostnameOf(pageUrl)) || bothLocal(href, pageUrl) ? 'site-page' : 'other';
+}
+
+/** A saved page audited from disk: its relative links resolve to files beside it, which are the site's pages. */
+function bothLocal(href: string, pageUrl: string): boolean {
+  return href.startsWith('file:') && pageUrl.startsWith('file:');
 }
 
 /** Whether a link presents a business licence, by its words or, when it has none, by where it points. */

@@ -40,6 +40,10 @@ describe('licenceTarget', () => {
     expect(licenceTarget(href, 'https://shop.example.cn/')).toBe(target);
   });
 
+  it('counts a relative link of a saved page as the site’s own page', () => {
+    expect(licenceTarget('file:///tmp/help/license.html', 'file:///tmp/page.html')).toBe('site-page');
+  });
+
   it('knows market-regulation hosts by parsed hostname', () => {
     expect(isMarketRegulationHref('http://www.hd315.gov.cn/beian/view.asp')).toBe(true);
     expect(isMarketRegulationHref('http://www.sgs.gov.cn/lz/licenseLink.do')).toBe(true);
