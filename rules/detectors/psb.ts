@@ -35,6 +35,7 @@ const BUREAU_PATTERN = new RegExp(
 export function psbProblems(digits: string, divisionOfProvince: string | null): string[] {
   const problems: string[] = [];
   if (digits.length === 12) problems.push('legacy-12-digits');
+  else if (digits.length !== 14) problems.push('unusual-length');
   const prefix = digits.slice(0, 2);
   if (!DIVISION_PREFIXES.has(prefix)) problems.push('unknown-division');
   if (divisionOfProvince === null) problems.push('no-province');

@@ -24,6 +24,13 @@ describe('findPsbNumbers', () => {
     expect(findPsbNumbers('公网安备 11000002000088号')[0].warnings).toEqual(['no-province']);
   });
 
+  it('warns on a bureau number of neither 12 nor 14 digits', () => {
+    expect(findPsbNumbers('上海市公安局静安分局备案编号：3101060000123')[0]).toMatchObject({
+      valid: false,
+      warnings: ['unusual-length'],
+    });
+  });
+
   it('reads the bureau form', () => {
     const [match] = findPsbNumbers('北京市公安局朝阳分局备案编号110105014669');
     expect(match).toMatchObject({ form: 'bureau', province: '北京', digits: '110105014669', valid: false });
