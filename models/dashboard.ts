@@ -137,7 +137,18 @@ export function createDashboardModel(db: LiangzhaoDatabase, options: DashboardOp
       );
     }),
   );
-  stops.push(effect(() => (filtered.value ? undefined : bindLiveQuery(() => countAudits(db), allCount, onError))));
+  // Counting every audit is slow in IndexedDB: start it once the first rows are drawn, so it cannot hold them up.
+  const firstRowsShown = signal(false);
+  stops.push(
+    effect(() => {
+      if (!loading.value) firstRowsShown.value = true;
+    }),
+  );
+  stops.push(
+    effect(() =>
+      filtered.value || !firstRowsShown.value ? undefined : bindLiveQuery(() => countAudits(db), allCount, onError),
+    ),
+  );
   stops.push(
     effect(() => {
       const host = site.value;
