@@ -19,8 +19,3 @@ export function lineAround(text: string, start: number, end: number, max = EXCER
   const to = Math.min(lineEnd, Math.max(end, from + max));
   return (from > lineStart ? '…' : '') + text.slice(from, to).trim() + (to < lineEnd ? '…' : '');
 }
-
-/** Remove every kind of whitespace: numbers are compared as written, without the spacing. */
-export function compact(text: string): string {
-  return text.replace(/\s+/g, '');
-}
