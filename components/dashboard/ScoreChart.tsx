@@ -30,7 +30,7 @@ export function ScoreChart({ host, points, locale }: { host: string; points: Sco
           return (
             <g key={score} class="chart__grid">
               <line x1={PAD} x2={WIDTH - PAD} y1={y} y2={y} />
-              <text x={WIDTH - PAD} y={y - 2} text-anchor="end">
+              <text x={WIDTH - PAD} y={score === 100 ? y + 10 : y - 2} text-anchor="end">
                 {score}
               </text>
             </g>
