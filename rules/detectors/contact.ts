@@ -5,7 +5,7 @@
  * never inside user-generated content.
  */
 import type { AddressFact, EmailFact, PhoneFact, PostalCodeFact } from '../types';
-import type { PageView } from './page';
+import { matchText, type PageView } from './page';
 import { inUserContent, textBefore } from './context';
 import { PROVINCE_NAMES } from './provinces';
 
@@ -136,7 +136,7 @@ export function looksLikeAddress(value: string): boolean {
 }
 
 export function detectPhones(page: PageView): PhoneFact[] {
-  const text = page.text;
+  const text = matchText(page);
   const phones: PhoneFact[] = [];
   for (const m of text.matchAll(PHONE_CANDIDATE)) {
     // The shortest phone (a 95xxx service number) has five digits; prices and counts are mostly shorter.
@@ -154,7 +154,7 @@ export function detectPhones(page: PageView): PhoneFact[] {
     const evidence = page.evidenceForRange(start, end);
     phones.push({
       ...evidence,
-      text: text.slice(start, end),
+      text: page.text.slice(start, end),
       context: evidence.text,
       normalized: parsed.normalized,
       kind: parsed.kind,
@@ -166,10 +166,10 @@ export function detectPhones(page: PageView): PhoneFact[] {
 export function detectEmails(page: PageView): EmailFact[] {
   const emails: EmailFact[] = [];
   const seen = new Set<string>();
-  for (const m of page.text.matchAll(EMAIL)) {
+  for (const m of matchText(page).matchAll(EMAIL)) {
     if (FILE_EXTENSIONS.test(m[1]) || inUserContent(page, m.index!)) continue;
     const evidence = page.evidenceForRange(m.index!, m.index! + m[0].length);
-    emails.push({ ...evidence, text: m[0], context: evidence.text });
+    emails.push({ ...evidence, text: page.text.slice(m.index!, m.index! + m[0].length), context: evidence.text });
     seen.add(m[0].toLowerCase());
   }
   // A mailto: link whose text is a label ("联系我们") still discloses the address.
@@ -184,24 +184,24 @@ export function detectEmails(page: PageView): EmailFact[] {
 
 export function detectPostalCodes(page: PageView): PostalCodeFact[] {
   const codes: PostalCodeFact[] = [];
-  for (const m of page.text.matchAll(POSTAL)) {
+  for (const m of matchText(page).matchAll(POSTAL)) {
     const start = m.index! + m[0].length - 6;
     if (inUserContent(page, start)) continue;
     const evidence = page.evidenceForRange(start, start + 6);
-    codes.push({ ...evidence, text: m[2], context: evidence.text });
+    codes.push({ ...evidence, text: page.text.slice(start, start + 6), context: evidence.text });
   }
   return codes;
 }
 
 export function detectAddresses(page: PageView): AddressFact[] {
-  const text = page.text;
+  const text = matchText(page);
   const found: AddressFact[] = [];
   const taken: Array<[number, number]> = [];
   const add = (start: number, end: number) => {
     if (taken.some(([s, e]) => start < e && end > s) || inUserContent(page, start)) return;
     taken.push([start, end]);
     const evidence = page.evidenceForRange(start, end);
-    found.push({ ...evidence, text: text.slice(start, end).trim(), context: evidence.text });
+    found.push({ ...evidence, text: page.text.slice(start, end).trim(), context: evidence.text });
   };
   let labels = 0;
   for (const m of text.matchAll(ADDRESS_LABEL)) {

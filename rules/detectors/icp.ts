@@ -4,7 +4,7 @@
  * to an MIIT filing host: a provincial communications office's site does not count.
  */
 import type { IcpFact, IcpKind } from '../types';
-import type { PageView } from './page';
+import { matchText, type PageView } from './page';
 import { PROVINCE_CHARS } from './provinces';
 import { hostIsUnder, hostnameOf } from '../gather/url';
 
@@ -73,13 +73,14 @@ export function findIcpNumbers(text: string): IcpMatch[] {
 }
 
 export function detectIcp(page: PageView): IcpFact[] {
-  return findIcpNumbers(page.text).map((match) => {
+  return findIcpNumbers(matchText(page)).map((match) => {
     const evidence = page.evidenceForRange(match.start, match.end);
     const links = page.linksIn(match.start, match.end);
     const miit = links.find((link) => isMiitHref(link.href));
     return {
       ...evidence,
-      text: match.text,
+      // As displayed (full-width characters kept), whitespace treated as the match treats it.
+      text: page.text.slice(match.start, match.end).replace(/\s+/g, match.kind === 'telecom' ? '' : ' '),
       context: evidence.text,
       href: miit?.href ?? links.find((link) => link.href)?.href ?? null,
       kind: match.kind,

@@ -5,7 +5,7 @@
  * recognised by its issuer's format; a link labelled with any "…许可证/资格证书/登记证/备案证" name counts too.
  */
 import type { LicenceFact } from '../types';
-import type { PageView } from './page';
+import { matchText, type PageView } from './page';
 import { PROVINCE_CHARS } from './provinces';
 
 interface KnownLicence {
@@ -102,7 +102,7 @@ export function findLicences(text: string): LicenceMatch[] {
 }
 
 export function detectLicences(page: PageView): LicenceFact[] {
-  const matches = findLicences(page.text);
+  const matches = findLicences(matchText(page));
   const facts: LicenceFact[] = matches.map((match) => {
     const evidence = page.evidenceForRange(match.start, match.end);
     return {
@@ -110,7 +110,8 @@ export function detectLicences(page: PageView): LicenceFact[] {
       text: page.text.slice(match.start, match.end),
       context: evidence.text,
       name: match.name,
-      number: match.number,
+      // As displayed: the number ends the match.
+      number: match.number === null ? null : page.text.slice(match.end - match.number.length, match.end),
     };
   });
   for (const link of page.links) {

@@ -5,7 +5,7 @@
  * Each quotes its sentence so a person can read it and the closing rule can read the date.
  */
 import type { Evidence, NoticeKind } from '../types';
-import type { PageView } from './page';
+import { matchText, type PageView } from './page';
 import { clauseBefore, quoteSentence, sentenceAround } from './sentences';
 
 export type NoticeFact = Evidence & { kind: NoticeKind };
@@ -49,8 +49,9 @@ export function detectNotices(page: PageView): NoticeFact[] {
     const quote = link?.text && link.text.length >= end - start ? link.text : quoteSentence(text, from, to, start, end);
     notices.push({ ...evidence, text: quote.replace(/\s+/g, ' ').trim(), kind });
   };
+  const folded = matchText(page);
   for (const [kind, pattern] of TEXT_NOTICES) {
-    for (const m of text.matchAll(pattern)) {
+    for (const m of folded.matchAll(pattern)) {
       const [from] = sentenceAround(text, m.index!, m.index! + m[0].length);
       // "本平台不会停止服务" is no closing notice; "没有先行赔付" is no measure.
       if (kind !== 'conspicuous-terms' && NEGATED.test(clauseBefore(text, from, m.index!).slice(-6))) continue;

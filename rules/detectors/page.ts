@@ -4,6 +4,7 @@
  * so each can be tested on a tiny page or, for its string functions, on plain strings.
  */
 import type { Evidence } from '../types';
+import { foldWidth } from '../gather/text';
 
 export interface LinkInfo {
   element: Element;
@@ -58,4 +59,20 @@ export interface PageView {
   /** The element holding the text in [start, end), described as evidence; `text` is the bounded line around it. */
   evidenceForRange(start: number, end: number): Evidence;
   evidenceForElement(element: Element, text?: string): Evidence;
+}
+
+const matchTexts = new WeakMap<PageView, string>();
+
+/**
+ * The page text detectors match against: `text` with full-width letters, digits and signs folded to ASCII (same
+ * length, so offsets hold for `text` and for evidence). Folded once per page and shared by every detector; facts
+ * quote `text`, as displayed.
+ */
+export function matchText(page: PageView): string {
+  let folded = matchTexts.get(page);
+  if (folded === undefined) {
+    folded = foldWidth(page.text);
+    matchTexts.set(page, folded);
+  }
+  return folded;
 }

@@ -4,7 +4,7 @@
  * format specification exists, so 12 digits or an unknown division are warnings, never failures of the format.
  */
 import type { PsbFact } from '../types';
-import type { PageView } from './page';
+import { matchText, type PageView } from './page';
 import { DIVISION_PREFIXES, PROVINCE_CHARS, PROVINCE_DIVISION, PROVINCE_NAMES } from './provinces';
 import { hostIsUnder, hostnameOf } from '../gather/url';
 
@@ -101,7 +101,7 @@ export function codeInPsbHref(href: string): string | null {
 }
 
 export function detectPsb(page: PageView): PsbFact[] {
-  return findPsbNumbers(page.text).map((match) => {
+  return findPsbNumbers(matchText(page)).map((match) => {
     const evidence = page.evidenceForRange(match.start, match.end);
     const link = page.linksIn(match.start, match.end).find((candidate) => isPsbHref(candidate.href));
     const code = link ? codeInPsbHref(link.href!) : null;
@@ -110,7 +110,7 @@ export function detectPsb(page: PageView): PsbFact[] {
     if (linkMatches === false) warnings.push('link-code-mismatch');
     return {
       ...evidence,
-      text: match.text,
+      text: page.text.slice(match.start, match.end).trim(),
       context: evidence.text,
       href: link?.href ?? evidence.href,
       digits: match.digits,

@@ -5,7 +5,7 @@
  * badge image.
  */
 import type { Evidence } from '../types';
-import type { PageView } from './page';
+import { matchText, type PageView } from './page';
 
 const MARK = /(已|通过)?(实名认证|实人认证|个人认证|身份认证|店铺认证|企业认证|卖家认证|认证卖家|认证店铺|已认证)|verified\s+(seller|identity|store|shop)|identity\s+verified/gi;
 const NOT_A_MARK_BEFORE = /(未|没有|尚未|暂未|未通过|去|立即|马上|申请|如何|怎么|怎样|进行|完成|请|需|需要|not\s+)\s*$/i;
@@ -25,12 +25,12 @@ export function isIdentityMark(text: string, before = '', after = ''): boolean {
 export function detectSellerIdentity(page: PageView): IdentityFacts {
   const text = page.text;
   const evidence: Evidence[] = [];
-  for (const m of text.matchAll(MARK)) {
+  for (const m of matchText(page).matchAll(MARK)) {
     const start = m.index!;
     const end = start + m[0].length;
     if (page.linksIn(start, end).some((link) => link.href)) continue;
     if (!isIdentityMark(m[0], text.slice(Math.max(0, start - 6), start), text.slice(end, end + 4))) continue;
-    evidence.push({ ...page.evidenceForRange(start, end), text: m[0], context: page.evidenceForRange(start, end).text });
+    evidence.push({ ...page.evidenceForRange(start, end), text: text.slice(start, end), context: page.evidenceForRange(start, end).text });
   }
   for (const image of page.images) {
     const words = `${image.alt} ${image.title}`.trim();

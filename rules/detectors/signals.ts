@@ -3,7 +3,7 @@
  * product, terms or home page. Each hint names its source (`url:`, `title:`, `text:`) so a person can see why.
  */
 import type { PageSignals } from '../types';
-import type { PageView } from './page';
+import { matchText, type PageView } from './page';
 
 interface HintSet {
   url: RegExp;
@@ -70,7 +70,8 @@ export function detectSignals(page: PageView): PageSignals {
   } catch {
     // No URL signals for an unparsable URL.
   }
-  const text = page.text.length > TEXT_SAMPLE ? page.text.slice(0, TEXT_SAMPLE) : page.text;
+  const folded = matchText(page);
+  const text = folded.length > TEXT_SAMPLE ? folded.slice(0, TEXT_SAMPLE) : folded;
   const home = [...hints('url', path, HOME.url), ...hints('title', page.title, HOME.title), ...hints('text', text, HOME.text), ...hints('text', text, PLATFORM_TEXT)];
   return {
     path,

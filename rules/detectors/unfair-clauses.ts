@@ -5,7 +5,7 @@
  * Phrase lists still produce false positives, which is why the rules ask a person to confirm most findings.
  */
 import type { G2Article, UnfairClauseFact } from '../types';
-import type { PageView } from './page';
+import { matchText, type PageView } from './page';
 import { clauseBefore, quoteSentence, sentenceAround } from './sentences';
 
 interface UnfairPattern {
@@ -65,7 +65,7 @@ export function findUnfairClauses(text: string): UnfairMatch[] {
 }
 
 export function detectUnfairClauses(page: PageView): UnfairClauseFact[] {
-  return findUnfairClauses(page.text).map((match) => {
+  return findUnfairClauses(matchText(page)).map((match) => {
     // Visibility and selector from the phrase itself; the quote is its sentence.
     const evidence = page.evidenceForRange(match.start, match.end);
     const sentence = quoteSentence(page.text, match.sentenceStart, match.sentenceEnd, match.start, match.end);

@@ -5,7 +5,7 @@
  * near, because product ids and hashes look the same. Some real codes fail the check, so invalid means "suspect".
  */
 import type { UsccFact } from '../types';
-import type { PageView } from './page';
+import { matchText, type PageView } from './page';
 import { DIVISION_PREFIXES } from './provinces';
 import { lineAround } from '../gather/text';
 
@@ -61,7 +61,7 @@ export function findUsccCodes(text: string): UsccMatch[] {
 }
 
 export function detectUscc(page: PageView): UsccFact[] {
-  return findUsccCodes(page.text).map((match) => {
+  return findUsccCodes(matchText(page)).map((match) => {
     const evidence = page.evidenceForRange(match.start, match.end);
     return { ...evidence, text: match.code, context: evidence.text, code: match.code, valid: match.valid, labelled: match.labelled };
   });

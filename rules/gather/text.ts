@@ -19,3 +19,13 @@ export function lineAround(text: string, start: number, end: number, max = EXCER
   const to = Math.min(lineEnd, Math.max(end, from + max));
   return (from > lineStart ? '…' : '') + text.slice(from, to).trim() + (to < lineEnd ? '…' : '');
 }
+
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/g;
+
+/**
+ * Full-width ASCII (U+FF01–FF5E) folded to ASCII and the ideographic space to a space, one character for one, so
+ * offsets into the folded text are offsets into the original: `京ＩＣＰ证１６００９３号` matches as `京ICP证160093号`.
+ */
+export function foldWidth(text: string): string {
+  return text.replace(FULL_WIDTH, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
