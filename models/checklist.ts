@@ -11,12 +11,22 @@ export const GROUP_ORDER: readonly RuleGroup[] = [
   'presentation',
 ];
 
-const STATUS_RANK: Record<RuleStatus, number> = { fail: 0, error: 1, review: 2, pass: 3, na: 4 };
+/**
+ * What a line shows. An encouraged practice (G1 art. 23, 33) that the page lacks is advice, not a failure: it lowers
+ * the score but breaks no mandatory article, and a red "fail" beside a compliant verdict would mislead.
+ */
+export type LineOutcome = RuleStatus | 'advice';
+
+const OUTCOME_RANK: Record<LineOutcome, number> = { fail: 0, error: 1, review: 2, advice: 3, pass: 4, na: 5 };
+
+export function lineOutcome(result: RuleResult): LineOutcome {
+  return result.status === 'fail' && result.level === 'encouraged' ? 'advice' : result.status;
+}
 
 export interface ChecklistGroup {
   group: RuleGroup;
-  /** The worst status in the group: what the group heading shows. */
-  status: RuleStatus;
+  /** The worst outcome in the group: what the group heading shows. */
+  status: LineOutcome;
   items: RuleResult[];
 }
 
@@ -29,7 +39,7 @@ export interface Checklist {
 
 export function compareResults(a: RuleResult, b: RuleResult): number {
   return (
-    STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
+    OUTCOME_RANK[lineOutcome(a)] - OUTCOME_RANK[lineOutcome(b)] ||
     Number(a.level === 'encouraged') - Number(b.level === 'encouraged')
   );
 }
@@ -51,10 +61,10 @@ export function buildChecklist(results: readonly RuleResult[]): Checklist {
   }
   const groups = [...byGroup.entries()].map(([group, items]): ChecklistGroup => {
     const sorted = [...items].sort(compareResults);
-    return { group, status: sorted[0].status, items: sorted };
+    return { group, status: lineOutcome(sorted[0]), items: sorted };
   });
   groups.sort(
-    (a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] || GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group),
+    (a, b) => OUTCOME_RANK[a.status] - OUTCOME_RANK[b.status] || GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group),
   );
   return { groups, notApplicable, counts };
 }

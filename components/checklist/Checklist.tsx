@@ -1,6 +1,6 @@
 import { t } from '@/i18n';
 import type { Evidence, Locale, RuleResult } from '@/rules/types';
-import { buildChecklist } from '@/models/checklist';
+import { buildChecklist, lineOutcome } from '@/models/checklist';
 import type { HighlightOutcome } from '@/models/popup';
 import { StatusChip } from '../common/GradeBadge';
 import { groupName, resultMessage, ruleTitle } from '../common/rule-text';
@@ -50,10 +50,11 @@ export function Checklist({ results, locale, highlights, onShow }: ChecklistProp
 
 function RuleLine({ result, locale, highlights, onShow }: Omit<ChecklistProps, 'results'> & { result: RuleResult }) {
   const title = ruleTitle(result.ruleId, locale);
+  const status = lineOutcome(result);
   return (
-    <li class={`rule rule--${result.status}`} data-rule={result.ruleId}>
+    <li class={`rule rule--${status}`} data-rule={result.ruleId}>
       <div class="rule__head">
-        <StatusChip status={result.status} locale={locale} /> <strong>{title}</strong>
+        <StatusChip status={status} locale={locale} /> <strong>{title}</strong>
         {result.level === 'encouraged' && <span class="muted"> {t('checklist_encouraged', locale)}</span>}
       </div>
       <p class="rule__message">{resultMessage(result, locale)}</p>

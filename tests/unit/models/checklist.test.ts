@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildChecklist, ruleKey } from '@/models/checklist';
+import { buildChecklist, lineOutcome, ruleKey } from '@/models/checklist';
 import { rule } from './fixtures';
 
 describe('checklist', () => {
@@ -25,6 +25,22 @@ describe('checklist', () => {
     expect(checklist.groups[2].items.map((r) => r.ruleId)).toEqual(['uscc-check', 'business-licence']);
     expect(checklist.notApplicable.map((r) => r.ruleId)).toEqual(['shop-seller-identity']);
     expect(checklist.counts).toEqual({ fail: 3, error: 0, review: 2, pass: 3, na: 1 });
+  });
+
+  it('shows a missing encouraged practice as advice, after everything that fails or needs review', () => {
+    const checklist = buildChecklist([
+      rule('social-responsibility-report', 'presentation', 'fail', { level: 'encouraged' }),
+      rule('disclosures-visible', 'presentation', 'pass'),
+      rule('contact-details', 'contact', 'review'),
+      rule('icp-number', 'filing', 'pass'),
+    ]);
+    expect(checklist.groups.map((g) => [g.group, g.status])).toEqual([
+      ['contact', 'review'],
+      ['presentation', 'advice'],
+      ['filing', 'pass'],
+    ]);
+    expect(lineOutcome(checklist.groups[1].items[0])).toBe('advice');
+    expect(lineOutcome(rule('privacy-policy', 'terms', 'fail'))).toBe('fail');
   });
 
   it('keeps group order for groups of the same status and handles nothing', () => {
