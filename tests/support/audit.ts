@@ -1,36 +1,9 @@
+import { emptyFacts } from '@/rules/gather/detectors';
 import { AUDIT_SCHEMA, type AuditResult, type Facts, type RuleResult } from '@/rules/types';
 
 /** Facts of a page where nothing was found. */
 export function noFacts(): Facts {
-  return {
-    icp: [],
-    psb: [],
-    businessLicence: [],
-    uscc: [],
-    phones: [],
-    emails: [],
-    addresses: [],
-    postalCodes: [],
-    terms: { userAgreement: [], privacyPolicy: [], tradingRules: [], consumerProtection: [], disputeResolution: [] },
-    licences: [],
-    governmentBadges: [],
-    identityVerified: false,
-    identityEvidence: [],
-    unfairClauses: [],
-    notices: [],
-    signals: {
-      path: '/',
-      hostname: 'shop.example.cn',
-      titleHints: [],
-      shopHints: [],
-      productHints: [],
-      termsHints: [],
-      homeHints: [],
-      textLength: 0,
-      linkCount: 0,
-    },
-    gatherErrors: [],
-  };
+  return emptyFacts('https://shop.example.cn/');
 }
 
 export function ruleResult(overrides: Partial<RuleResult> = {}): RuleResult {

@@ -1,43 +1,11 @@
 import {
   AUDIT_SCHEMA,
   type AuditResult,
-  type Facts,
   type RuleGroup,
   type RuleResult,
   type RuleStatus,
 } from '@/rules/types';
-
-export function emptyFacts(): Facts {
-  return {
-    icp: [],
-    psb: [],
-    businessLicence: [],
-    uscc: [],
-    phones: [],
-    emails: [],
-    addresses: [],
-    postalCodes: [],
-    terms: { userAgreement: [], privacyPolicy: [], tradingRules: [], consumerProtection: [], disputeResolution: [] },
-    licences: [],
-    governmentBadges: [],
-    identityVerified: false,
-    identityEvidence: [],
-    unfairClauses: [],
-    notices: [],
-    signals: {
-      path: '/',
-      hostname: 'shop.example.cn',
-      titleHints: [],
-      shopHints: [],
-      productHints: [],
-      termsHints: [],
-      homeHints: [],
-      textLength: 0,
-      linkCount: 0,
-    },
-    gatherErrors: [],
-  };
-}
+import { noFacts } from '../../support/audit';
 
 export function rule(ruleId: string, group: RuleGroup, status: RuleStatus, extra: Partial<RuleResult> = {}): RuleResult {
   return {
@@ -68,7 +36,7 @@ export function audit(overrides: Partial<AuditResult> = {}): AuditResult {
     verdict: 'fail',
     rulesetVersion: 'test',
     locale: 'zh_CN',
-    facts: emptyFacts(),
+    facts: noFacts(),
     ...overrides,
     results,
   };
