@@ -107,6 +107,14 @@ const FILE_EXTENSIONS = /^(png|jpe?g|gif|webp|svg|css|js|bmp|ico)$/i;
 
 const POSTAL = /(邮编|邮政编码|Post\s?code|Postal\s?Code|Zip(?:\s?Code)?)\s*[:：]?\s*(\d{6})(?!\d)/gi;
 
+/**
+ * A postal code written without its label at the end of an address: `…, Zhejiang Province, China, 311121`,
+ * `…Hangzhou 310000, China`, `…8号（100080）`. Taken only when the text before it on its line reads as an address.
+ * Chinese postal codes start 0-8.
+ */
+const UNLABELLED_POSTAL =
+  /\bChina\s?,?\s?[0-8]\d{5}(?![\d-])|[A-Za-z],?\s[0-8]\d{5},?\s?(?:P\.?\s?R\.?\s?)?China\b|[号楼层室座厦]\s?[(（]?\s?[0-8]\d{5}(?=\s?[)）]|\s|$|[,，;；。|｜])/gm;
+
 const ADDRESS_LABEL =
   /(公司地址|联系地址|办公地址|注册地址|经营地址|通讯地址|通信地址|住所|地址|Address|Add\.?)\s*[:：]\s*/gi;
 /** Where a labelled address ends: a separator, a wide gap, or the next label (电话：, Tel …). */
@@ -183,9 +191,18 @@ export function detectEmails(page: PageView): EmailFact[] {
 }
 
 export function detectPostalCodes(page: PageView): PostalCodeFact[] {
+  const text = matchText(page);
+  const starts = new Set<number>();
+  for (const m of text.matchAll(POSTAL)) starts.add(m.index! + m[0].length - 6);
+  for (const m of text.matchAll(UNLABELLED_POSTAL)) {
+    const start = m.index! + /[0-8]\d{5}/.exec(m[0])!.index;
+    // The address before it: back to the start of its line or the last separator (`Email: … | Address: …`).
+    const before = text.slice(Math.max(0, start - 120), start);
+    const address = before.slice(Math.max(before.lastIndexOf('\n'), before.search(/[|｜;；][^|｜;；]*$/)) + 1);
+    if (looksLikeAddress(address)) starts.add(start);
+  }
   const codes: PostalCodeFact[] = [];
-  for (const m of matchText(page).matchAll(POSTAL)) {
-    const start = m.index! + m[0].length - 6;
+  for (const start of [...starts].sort((x, y) => x - y)) {
     if (inUserContent(page, start)) continue;
     const evidence = page.evidenceForRange(start, start + 6);
     codes.push({ ...evidence, text: page.text.slice(start, start + 6), context: evidence.text });
