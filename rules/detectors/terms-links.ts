@@ -10,24 +10,28 @@ import type { LinkInfo, PageView } from './page';
 import { inUserContent } from './context';
 
 /** Every terms label holds one of these: a cheap first test for the thousands of product links. */
-const TERMS_WORDS = /协议|条款|隐私|规则|保障|消费者|消保|赔付|投诉|纠纷|争议|维权|申诉|terms|privacy|agreement|rules|protection|dispute|complaint/i;
+const TERMS_WORDS =
+  /协议|条款|隐私|规则|保障|消费者|消保|赔付|投诉|纠纷|争议|维权|申诉|terms|conditions|privacy|agreement|rules|polic|protection|consumer|dispute|complaint|resolution/i;
 
-/** Link labels longer than this are headlines or product names, not terms links. */
+/** Link labels longer than this are headlines or product names, not terms links. English words take more room. */
 const MAX_LABEL = 16;
+const MAX_LATIN_LABEL = 40;
 
 const USER_AGREEMENT =
-  /(用户|服务|会员|注册|平台|使用|购买|交易|销售|网站|软件)(服务)?协议|(服务|使用|用户|交易)条款|terms\s*(of|and|&)\s*(service|use|conditions)|user\s*agreement|service\s*agreement|^terms$/i;
+  /(用户|服务|会员|注册|平台|使用|购买|交易|销售|网站|软件)(服务)?协议|(服务|使用|用户|交易)条款|terms\s*(of|and|&)\s*(services?|use|sale|conditions)|conditions\s+of\s+(use|sale)|(user|users|member|membership|services?|customer|buyer|platform)\s*agreement|^(terms|terms\s*(&|and)\s*conditions|t\s?&\s?c)$/i;
 const PRIVACY =
   /^隐私$|隐私(权)?(政策|保护|声明|申明|协议|条款|指引|规则)|个人信息(保护|处理)(政策|规则|指引)?|privacy\s*(policy|statement|notice)?$|^privacy/i;
 const TRADING_RULES =
-  /^(交易|平台|商城|市场|服务|网站|用户|售后|商家|买家|卖家)?规则(中心|频道|总则|大全)?$|(交易|平台)规则|规则(中心|频道)|^[\u4e00-\u9fa5]{2}规则$|^(platform|trading|marketplace|site)?\s*rules$/i;
+  /^(交易|平台|商城|市场|服务|网站|用户|售后|商家|买家|卖家)?规则(中心|频道|总则|大全)?$|(交易|平台)规则|规则(中心|频道)|^[\u4e00-\u9fa5]{2}规则$|^(platform|trading|transaction|marketplace|site|buyer|seller|listing)?\s*(rules|policies)(\s*(center|centre))?$|^(rules|policies)\s*(&|and)\s*(rules|policies)$/i;
 /** Loyalty and promotion rules are not the platform's trading rules. */
 const NOT_TRADING = /京豆|积分|优惠|红包|返利|抽奖|金币|秒杀|活动|促销|游戏|京券|礼品卡|会员等级|评价|不规则|规则意见/;
+const NOT_TRADING_LABEL = /\b(points|coupons?|rewards?|promotions?|games?|lottery)\b/i;
 const CONSUMER_PROTECTION =
-  /消费者(权益)?(保障|保护)|消费者权益|消保|(买家|购物|交易)保障|先行赔付|(consumer|buyer)\s*protection/i;
-const DISPUTE = /投诉|纠纷|争议|维权|申诉|dispute|complaint/i;
+  /消费者(权益)?(保障|保护)|消费者权益|消保|(买家|购物|交易)保障|先行赔付|(consumer|buyer|purchase)\s*protection|consumer\s*rights/i;
+const DISPUTE = /投诉|纠纷|争议|维权|申诉|disputes?\b|complaints?\b|resolution\s*cent(er|re)/i;
 /** Illegal-content reporting (12377), rights holders' IP complaints and hotline numbers are not consumer dispute handling. */
-const NOT_DISPUTE = /12377|违法|不良信息|有害信息|廉正|知识产权|侵权|热线|电话/;
+const NOT_DISPUTE =
+  /12377|违法|不良信息|有害信息|廉正|知识产权|侵权|热线|电话|infring|intellectual|\bIPR?\b|copyright|trademark|illegal|abuse|hotline|phone/i;
 
 /** A section heading like 消费者保障 or 天猫保障 followed by protection links (退货, 赔付, 发票…). */
 const PROTECTION_HEADING = /^[\u4e00-\u9fa5]{0,6}保障$/;
@@ -37,12 +41,12 @@ const PROTECTION_WORDS = /退货|退款|赔付|假一赔|发票保障|保障范�
 /** Classifies a link's label; null when it is no terms link. */
 export function classifyTermsLabel(label: string, line = ''): TermsKind | null {
   const text = label.replace(/^[\s[【(（]+|[\s\]】)）>»]+$/g, '').trim();
-  if (!text || text.length > MAX_LABEL) return null;
+  if (!text || text.length > (/[\u4e00-\u9fa5]/.test(text) ? MAX_LABEL : MAX_LATIN_LABEL)) return null;
   if (PRIVACY.test(text)) return 'privacyPolicy';
   if (USER_AGREEMENT.test(text) && !/法律声明|免责/.test(text)) return 'userAgreement';
   if (CONSUMER_PROTECTION.test(text)) return 'consumerProtection';
   if (DISPUTE.test(text) && !NOT_DISPUTE.test(text)) return 'disputeResolution';
-  if (TRADING_RULES.test(text) && !NOT_TRADING.test(text) && !NOT_TRADING.test(line)) return 'tradingRules';
+  if (TRADING_RULES.test(text) && !NOT_TRADING.test(text) && !NOT_TRADING_LABEL.test(text) && !NOT_TRADING.test(line)) return 'tradingRules';
   return null;
 }
 
