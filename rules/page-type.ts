@@ -23,13 +23,15 @@ const WEIGHTS = {
  * is a platform home page only if something also says it sells: otherwise a news site's home page would be judged
  * as a marketplace.
  */
-const COMMERCE_WORDS = /购物车|我的订单|商品|店铺|商城|购物|网购|电商|加入购物车|立即购买|价格|报价|shopping|cart|store|shop/i;
+const COMMERCE_WORDS =
+  /购物车|我的订单|商品|店铺|商城|购物|网购|电商|加入购物车|立即购买|价格|报价|shopping|cart|store|shop|marketplace|my orders|sell on /i;
 
 /**
  * Where sellers sign up or manage their shops: only a marketplace of many sellers shows these. A home page with none
  * of them and no title calling it a home page or mall is a single seller's own store, judged as a shop.
  */
-const PLATFORM_WORDS = /商家入驻|卖家中心|商家中心|免费开店|我要开店|招商|开放平台|店铺街/;
+const PLATFORM_WORDS =
+  /商家入驻|卖家中心|商家中心|免费开店|我要开店|招商|开放平台|店铺街|sell on |become a (seller|supplier)|seller (center|centre|central)|supplier (center|centre)|start selling/i;
 
 /** Ties go to the narrower type: a terms page also has the site header, a product page also names its shop. */
 const PRECEDENCE: readonly Candidate[] = ['terms', 'product', 'shop', 'platform-home'];
@@ -60,7 +62,7 @@ function sourceOf(hint: string): 'url' | 'title' | 'text' {
 
 /** Title separators: `商品名 - 小米商城`, `首页-三只松鼠旗舰店-天猫`, `X_网上商城`, `X | Store`. */
 const TITLE_SEPARATOR = /\s*[-_|–—]+\s*/;
-const HOME_TITLE = /首页|官网|官方网站|网上商城|购物网站|网购|商城|online shopping|home/i;
+const HOME_TITLE = /首页|官网|官方网站|网上商城|购物网站|网购|商城|online shopping|home|marketplace/i;
 
 /**
  * Most titles end with the site's name ("小米手机14 - 小米商城"): home words there name the site, not the page.

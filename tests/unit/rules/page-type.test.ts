@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyPage } from '@/rules/page-type';
 import type { PageSignals } from '@/rules/types';
 import { factsWith, icpFact, noFacts } from './facts';
+import { factsOf } from '../gather/support/dom';
 
 function page(signals: Partial<PageSignals>, patch = {}) {
   return factsWith({ signals: { ...noFacts().signals, titleHints: [], ...signals }, ...patch });
@@ -86,5 +89,22 @@ describe('classifyPage', () => {
   it('does not take a deep page with the site footer as the home page', () => {
     const facts = page({ path: '/news/2026/a.html', hostname: 'www.example.cn' }, { icp: [icpFact('京ICP备11041704号-1')] });
     expect(classifyPage(facts)).toBe('other');
+  });
+});
+
+describe('classifyPage on English pages', () => {
+  const fixture = (name: string) =>
+    readFileSync(join(__dirname, '../../fixtures/detectors/signals', `${name}.html`), 'utf8');
+
+  it('finds an English marketplace home page from its menu and seller sign-up words', () => {
+    expect(classifyPage(factsOf(fixture('english-marketplace-home'), 'https://www.chinatrade.example/'))).toBe('platform-home');
+  });
+
+  it('finds an English product page', () => {
+    expect(classifyPage(factsOf(fixture('english-product'), 'https://www.chinatrade.example/product/8812.html'))).toBe('product');
+  });
+
+  it('does not take a blog with a sign-in link and the word "cart" in its prose for a shop', () => {
+    expect(classifyPage(factsOf(fixture('english-blog'), 'https://notes.example.org/'))).toBe('other');
   });
 });
