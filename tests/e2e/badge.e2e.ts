@@ -2,26 +2,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   badgeOf,
   hexToRgba,
-  launchWithExtension,
-  serveFixtures,
+  browseFixtures,
   storedAudits,
   tabIdOf,
   waitFor,
   type ExtensionSession,
+  type FixtureBrowsing,
 } from './harness';
 import { BADGE_COLOURS } from '@/background/badge';
 
 describe('toolbar badge', () => {
   let session: ExtensionSession;
-  let site: Awaited<ReturnType<typeof serveFixtures>>;
+  let site: FixtureBrowsing['site'];
+  let browsing: FixtureBrowsing | undefined;
 
   beforeAll(async () => {
-    site = await serveFixtures();
-    session = await launchWithExtension();
+    browsing = await browseFixtures();
+    ({ session, site } = browsing);
   });
   afterAll(async () => {
-    await session?.close();
-    await site?.close();
+    await browsing?.close();
   });
 
   async function badgeAfterVisiting(path: string) {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import type { AuditResult } from '@/rules/types';
 import { toStoredAudit, type StoredAudit } from '@/storage/db';
-import { launchWithExtension, serveFixtures, storedAudits, waitFor, type ExtensionSession } from './harness';
+import { browseFixtures, storedAudits, waitFor, type ExtensionSession, type FixtureBrowsing } from './harness';
 import { axeViolations, openAudited, openDashboard, seedAudits, textOf } from './ui-helpers';
 
 const MARKUP = '<img src=x onerror=alert(1)>';
@@ -32,7 +32,8 @@ function seededRows(template: AuditResult, count: number): StoredAudit[] {
 
 describe('dashboard', () => {
   let session: ExtensionSession;
-  let site: Awaited<ReturnType<typeof serveFixtures>>;
+  let site: FixtureBrowsing['site'];
+  let browsing: FixtureBrowsing | undefined;
   let dashboard: Page;
   let dialogs: string[];
   let seeded: StoredAudit[];
@@ -48,8 +49,8 @@ describe('dashboard', () => {
     dashboard.$$eval('table.audits tbody tr', (rows, i) => rows.map((row) => row.children[i].textContent!.trim()), index);
 
   beforeAll(async () => {
-    site = await serveFixtures();
-    session = await launchWithExtension();
+    browsing = await browseFixtures();
+    ({ session, site } = browsing);
     const first = await openAudited(session, `${site.origin}/no-disclosures.html`);
     const template = (await storedAudits(session))[0].result as AuditResult;
     seeded = seededRows(template, 120);
@@ -61,8 +62,7 @@ describe('dashboard', () => {
     await dashboard.waitForSelector('table.audits tbody tr');
   });
   afterAll(async () => {
-    await session?.close();
-    await site?.close();
+    await browsing?.close();
   });
 
   it('lists every stored audit, newest first, fifty to a page', async () => {

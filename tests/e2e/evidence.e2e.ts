@@ -7,7 +7,15 @@ import { strFromU8, unzipSync, zipSync } from 'fflate';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyBundle } from '@/export/bundle';
-import { launchWithExtension, serveFixtures, storedAudits, tabIdOf, waitFor, type ExtensionSession } from './harness';
+import {
+  browseFixtures,
+  launchWithExtension,
+  storedAudits,
+  tabIdOf,
+  waitFor,
+  type ExtensionSession,
+  type FixtureBrowsing,
+} from './harness';
 
 /**
  * Evidence end to end: a person captures evidence from the popup (opened through the toolbar action, which is what
@@ -131,19 +139,19 @@ async function cliVerify(file: string): Promise<{ code: number; output: string }
 
 describe('evidence capture, exports, verification and import', () => {
   let session: ExtensionSession;
-  let site: Awaited<ReturnType<typeof serveFixtures>>;
+  let site: FixtureBrowsing['site'];
+  let browsing: FixtureBrowsing | undefined;
   let downloads: string;
   let auditId: number;
   let bundlePath: string;
 
   beforeAll(async () => {
-    site = await serveFixtures();
-    session = await launchWithExtension();
+    browsing = await browseFixtures();
+    ({ session, site } = browsing);
     downloads = mkdtempSync(join(tmpdir(), 'liangzhao-downloads-'));
   });
   afterAll(async () => {
-    await session?.close();
-    await site?.close();
+    await browsing?.close();
     if (downloads) rmSync(downloads, { recursive: true, force: true });
   });
 

@@ -84,6 +84,24 @@ export async function launchWithExtension(): Promise<ExtensionSession> {
   }
 }
 
+export interface FixtureBrowsing {
+  session: ExtensionSession;
+  site: Awaited<ReturnType<typeof serveFixtures>>;
+  close: () => Promise<void>;
+}
+
+/** The fixture site and Chromium with the extension, started together and closed together. */
+export async function browseFixtures(): Promise<FixtureBrowsing> {
+  const site = await serveFixtures();
+  try {
+    const session = await launchWithExtension();
+    return { session, site, close: async () => void (await Promise.all([session.close(), site.close()])) };
+  } catch (error) {
+    await site.close();
+    throw error;
+  }
+}
+
 /** The id Chromium gave the tab a puppeteer page lives in, asked of the extension itself. */
 export async function tabIdOf(session: ExtensionSession, page: Page): Promise<number> {
   await page.bringToFront();

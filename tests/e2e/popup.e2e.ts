@@ -1,27 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { launchWithExtension, serveFixtures, storedAudits, tabIdOf, waitFor, type ExtensionSession } from './harness';
+import { browseFixtures, storedAudits, tabIdOf, waitFor, type ExtensionSession, type FixtureBrowsing } from './harness';
 import { axeViolations, openAudited, openPopup, textOf } from './ui-helpers';
 
 const MARKUP = '<img src=x onerror=alert(1)>';
 
 describe('popup', () => {
   let session: ExtensionSession;
-  let site: Awaited<ReturnType<typeof serveFixtures>>;
+  let site: FixtureBrowsing['site'];
+  let browsing: FixtureBrowsing | undefined;
   let shop: { page: Page; tabId: number };
   let popup: Page;
   let dialogs: string[];
 
   beforeAll(async () => {
-    site = await serveFixtures();
-    session = await launchWithExtension();
+    browsing = await browseFixtures();
+    ({ session, site } = browsing);
     shop = await openAudited(session, `${site.origin}/untrusted-home.html`);
     ({ popup, dialogs } = await openPopup(session, shop.tabId));
     await popup.waitForSelector('.checklist');
   });
   afterAll(async () => {
-    await session?.close();
-    await site?.close();
+    await browsing?.close();
   });
 
   const ruleLine = (ruleId: string) => `li.rule[data-rule="${ruleId}"]`;
