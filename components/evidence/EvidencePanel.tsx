@@ -86,37 +86,23 @@ export function EvidenceTools({ model, locale, filters, auditId }: { model: Evid
         </fieldset>
         <fieldset>
           <legend>{t('evidenceUi_importVerify', locale)}</legend>
-          <label class="evidence-tools__file">
-            {t('evidenceUi_import', locale)}{' '}
-            <input
-              type="file"
-              accept=".json,application/json"
-              data-testid="import-json"
-              disabled={busy}
-              onChange={(event) => {
-                const input = event.currentTarget as HTMLInputElement;
-                const file = input.files?.[0];
-                if (file) void model.importFile(file, locale).finally(() => (input.value = ''));
-              }}
-            />
-          </label>
+          <FilePicker
+            label={t('evidenceUi_import', locale)}
+            accept=".json,application/json"
+            testId="import-json"
+            disabled={busy}
+            onFile={(file) => model.importFile(file, locale)}
+          />
           <button type="button" data-testid="verify-chain" disabled={busy} onClick={() => void model.verifyChain(locale)}>
             {t('evidenceUi_verifyChain', locale)}
           </button>
-          <label class="evidence-tools__file">
-            {t('evidenceUi_verifyBundle', locale)}{' '}
-            <input
-              type="file"
-              accept=".zip,application/zip"
-              data-testid="verify-bundle"
-              disabled={busy}
-              onChange={(event) => {
-                const input = event.currentTarget as HTMLInputElement;
-                const file = input.files?.[0];
-                if (file) void model.verifyBundleFile(file, file.name, locale).finally(() => (input.value = ''));
-              }}
-            />
-          </label>
+          <FilePicker
+            label={t('evidenceUi_verifyBundle', locale)}
+            accept=".zip,application/zip"
+            testId="verify-bundle"
+            disabled={busy}
+            onFile={(file) => model.verifyBundleFile(file, file.name, locale)}
+          />
         </fieldset>
       </div>
       {progress && (
@@ -145,5 +131,31 @@ export function EvidenceTools({ model, locale, filters, auditId }: { model: Evid
         )}
       </div>
     </section>
+  );
+}
+
+/** A labelled file input that hands over the chosen file, then clears itself so the same file can be chosen again. */
+function FilePicker(props: {
+  label: string;
+  accept: string;
+  testId: string;
+  disabled: boolean;
+  onFile: (file: File) => Promise<unknown>;
+}) {
+  return (
+    <label class="evidence-tools__file">
+      {props.label}{' '}
+      <input
+        type="file"
+        accept={props.accept}
+        data-testid={props.testId}
+        disabled={props.disabled}
+        onChange={(event) => {
+          const input = event.currentTarget as HTMLInputElement;
+          const file = input.files?.[0];
+          if (file) void props.onFile(file).finally(() => (input.value = ''));
+        }}
+      />
+    </label>
   );
 }
