@@ -48,16 +48,28 @@ const SKIP = 1;
 const BLOCK = 2;
 const EMPHASISED = 4;
 const LINK = 8;
+/** Only custom elements and these can host a shadow root, so only they are asked for one (a DOM call each). */
+const SHADOW_HOST = 16;
+const SHADOW_HOSTS = [
+  'article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main',
+  'nav', 'p', 'section', 'span',
+];
 const FLAGS = new Map<string, number>();
 for (const name of SKIPPED) FLAGS.set(name, SKIP | BLOCK);
 for (const name of INLINE) FLAGS.set(name, EMPHASIS.has(name) ? EMPHASISED : 0);
 FLAGS.set('a', LINK);
+for (const name of SHADOW_HOSTS) FLAGS.set(name, (FLAGS.get(name) ?? BLOCK) | SHADOW_HOST);
 /**
  * Tags not listed count as blocks (custom elements included, though CSS makes them inline by default): a line
  * break too many only splits a line, one too few could run two disclosures together.
  */
 function flagsOf(name: string): number {
-  return FLAGS.get(name) ?? BLOCK;
+  const known = FLAGS.get(name);
+  if (known !== undefined) return known;
+  const flags = name.includes('-') ? BLOCK | SHADOW_HOST : BLOCK;
+  // Remembered, so a page's own tag names cost one lookup after their first; bounded against hostile pages.
+  if (FLAGS.size < 4096) FLAGS.set(name, flags);
+  return flags;
 }
 
 const WHITESPACE = /\s+/g;
@@ -145,6 +157,12 @@ class Walker {
   private readonly ancestorFlags: number[] = [];
   /** The tag flags of the element `enter` last saw (the leaf a climb starts from). */
   private enteredFlags = 0;
+  /**
+   * How many of `ancestors` (from the bottom) were entered before the current `run`: only they can have been moved
+   * by the page while the walk was paused. The others' next sibling is still the one noted at entry, so climbing
+   * through them asks the DOM nothing.
+   */
+  private pausedDepth = 0;
 
   // Top-level nodes one by one: linkedom does not link the doctype to <html> as siblings, and a fragment parsed
   // without <html> has several top-level elements.
@@ -164,6 +182,7 @@ class Walker {
 
   /** Walks up to `budget` nodes; true when the whole document is done. */
   run(budget: number): boolean {
+    this.pausedDepth = this.ancestors.length;
     for (;;) {
       if (this.node === null) {
         if (++this.topIndex >= this.tops.length) {
@@ -191,18 +210,27 @@ class Walker {
     let current: Node | null = node;
     let siblingAtEntry: Node | null | undefined;
     let flags = node.nodeType === 1 ? this.enteredFlags : -1;
+    // Whether `current` was entered before a pause (the leaf a climb starts from is asked the DOM anyway).
+    let paused = true;
     while (current) {
       if (flags >= 0) this.leave(flags);
       if (current === this.top) return null;
-      let next: Node | null = current.nextSibling;
-      if (siblingAtEntry !== undefined && current.isConnected === false) {
-        next = siblingAtEntry && siblingAtEntry.isConnected !== false ? siblingAtEntry : null;
+      let next: Node | null;
+      if (!paused) next = siblingAtEntry ?? null;
+      else {
+        next = current.nextSibling;
+        if (siblingAtEntry !== undefined && current.isConnected === false) {
+          next = siblingAtEntry && siblingAtEntry.isConnected !== false ? siblingAtEntry : null;
+        }
       }
       if (next) return next;
       const parent = this.ancestors.pop();
       siblingAtEntry = this.siblingsAtEntry.pop();
       flags = this.ancestorFlags.pop() ?? -1;
       if (!parent) return null;
+      const depth = this.ancestors.length;
+      paused = depth < this.pausedDepth;
+      if (paused) this.pausedDepth = depth;
       if (parent === this.context.owner) {
         // The end of a shadow root or frame document: back to its owner, and a host's light children.
         const light = this.context.lightChildren;
@@ -211,6 +239,8 @@ class Walker {
           this.ancestors.push(parent);
           this.siblingsAtEntry.push(siblingAtEntry ?? null);
           this.ancestorFlags.push(flags);
+          // Entered before a pause it stays so: its next sibling must still be asked when it is left.
+          if (paused) this.pausedDepth = depth + 1;
           return parent.firstChild;
         }
       }
@@ -271,7 +301,7 @@ class Walker {
       this.emphasis.push(marked);
       this.emphasisStack.push(marked);
     }
-    const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+    const shadow = flags & SHADOW_HOST ? (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot : null;
     // The shadow tree is what renders; its slots show the light children, which are walked after it.
     if (shadow) {
       const first = this.enterRoot(shadow, this.context.base, el, true);
@@ -349,7 +379,11 @@ class Walker {
 
   result(): WalkResult {
     const text = this.pieces.join('');
-    for (const link of this.links) link.text = text.slice(link.start, link.end).replace(WHITESPACE, ' ').trim();
+    for (const link of this.links) {
+      const inside = text.slice(link.start, link.end);
+      // The stream is collapsed already; only a line break inside the link needs replacing.
+      link.text = (inside.includes('\n') ? inside.replace(WHITESPACE, ' ') : inside).trim();
+    }
     return {
       text,
       segments: this.segments,
