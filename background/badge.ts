@@ -1,4 +1,4 @@
-import type { AuditResult, Verdict } from '@/rules/types';
+import type { AuditResult, Locale, Verdict } from '@/rules/types';
 import { t } from '@/i18n';
 
 export const BADGE_COLOURS: Record<Verdict, string> = {
@@ -9,13 +9,13 @@ export const BADGE_COLOURS: Record<Verdict, string> = {
 };
 
 /** What the badge shows for an audit: the grade, or a dash for a page that is not a marketplace page. */
-export function badgeFor(result: AuditResult): { text: string; colour: string; title: string } {
+export function badgeFor(result: AuditResult, locale: Locale = result.locale): { text: string; colour: string; title: string } {
   const failed = result.results.filter((r) => r.status === 'fail').length;
   const text = result.verdict === 'na' ? '–' : result.grade;
   const title =
     result.verdict === 'na'
-      ? t('badgeTitleNotApplicable', result.locale)
-      : t('badgeTitle', result.locale, { grade: result.grade, score: result.score, failed });
+      ? t('badgeTitleNotApplicable', locale)
+      : t('badgeTitle', locale, { grade: result.grade, score: result.score, failed });
   return { text, colour: BADGE_COLOURS[result.verdict], title };
 }
 
@@ -24,8 +24,8 @@ function toolbarButton() {
   return browser.action ?? browser.browserAction;
 }
 
-export async function showBadge(tabId: number, result: AuditResult): Promise<void> {
-  const badge = badgeFor(result);
+export async function showBadge(tabId: number, result: AuditResult, locale?: Locale): Promise<void> {
+  const badge = badgeFor(result, locale);
   const button = toolbarButton();
   await Promise.all([
     button.setBadgeText({ tabId, text: badge.text }),

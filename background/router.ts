@@ -4,7 +4,7 @@ import type { LiangzhaoDatabase } from '@/storage/db';
 import { hostOf, toStoredAudit } from '@/storage/db';
 import { createAuditWriter, type AuditWriter } from '@/storage/audit-writer';
 import { createRetentionKeeper } from '@/storage/audits';
-import { autoAuditAllowed, loadSettings } from '@/storage/settings';
+import { autoAuditAllowed, DEFAULT_SETTINGS, loadSettings } from '@/storage/settings';
 import { showBadge } from './badge';
 
 type Sender = Browser.runtime.MessageSender;
@@ -22,7 +22,7 @@ export function createRouter(
     if (!isMessage(message)) return undefined;
     switch (message.type) {
       case 'audit:report':
-        return report(writer, message, sender).then((reply) => {
+        return report(db, writer, message, sender).then((reply) => {
           if (reply.auditId !== null) void keepRetention().catch(() => undefined);
           return reply;
         });
@@ -38,13 +38,22 @@ export function createRouter(
   };
 }
 
-async function report(writer: AuditWriter, message: Extract<Message, { type: 'audit:report' }>, sender: Sender) {
+async function report(
+  db: LiangzhaoDatabase,
+  writer: AuditWriter,
+  message: Extract<Message, { type: 'audit:report' }>,
+  sender: Sender,
+) {
   const tabId = sender.tab?.id;
   // Only a tab's top document speaks for the tab, and a page leaving the back/forward cache or prerendering is not
   // what the person sees.
   const topFrame = sender.frameId === undefined || sender.frameId === 0;
   const active = !('documentLifecycle' in sender) || sender.documentLifecycle === 'active';
-  if (tabId !== undefined && topFrame && active) await showBadge(tabId, message.result);
+  if (tabId !== undefined && topFrame && active) {
+    // The tooltip speaks the language the person chose; an unreadable database still gets a badge, in the default.
+    const { locale } = await loadSettings(db).catch(() => DEFAULT_SETTINGS);
+    await showBadge(tabId, message.result, locale);
+  }
   // A refused write is kept and retried by the writer; the popup shows what is still unsaved.
   return writer.save(toStoredAudit(message.result, tabId));
 }

@@ -50,6 +50,12 @@ describe('background router', () => {
     expect(await db.audits.count()).toBe(2);
   });
 
+  it("titles the badge in the person's chosen language", async () => {
+    await db.settings.put({ key: 'locale', value: 'en' });
+    await route({ type: 'audit:report', result: failing }, { tab: { id: 8 } as never, frameId: 0 });
+    expect(await fakeBrowser.action.getTitle({ tabId: 8 })).toBe('Liangzhao: grade F, score 20, 1 failed');
+  });
+
   it('answers history newest first, limited', async () => {
     for (const hour of [10, 12, 11]) {
       await route({ type: 'audit:report', result: auditResult({ auditedAt: `2026-11-28T${hour}:00:00+08:00` }) }, {});
