@@ -20,9 +20,9 @@ export interface ParsedPhone {
   length: number;
 }
 
-/** Digit groups separated by one space or dash, an optional country code and extension. */
+/** Digit groups separated by one space or a dash (spaced or not: 400 - 615 - 8585), an optional country code and extension. */
 const PHONE_CANDIDATE =
-  /(?<![\w.@/\\+-])(?:\+\s?86[\s-]?|0086[\s-]?|86-)?(?:\(0\d{2,3}\)\s?)?(?:\d{5,12}|\d{2,4}(?=[ \-－—]\d))(?:(?: |-|－|—)\d{1,8}){0,3}(?:\s?(?:转|分机|ext\.?)\s?\d{1,5})?(?![\w@])/gi;
+  /(?<![\w.@/\\+-])(?:\+\s?86[\s-]?|0086[\s-]?|86-)?(?:\(0\d{2,3}\)\s?)?(?:\d{5,12}|\d{2,4}(?=(?: ?[-－—] ?| )\d))(?:(?: ?[-－—] ?| )\d{1,8}){0,3}(?:\s?(?:转|分机|ext\.?)\s?\d{1,5})?(?![\w@])/gi;
 const PHONE_LABEL =
   /(电话|手机|热线|客服|联系方式|联系|咨询|服务号|座机|来电|致电|拨打|Tel|Phone|Mobile|Hotline|Call)[^\n]{0,16}$/i;
 const FAX_LABEL = /(传真|Fax)\s*[:：]?\s*$/i;
