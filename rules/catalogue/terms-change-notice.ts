@@ -1,7 +1,7 @@
 import { defineRule, judgeClauses, notHidden, outcomeFor, toEvidence } from '../rule';
 
 /** Changes that take effect without any notice contradict the seven days' publication outright. */
-const UNAMBIGUOUS = /(恕|无需|无须|不再|不)另行通知|一经(公布|发布|公示)即(生效|时生效)/;
+const UNAMBIGUOUS = /(恕|无需|无须|不再|不)(另行|单独|个别|另外){1,2}(书面)?通知|一经(公布|发布|公示)即(生效|时生效)/;
 
 /**
  * G2 art. 6 para. 2 and E-Commerce Law art. 34: changes to the terms are published at least seven days before

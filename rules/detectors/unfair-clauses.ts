@@ -28,17 +28,17 @@ const PATTERNS: UnfairPattern[] = [
   {
     basis: 'G2 art. 10',
     pattern:
-      /不承担任何(法律|赔偿)?责任|不负任何(法律|赔偿)?责任|概不负责|概不承担|概不退换|售出(概)?不(退换|退|换)|不退不换|不实行三包|免除[^，。；,;]{0,20}责任|(not|never)\s+(be\s+)?(liable|responsible)\s+for\s+any|disclaim(s|ed)?\s+(all|any)\s+(liability|responsibility)|exclude[sd]?\s+(all\s+|any\s+|its\s+|our\s+)?liability|without\s+any\s+liability/gi,
+      /不承担任何(法律|赔偿)?责任|不负任何(法律|赔偿)?责任|概不负责|概不承担|概不退换|售出(概)?不(退换|退|换)|不退不换|不实行三包|免除[^，。；,;]{0,20}责任(?!的?(条款|内容|规定|约定))|(not|never)\s+(be\s+)?(liable|responsible)\s+for\s+any|disclaim(s|ed)?\s+(all|any)\s+(liability|responsibility)|exclude[sd]?\s+(all\s+|any\s+|its\s+|our\s+)?liability|without\s+any\s+liability/gi,
   },
   {
     basis: 'G2 art. 6',
     pattern:
-      /有权(随时|单方)(修改|变更|调整)|(恕|无需|无须|不再|不)另行通知|一经(公布|发布|公示)即(时)?生效|(may|can|reserve\s+the\s+right\s+to)\s+(change|modify|amend|update)[^.]{0,60}(at\s+any\s+time|without\s+(prior\s+)?notice)|effective\s+immediately\s+upon\s+posting/gi,
+      /有权(随时|单方)(修改|变更|调整)|(恕|无需|无须|不再|不)(另行|单独|个别|另外){1,2}(书面)?通知|一经(公布|发布|公示)即(时)?生效|(may|can|reserve\s+the\s+right\s+to)\s+(change|modify|amend|update)[^.]{0,60}(at\s+any\s+time|without\s+(prior\s+)?notice)|effective\s+immediately\s+upon\s+posting/gi,
   },
 ];
 
 /** Words that turn a clause into its opposite: a promise not to exclude, not to change without notice. */
-const NEGATION = /不会|不得|不能|绝不|决不|并不|不可|无权|禁止|不应|并非|不因此|不以任何方式|\b(will\s+not|won't|shall\s+not|does\s+not|do\s+not|never|cannot|can't|may\s+not|nothing\s+in)\b/i;
+const NEGATION = /不会|不得|不能|绝不|决不|并不|不可|无权|禁止|不应|并非|不因此|不以任何方式|不享有|不拥有|不保留|没有|\b(will\s+not|won't|shall\s+not|does\s+not|do\s+not|never|cannot|can't|may\s+not|nothing\s+in)\b/i;
 
 export interface UnfairMatch {
   start: number;
