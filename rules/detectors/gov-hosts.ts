@@ -29,9 +29,10 @@ export function isPublicSecurityHref(href: string | null | undefined): boolean {
 
 /**
  * Government-run hosts outside gov.cn that badges legitimately point to: the Ministry of Public Security's cyber
- * police (cyberpolice.cn, e.g. www.bj.cyberpolice.cn) runs its badge pages there.
+ * police (cyberpolice.cn, e.g. www.bj.cyberpolice.cn), the Cyberspace Administration's reporting centre (12377.cn)
+ * and the market regulator's national complaint platform (12315.cn).
  */
-const GOVERNMENT_HOSTS_OUTSIDE_GOV_CN = ['cyberpolice.cn'];
+const GOVERNMENT_HOSTS_OUTSIDE_GOV_CN = ['cyberpolice.cn', '12377.cn', '12315.cn'];
 
 /** A badge's link is official when it points to a government host, by parsed hostname. */
 export function isOfficialBadgeHref(href: string | null | undefined): boolean {
