@@ -28,7 +28,7 @@ export function isValidUscc(code: string): boolean {
 }
 
 const LABEL =
-  /(统一社会信用代码|社会信用代码|信用代码|营业执照(?:注册号|号码|号)?|注册号|工商注册号|Unified\s+Social\s+Credit\s+Code|USCC)\s*[:：]?\s*([0-9A-Za-z]{15,22})(?![0-9A-Za-z])/gi;
+  /(统一社会信用代码|社会信用代码|信用代码|营业执照(?:注册号|号码|号)?|注册号|工商注册号|Unified\s+Social\s+Credit\s+Code|USCC|Business\s+Licen[cs]e\s+(?:No\.?|Number))(?:\s?[(（][^)）\n]{1,16}[)）])?\s*[:：]?\s*([0-9A-Za-z]{15,22})(?![0-9A-Za-z])/gi;
 const BARE = /(?<![0-9A-Za-z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z])/g;
 const COMPANY_WORDS = /公司|企业|执照|注册|信用|代码|商行|药房|工作室|Co\.|Ltd|Inc/i;
 const CONTEXT = 40;
