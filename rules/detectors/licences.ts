@@ -26,6 +26,7 @@ const KNOWN: KnownLicence[] = [
   { name: '出版物经营许可证', pattern: /出版物经营许可证/ },
   { name: '互联网出版许可证', pattern: /互联网出版许可证|网络出版服务许可证/ },
   { name: '医疗器械网络交易服务第三方平台备案', pattern: /医疗器械网络交易服务(?:第三方平台)?备案(?:凭证)?/ },
+  { name: '医疗器械网络销售备案', pattern: /医疗器械网络销售备案(?:凭证)?/ },
   { name: '医疗器械经营许可证', pattern: /医疗器械经营(?:企业)?许可证|医疗器械经营备案(?:凭证)?/ },
   { name: '增值电信业务经营许可证', pattern: /增值电信业务经营许可证/ },
   { name: '音像制品经营许可证', pattern: /音像制品经营许可证/ },
@@ -61,14 +62,15 @@ const NUMBER_FORMATS: KnownLicence[] = [
 const GENERIC_NAME = /^[\u4e00-\u9fa5（）()]{2,24}(许可证|资格证书?|资质证书|登记证|备案证|审核同意书|认证证书|备案凭证)[（(]?[新]?[)）]?$/;
 
 const NUMBER_AFTER_NAME =
-  /^\s?(?:编号|号码|证号|证书编号|号)?\s?[:：]?\s?([^\s|｜,，;；。、]+(?:\s?[-－][^\s|｜,，;；。、]+)*)/;
+  /^[》」』”]?\s?(?:编号|号码|证号|证书编号|号)?\s?[:：]?\s?([^\s|｜,，;；。、]+(?:\s?[-－][^\s|｜,，;；。、]+)*)/;
 
 /** The licence number written right after a name, if any: a token with a digit that is no other label. */
 export function numberAfter(text: string): string | null {
   const m = NUMBER_AFTER_NAME.exec(text.slice(0, 60));
   if (!m || !/\d/.test(m[1])) return null;
   const token = m[1].replace(/[|｜]$/, '');
-  if (KNOWN.some((known) => known.pattern.test(token)) || /营业执照|ICP|公网安备/.test(token)) return null;
+  // Another item's label inside the token (`医疗器械网络销售备案凭证：…`) means the name stood alone.
+  if (KNOWN.some((known) => known.pattern.test(token)) || /营业执照|ICP|公网安备|[\u4e00-\u9fa5]{2}[:：]/.test(token)) return null;
   return token;
 }
 
@@ -119,6 +121,13 @@ export function detectLicences(page: PageView): LicenceFact[] {
     if (!GENERIC_NAME.test(label)) continue;
     if (matches.some((m) => m.start < link.end && m.end > link.start)) continue;
     facts.push({ ...page.evidenceForElement(link.element, link.text), name: label, number: null });
+  }
+  // A licence shown as a picture is named only in its alt text or title.
+  for (const image of page.images) {
+    const words = `${image.alt} ${image.title}`.trim();
+    const known = words ? KNOWN.find((candidate) => candidate.pattern.test(words)) : undefined;
+    if (!known || facts.some((f) => f.name === known.name)) continue;
+    facts.push({ ...page.evidenceForElement(image.element, words), name: known.name, number: null });
   }
   return facts;
 }
