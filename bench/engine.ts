@@ -2,7 +2,9 @@
  * Engine timings in Chromium: the synchronous audit beside one bare TreeWalker pass over the same page's text
  * (median of several runs, as a ratio), and the longest main-thread task while auditDocumentAsync runs.
  */
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import type { Browser, Page } from 'puppeteer-core';
 import { injectEngine, waitForQuietScript } from '../cli/browser';
 import { ENGINE_GLOBAL } from '../cli/engine-bundle';
@@ -14,6 +16,9 @@ export interface EngineBench {
   engineMs: number;
   treeWalkerMs: number;
   ratio: number;
+  /** The gatherer's walk alone (text stream, links, images), and the whole gather (walk plus detectors). */
+  walkMs: number;
+  gatherMs: number;
   asyncTotalMs: number;
   longestTaskMs: number;
   longTasks: number;
@@ -32,6 +37,43 @@ const SYNC_AUDIT = `(() => {
   const start = performance.now();
   const result = globalThis.${ENGINE_GLOBAL}.auditDocument(document, { mode: 'browser' });
   return { ms: performance.now() - start, rules: result.results.length };
+})()`;
+
+const PHASES_GLOBAL = 'LiangzhaoPhases';
+
+/** The gatherer's parts, so the bench shows where the engine's time goes: the walk, and the walk plus detectors. */
+async function phasesBundle(): Promise<string> {
+  const root = resolve(import.meta.dirname, '..');
+  const result = await build({
+    stdin: {
+      contents: "export { walkDocument } from './rules/gather/walk'; export { gatherFacts } from './rules/gather';",
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    globalName: PHASES_GLOBAL,
+    platform: 'browser',
+    target: 'chrome110',
+    minify: true,
+    write: false,
+    alias: { '@': root },
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0].text;
+}
+
+const WALK_PASS = `(() => {
+  const start = performance.now();
+  const steps = globalThis.${PHASES_GLOBAL}.walkDocument(document, location.href, true);
+  while (!steps.next().done);
+  return { ms: performance.now() - start };
+})()`;
+
+const GATHER_PASS = `(() => {
+  const start = performance.now();
+  globalThis.${PHASES_GLOBAL}.gatherFacts(document, { url: location.href, mode: 'browser' });
+  return { ms: performance.now() - start };
 })()`;
 
 /**
@@ -78,15 +120,18 @@ async function openPage(browser: Browser, file: string): Promise<Page> {
 export async function benchEngine(browser: Browser, label: string, file: string, runs = 7): Promise<EngineBench> {
   const page = await openPage(browser, file);
   try {
+    await page.evaluate(await phasesBundle());
     const elements = (await page.evaluate('document.getElementsByTagName("*").length')) as number;
     // One warm-up of each, so the JIT and style caches are not what is measured.
-    await page.evaluate(TREE_WALKER_PASS);
-    await page.evaluate(SYNC_AUDIT);
-    const walker: number[] = [];
-    const engine: number[] = [];
+    const passes = [TREE_WALKER_PASS, SYNC_AUDIT, WALK_PASS, GATHER_PASS];
+    for (const pass of passes) await page.evaluate(pass);
+    // Interleaved, so a busy moment of the machine weighs on all of them alike.
+    const [walker, engine, walk, gather]: number[][] = passes.map(() => []);
     for (let run = 0; run < runs; run++) {
       walker.push(((await page.evaluate(TREE_WALKER_PASS)) as { ms: number }).ms);
       engine.push(((await page.evaluate(SYNC_AUDIT)) as { ms: number }).ms);
+      walk.push(((await page.evaluate(WALK_PASS)) as { ms: number }).ms);
+      gather.push(((await page.evaluate(GATHER_PASS)) as { ms: number }).ms);
     }
     const asyncRuns: Array<{ total: number; maxGap: number; longTasks: number[] }> = [];
     for (let run = 0; run < Math.min(runs, 3); run++) asyncRuns.push((await page.evaluate(ASYNC_AUDIT)) as (typeof asyncRuns)[number]);
@@ -99,6 +144,8 @@ export async function benchEngine(browser: Browser, label: string, file: string,
       engineMs,
       treeWalkerMs,
       ratio: engineMs / Math.max(treeWalkerMs, 0.01),
+      walkMs: median(walk),
+      gatherMs: median(gather),
       asyncTotalMs: median(asyncRuns.map((r) => r.total)),
       longestTaskMs: Math.max(...asyncRuns.map((r) => Math.max(r.maxGap, ...r.longTasks))),
       longTasks: Math.max(...asyncRuns.map((r) => r.longTasks.length)),

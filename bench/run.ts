@@ -37,6 +37,7 @@ function printEngine(rows: EngineBench[]): void {
       'engine (median)': ms(row.engineMs),
       'TreeWalker (median)': ms(row.treeWalkerMs),
       ratio: `${row.ratio.toFixed(2)}× (target < ${TARGETS.ratio}×)`,
+      'of which walk / detectors': `${ms(row.walkMs)} / ${ms(Math.max(0, row.gatherMs - row.walkMs))}`,
       'async total': ms(row.asyncTotalMs),
       'longest task': `${ms(row.longestTaskMs)} (target < ${TARGETS.longestTaskMs})`,
     })),
