@@ -2,8 +2,8 @@ import { createPageAuditor } from '@/content/page-auditor';
 import { createHighlighter } from '@/content/highlight';
 import { watchPage } from '@/content/watch';
 import { isMessage, type Message, type Reply } from '@/messaging/protocol';
-import { t } from '@/i18n';
 import { answerEvidenceMessage } from '@/content/evidence-html';
+import type { HiddenReason } from '@/rules/types';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -46,9 +46,7 @@ export default defineContentScript({
       if (message.type === 'page:current') return Promise.resolve(auditor.current());
       if (message.type === 'page:audit') return auditor.run(message.pageType);
       if (message.type === 'page:highlight') {
-        const locale = message.locale;
-        const note = (reason: string) =>
-          t('highlight_hidden', locale, { reason: t(`hidden_reason_${reason.replace(/-/g, '_')}`, locale) });
+        const note = (reason: HiddenReason) => message.hiddenNotes[reason] ?? reason;
         return Promise.resolve(highlighter.show(message.selector, message.label, note));
       }
       return undefined;

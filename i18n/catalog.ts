@@ -1,13 +1,11 @@
-import type { Locale } from '@/rules/types';
+import type { MessageFragment } from './format';
 import badge from './messages/badge.json';
 import evidence from './messages/evidence.json';
 import extension from './messages/extension.json';
 import rules from './messages/rules.json';
 import ui from './messages/ui.json';
 
-/** One entry per message: both languages side by side, so a missing translation is visible in review. */
-export type MessageEntry = Record<Locale, string>;
-export type MessageFragment = Record<string, MessageEntry>;
+export type { MessageEntry, MessageFragment } from './format';
 
 /** Every fragment under i18n/messages/ must be listed here (a meta-test checks it). */
 export const fragments: Record<string, MessageFragment> = {

@@ -1,22 +1,14 @@
 import type { Locale } from '@/rules/types';
 import { catalog } from './catalog';
+import { DEFAULT_LOCALE, formatMessage, type MessageParams } from './format';
+
+export { DEFAULT_LOCALE, type MessageParams };
 
 export const LOCALES: readonly Locale[] = ['zh_CN', 'en'];
-export const DEFAULT_LOCALE: Locale = 'zh_CN';
 
-export type MessageParams = Record<string, string | number>;
-
-/**
- * Renders a message in `locale`. `{name}` placeholders are filled from `params`.
- * An unknown key renders as the key itself, so a gap shows instead of breaking the page (a meta-test keeps gaps out).
- */
+/** Renders any message of the extension in `locale`; see `formatMessage`. */
 export function t(key: string, locale: Locale = DEFAULT_LOCALE, params?: MessageParams): string {
-  const entry = catalog[key];
-  const template = entry?.[locale] ?? entry?.[DEFAULT_LOCALE] ?? key;
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return formatMessage(catalog, key, locale, params);
 }
 
 export function hasMessage(key: string): boolean {

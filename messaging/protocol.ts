@@ -1,4 +1,4 @@
-import type { AuditResult, HiddenReason, Locale, PageType } from '@/rules/types';
+import type { AuditResult, HiddenReason, PageType } from '@/rules/types';
 import type { StoredAudit } from '@/storage/db';
 import type { WriteStatus } from '@/storage/audit-writer';
 
@@ -16,7 +16,13 @@ export type Message =
   /** popup → content: audit now, optionally as a page type a person chose. */
   | { type: 'page:audit'; pageType?: PageType }
   /** popup → content: scroll to, outline and label the element that `selector` finds. */
-  | { type: 'page:highlight'; selector: string; label: string; locale?: Locale }
+  | {
+      type: 'page:highlight';
+      selector: string;
+      label: string;
+      /** What to add to the label when the element is hidden, per reason, already in the person's language. */
+      hiddenNotes: Partial<Record<HiddenReason, string>>;
+    }
   /** popup → background: audits not saved yet (a refused write waiting for its retry). */
   | { type: 'storage:status' }
   /** content → background: may this page be audited without a person asking (settings, paused sites)? */

@@ -1,6 +1,7 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { Message, PageState, Reply } from '@/messaging/protocol';
-import type { AuditResult, Evidence, Facts, HiddenReason, PageType } from '@/rules/types';
+import { HIDDEN_REASONS, type AuditResult, type Evidence, type Facts, type HiddenReason, type Locale, type PageType } from '@/rules/types';
+import { t } from '@/i18n';
 import type { EvaluateMeta } from '@/rules';
 import type { LiangzhaoDatabase, StoredAudit } from '@/storage/db';
 import { hostOf } from '@/storage/db';
@@ -130,7 +131,7 @@ export function createPopupModel(deps: PopupDeps) {
         type: 'page:highlight',
         selector: evidence.selector,
         label,
-        locale: locale.value,
+        hiddenNotes: hiddenNotes(locale.value),
       });
       if (!reply?.found) outcome = { state: 'missing' };
       else if (reply.hidden) outcome = { state: 'hidden', reason: reply.reason ?? evidence.hiddenReason };
@@ -175,3 +176,13 @@ export function createPopupModel(deps: PopupDeps) {
 }
 
 export type PopupModel = ReturnType<typeof createPopupModel>;
+
+/** The note the page's overlay adds under a hidden element's label, per reason: the content script carries no catalogue. */
+export function hiddenNotes(locale: Locale): Record<HiddenReason, string> {
+  return Object.fromEntries(
+    HIDDEN_REASONS.map((reason) => [
+      reason,
+      t('highlight_hidden', locale, { reason: t(`hidden_reason_${reason.replace(/-/g, '_')}`, locale) }),
+    ]),
+  ) as Record<HiddenReason, string>;
+}

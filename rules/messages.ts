@@ -1,4 +1,5 @@
-import { t } from '../i18n';
+import { formatMessage } from '../i18n/format';
+import rulesMessages from '../i18n/messages/rules.json';
 import type { Locale } from './types';
 import type { MessageParams } from './rule';
 
@@ -8,6 +9,11 @@ const LIST_SEPARATOR: Record<Locale, string> = { zh_CN: '、', en: ', ' };
  * Renders a rule message. Params named `…Keys` hold message keys joined by `|` (see `keyList`) and come out as a
  * list in the same language, so the popup can re-render a stored result in another locale.
  */
+/** Only the rules' own messages: the engine runs in every page's content script, which stays small. */
+function t(key: string, locale: Locale, params?: MessageParams): string {
+  return formatMessage(rulesMessages, key, locale, params);
+}
+
 export function renderMessage(key: string, locale: Locale, params?: MessageParams): string {
   if (!params) return t(key, locale);
   const rendered: MessageParams = {};

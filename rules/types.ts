@@ -21,17 +21,20 @@ export type RuleGroup = 'licence' | 'filing' | 'contact' | 'terms' | 'seller' | 
  */
 export type Visibility = boolean | null;
 
-export type HiddenReason =
-  | 'display-none'
-  | 'visibility-hidden'
-  | 'opacity-zero'
-  | 'off-screen'
-  | 'tiny-font'
-  | 'same-colour'
-  | 'hidden-attribute'
-  | 'closed-details'
-  | 'noscript'
-  | 'zero-size';
+export const HIDDEN_REASONS = [
+  'display-none',
+  'visibility-hidden',
+  'opacity-zero',
+  'off-screen',
+  'tiny-font',
+  'same-colour',
+  'hidden-attribute',
+  'closed-details',
+  'noscript',
+  'zero-size',
+] as const;
+
+export type HiddenReason = (typeof HIDDEN_REASONS)[number];
 
 /** Where a fact was found: enough to find the element again and to show it to a person. */
 export interface Evidence {
