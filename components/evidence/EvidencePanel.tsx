@@ -134,7 +134,11 @@ export function EvidenceTools({ model, locale, filters, auditId }: { model: Evid
   );
 }
 
-/** A labelled file input that hands over the chosen file, then clears itself so the same file can be chosen again. */
+/**
+ * A file input that looks like the panel's other buttons and speaks the interface's language (the native control's
+ * "Choose File" follows the browser's language instead). It hands over the chosen file, then clears itself so the
+ * same file can be chosen again.
+ */
 function FilePicker(props: {
   label: string;
   accept: string;
@@ -143,10 +147,10 @@ function FilePicker(props: {
   onFile: (file: File) => Promise<unknown>;
 }) {
   return (
-    <label class="evidence-tools__file">
-      {props.label}{' '}
+    <label class={`evidence-tools__file${props.disabled ? ' is-disabled' : ''}`}>
       <input
         type="file"
+        class="visually-hidden"
         accept={props.accept}
         data-testid={props.testId}
         disabled={props.disabled}
@@ -156,6 +160,7 @@ function FilePicker(props: {
           if (file) void props.onFile(file).finally(() => (input.value = ''));
         }}
       />
+      {props.label}
     </label>
   );
 }
