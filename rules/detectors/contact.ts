@@ -27,7 +27,8 @@ const PHONE_LABEL =
   /(电话|手机|热线|客服|联系方式|联系|咨询|服务号|座机|来电|致电|拨打|Tel|Phone|Mobile|Hotline|Call)[^\n]{0,16}$/i;
 const FAX_LABEL = /(传真|Fax)\s*[:：]?\s*$/i;
 const NOT_A_PHONE_BEFORE = /([¥￥$＄]|价|编号|订单|货号|单号|ISBN|No\.?|ID|邮编|邮政编码|备案|许可证|证号)\s*[:：]?\s*$/i;
-const NOT_A_PHONE_AFTER = /^\s*(元|件|人|次|条|笔|个|万|千|天|年|月|日|号|%|g|kg|ml|mm|cm|mAh)/i;
+/** A unit right after the number (not on the next line: `…6666\n天猫规则` is no count of days). */
+const NOT_A_PHONE_AFTER = /^ *(元|件|人|次|条|笔|个|万|千|天|年|月|日|号|%|g|kg|ml|mm|cm|mAh)/i;
 
 /** Parses a candidate into a phone number, or null when its digits are no phone. */
 export function parsePhone(raw: string): ParsedPhone | null {
