@@ -73,6 +73,14 @@ function titleSaysHome(signals: PageSignals): boolean {
   return HOME_TITLE.test(title.split(TITLE_SEPARATOR)[0] ?? '') || /首页|home ?page/i.test(title);
 }
 
+/**
+ * A title that brackets a product name (`【三只松鼠每日坚果750g】三只松鼠旗舰店-天猫`) is an item page's: the shop name
+ * after it says whose item it is, so it counts no more than any title hint.
+ */
+function titleNamesProduct(signals: PageSignals): boolean {
+  return (signals.productHints ?? []).some((hint) => hint.startsWith('title:【'));
+}
+
 function sellsThings(signals: PageSignals): boolean {
   const all = [...(signals.titleHints ?? []), ...PRECEDENCE.flatMap((type) => hintsFor(signals, type))];
   return all.some((hint) => COMMERCE_WORDS.test(hint));
@@ -85,7 +93,7 @@ export function scoreFor(signals: PageSignals, type: Candidate): number {
   let score = Math.min(sources.filter((source) => source === 'text').length, WEIGHTS.maxTextHints) * WEIGHTS.text;
   if (isWebPage(signals) && sources.includes('url')) score += WEIGHTS.url;
   if (sources.includes('title') && (type !== 'platform-home' || titleSaysHome(signals))) {
-    score += type === 'shop' ? WEIGHTS.shopTitle : WEIGHTS.title;
+    score += type === 'shop' && !titleNamesProduct(signals) ? WEIGHTS.shopTitle : WEIGHTS.title;
   }
   return score;
 }

@@ -108,3 +108,29 @@ describe('classifyPage on English pages', () => {
     expect(classifyPage(factsOf(fixture('english-blog'), 'https://notes.example.org/'))).toBe('other');
   });
 });
+
+describe('classifyPage on item pages named after their shop', () => {
+  it('reads a bracketed product name before the shop name as an item page', () => {
+    const facts = page({
+      path: '',
+      hostname: '',
+      titleHints: ['【三只松鼠每日坚果750g/30袋】三只松鼠旗舰店-天猫Tmall.com'],
+      productHints: ['title:【三只松鼠每日坚果750g/30袋】', 'text:立即购买', 'text:加入购物车'],
+      shopHints: ['title:旗舰店', 'text:进入店铺', 'text:收藏店铺'],
+      homeHints: ['text:购物车'],
+    });
+    expect(classifyPage(facts)).toBe('product');
+  });
+
+  it('still reads a shop home page titled with the shop name as a shop', () => {
+    const facts = page({
+      path: '',
+      hostname: '',
+      titleHints: ['首页-三只松鼠旗舰店-天猫Tmall.com'],
+      productHints: ['text:加入购物车'],
+      shopHints: ['title:旗舰店', 'text:所有宝贝', 'text:店铺动态'],
+      homeHints: ['title:首页', 'text:购物车'],
+    });
+    expect(classifyPage(facts)).toBe('shop');
+  });
+});
