@@ -11,14 +11,14 @@ import { inUserContent } from './context';
 
 /** Every terms label holds one of these: a cheap first test for the thousands of product links. */
 const TERMS_WORDS =
-  /协议|条款|隐私|规则|保障|消费者|消保|赔付|投诉|纠纷|争议|维权|申诉|terms|conditions|privacy|agreement|rules|polic|protection|consumer|dispute|complaint|resolution/i;
+  /协议|条款|章程|隐私|规则|保障|消费者|消保|赔付|投诉|纠纷|争议|维权|申诉|terms|conditions|privacy|agreement|rules|polic|protection|consumer|dispute|complaint|resolution/i;
 
 /** Link labels longer than this are headlines or product names, not terms links. English words take more room. */
 const MAX_LABEL = 16;
 const MAX_LATIN_LABEL = 40;
 
 const USER_AGREEMENT =
-  /(用户|服务|会员|注册|平台|使用|购买|交易|销售|网站|软件)(服务)?协议|(服务|使用|用户|交易)条款|terms\s*(of|and|&)\s*(services?|use|sale|conditions)|conditions\s+of\s+(use|sale)|(user|users|member|membership|services?|customer|buyer|platform)\s*agreement|^(terms|terms\s*(&|and)\s*conditions|t\s?&\s?c)$/i;
+  /(用户|服务|会员|注册|平台|使用|购买|交易|销售|网站|软件)(服务)?协议|(会员|用户|服务)章程|(服务|使用|用户|交易)条款|terms\s*(of|and|&)\s*(services?|use|sale|conditions)|conditions\s+of\s+(use|sale)|(user|users|member|membership|services?|customer|buyer|platform)\s*agreement|^(terms|terms\s*(&|and)\s*conditions|t\s?&\s?c)$/i;
 const PRIVACY =
   /^隐私$|隐私(权)?(政策|保护|声明|申明|协议|条款|指引|规则)|个人信息(保护|处理)(政策|规则|指引)?|privacy\s*(policy|statement|notice)?$|^privacy/i;
 const TRADING_RULES =
