@@ -22,10 +22,11 @@ export interface ParsedPhone {
 
 /** Digit groups separated by one space or a dash (spaced or not: 400 - 615 - 8585), an optional country code and extension. */
 const PHONE_CANDIDATE =
-  /(?<![\w.@/\\+-])(?:\+\s?86[\s-]?|0086[\s-]?|86-)?(?:\(0\d{2,3}\)\s?)?(?:\d{5,12}|\d{2,4}(?=(?: ?[-－—] ?| )\d))(?:(?: ?[-－—] ?| )\d{1,8}){0,3}(?:\s?(?:转|分机|ext\.?)\s?\d{1,5})?(?![\w@])/gi;
+  /(?<![\w.@/\\+-])(?:\+\s?86[\s-]?|0086[\s-]?|86-)?(?:\((?:0?\d{2,3}|0)\)\s?)?(?:\d{5,12}|\d{2,4}(?=(?: ?[-－—] ?| )\d))(?:(?: ?[-－—] ?| )\d{1,8}){0,3}(?:\s?(?:转|分机|ext\.?)\s?\d{1,5})?(?![\w@])/gi;
 const PHONE_LABEL =
   /(电话|手机|热线|客服|联系方式|联系|咨询|服务号|座机|来电|致电|拨打|Tel|Phone|Mobile|Hotline|Call)[^\n]{0,16}$/i;
-const FAX_LABEL = /(传真|Fax)\s*[:：]?\s*$/i;
+/** A fax number only: `电话/传真：` labels a number that is both. */
+const FAX_LABEL = /(?<!(电话|Tel|Phone)\s?[/／、&]\s?)(传真|Fax)\s*[:：]?\s*$/i;
 const NOT_A_PHONE_BEFORE = /([¥￥$＄]|价|编号|订单|货号|单号|ISBN|No\.?|ID|邮编|邮政编码|备案|许可证|证号)\s*[:：]?\s*$/i;
 /** A unit right after the number (not on the next line: `…6666\n天猫规则` is no count of days). */
 const NOT_A_PHONE_AFTER = /^ *(元|件|人|次|条|笔|个|万|千|天|年|月|日|号|%|g|kg|ml|mm|cm|mAh)/i;
@@ -39,6 +40,8 @@ export function parsePhone(raw: string): ParsedPhone | null {
     country = true;
     rest = rest.slice(cc[0].length);
   }
+  // +86 (0)21 …: the bracketed trunk 0 is written for callers inside China.
+  if (country) rest = rest.replace(/^\(0\)\s?/, '');
   let extension = '';
   const ext = /\s?(?:转|分机|ext\.?)\s?(\d{1,5})$/i.exec(rest);
   if (ext) {
@@ -46,8 +49,8 @@ export function parsePhone(raw: string): ParsedPhone | null {
     rest = rest.slice(0, ext.index);
   }
   const groups = rest.replace(/[()]/g, ' ').trim().split(/(?: |-|－|—)+/).filter(Boolean);
-  // +86 drops the trunk 0 of an area code: +86 21 6084 1111 is 021-60841111.
-  if (country && groups.length && /^[2-9]/.test(groups[0])) groups[0] = '0' + groups[0];
+  // +86 drops the trunk 0 of an area code: +86 21 6084 1111 is 021-60841111, +86 10 … is Beijing's 010.
+  if (country && groups.length && /^(10|[2-9])/.test(groups[0])) groups[0] = '0' + groups[0];
   const separated = groups.length > 1 || /^\(/.test(rest);
   const lengthOf = (count: number) => consumedLength(raw, groups, count, cc?.[0] ?? '');
   const withExt = (digits: string, used: number, kind: PhoneFact['kind'], formatted: boolean): ParsedPhone | null => {
