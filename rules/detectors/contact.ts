@@ -133,6 +133,15 @@ const UNLABELLED_ADDRESS_ZH = new RegExp(
     '[\\dA-Za-z-]{1,8}号[^\\n|｜；;。，,]{0,30}',
   'g',
 );
+/**
+ * The same without a province, from a city: `广州市荔湾区花海街20号`. It must start after a non-Chinese character or
+ * an address word, so the name of the company before it is not taken into the address.
+ */
+const UNLABELLED_CITY_ADDRESS_ZH = new RegExp(
+  '(?<=^|[^\\u4e00-\\u9fa5]|省|址|于|在)[\\u4e00-\\u9fa5]{2,4}?市[\\u4e00-\\u9fa5]{1,8}?(?:区|县)[\\u4e00-\\u9fa5A-Za-z0-9]{1,20}?' +
+    '(?:路|街|道|大道|巷|弄)[\\dA-Za-z-]{1,8}号[^\\n|｜；;。，,]{0,30}',
+  'g',
+);
 /** An English address: from a number or a room/floor word, a road or district part, a tail ending in China. */
 const UNLABELLED_ADDRESS_EN =
   /(?<![\w-])(?:\d+[A-Z]?\b|No\.|Room|Floor|Building|Unit|Suite|Tower)[\w .,#'-]{2,100}?\b(?:District|Road|Street|Avenue)\b,[\w .,'-]{0,80}?,\s*(?:P\.?\s?R\.?\s?)?China\b/g;
@@ -233,8 +242,12 @@ export function detectAddresses(page: PageView): AddressFact[] {
     const end = start + (stop ? stop.index : Math.min(120, text.length - start));
     if (looksLikeAddress(text.slice(start, end).trim())) add(start, end);
   }
-  for (const pattern of [UNLABELLED_ADDRESS_ZH, UNLABELLED_ADDRESS_EN]) {
-    for (const m of text.matchAll(pattern)) add(m.index!, m.index! + m[0].trimEnd().length);
+  for (const pattern of [UNLABELLED_ADDRESS_ZH, UNLABELLED_CITY_ADDRESS_ZH, UNLABELLED_ADDRESS_EN]) {
+    for (const m of text.matchAll(pattern)) {
+      // The tail after the number ends at the next label (邮编, 电话 …), as a labelled address does.
+      const stop = ADDRESS_STOP.exec(m[0]);
+      add(m.index!, m.index! + (stop ? m[0].slice(0, stop.index) : m[0]).trimEnd().length);
+    }
   }
   return found;
 }
