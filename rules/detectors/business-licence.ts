@@ -10,7 +10,7 @@ import { hostnameOf, isGovernmentHref, sameSite } from '../gather/url';
 import { isMarketRegulationHref } from './gov-hosts';
 
 const LICENCE_LABEL =
-  /营业执照|经营证照|企业资质|资质证照|资质证书|证照信息|证照公示|执照信息|工商信息|business\s*licen[cs]e/i;
+  /营业执照|经营证照|企业资质|资质证照|资质证书|证照信息|证照公示|证照中心|执照信息|工商信息|(?<![高闪明])亮照(?![明片])|business\s*licen[cs]e/i;
 /** Words a government licence badge shows (alt text, title, link text). */
 const BADGE_WORDS = /工商|红盾|网监|电子标识|亮照|执照|经营性网站|备案|企业信息|经营主体|business/i;
 /** Links to market-regulation hosts that are complaint or reporting channels, not the licence. */

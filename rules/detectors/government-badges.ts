@@ -10,7 +10,7 @@ import type { ImageInfo, LinkInfo, PageView } from './page';
 import { isMarketRegulationHref, isOfficialBadgeHref, isPublicSecurityHref } from './gov-hosts';
 
 const CLAIMS: Array<[string, RegExp]> = [
-  ['亮照', /亮照|zzlz|liangzhao/i],
+  ['亮照', /(?<![高闪明])亮照(?![明片])|zzlz|liangzhao/i],
   ['红盾', /红盾|hongdun|redshield/i],
   ['电子标识', /电子标识|电子营业执照标识|ebiz/i],
   ['网监', /网监|wangjian/i],
