@@ -45,6 +45,8 @@ export function findUsccCodes(text: string): UsccMatch[] {
   const found: UsccMatch[] = [];
   for (const m of text.matchAll(LABEL)) {
     const code = m[2].toUpperCase();
+    // 15 digits is the registration number of licences issued before 2015 (注册号), a different thing.
+    if (/^\d{15}$/.test(code)) continue;
     const start = m.index! + m[0].length - m[2].length;
     found.push({ start, end: start + code.length, code, valid: isValidUscc(code), labelled: true });
   }
