@@ -18,7 +18,7 @@ const PATTERNS: UnfairPattern[] = [
   {
     basis: 'G2 art. 12',
     pattern:
-      /保留最终修改(决定)?权|放弃[^，。；,;]{0,12}(诉讼|起诉|追诉)(的)?权|只能(由|向)[^，。；,;]{0,20}仲裁|不得(向[^，。；,;]{0,12})?(起诉|提起诉讼)|不得(要求)?(解除|撤销|变更)(本)?(合同|协议)|waive[sd]?\s+(your|the|any|all)\s+rights?\s+to\s+(sue|bring|a\s+jury|class|go\s+to\s+court)|(exclusively|only)\s+(by|through)\s+(binding\s+)?arbitration/gi,
+      /(?<!不)保留[^，。；,;]{0,10}?最终(修改|决定)(决定)?权|放弃[^，。；,;]{0,12}(诉讼|起诉|追诉)(的)?权|只能(由|向)[^，。；,;]{0,20}仲裁|不得(向[^，。；,;]{0,12})?(起诉|提起诉讼)|不得(要求)?(解除|撤销|变更)(本)?(合同|协议)|waive[sd]?\s+(your|the|any|all)\s+rights?\s+to\s+(sue|bring|a\s+jury|class|go\s+to\s+court)|(exclusively|only)\s+(by|through)\s+(binding\s+)?arbitration/gi,
   },
   {
     basis: 'G2 art. 11',
