@@ -31,6 +31,9 @@ const BUREAU_PATTERN = new RegExp(
   'g',
 );
 
+/** `公安机关备案号：31010402000001` names no province: the division code alone says where it was filed. */
+const AUTHORITY_PATTERN = /公安(?:机关)?(?:联网)?备案(?:编)?号\s?[:：]?\s?(\d{12}|\d{14})(?!\d)(\s?号)?/g;
+
 /** Checks the division code against the province the text names. */
 export function psbProblems(digits: string, divisionOfProvince: string | null): string[] {
   const problems: string[] = [];
@@ -71,6 +74,22 @@ export function findPsbNumbers(text: string): PsbMatch[] {
       province: m[2],
       form: 'bureau',
       // The bureau form predates the 14-digit numbering; its 12 digits are a warning like any other.
+      valid: warnings.length === 0,
+      warnings,
+    });
+  }
+  for (const m of text.matchAll(AUTHORITY_PATTERN)) {
+    const start = m.index!;
+    if (found.some((f) => start < f.end && start + m[0].length > f.start)) continue;
+    const digits = m[1];
+    const warnings = psbProblems(digits, digits.slice(0, 2));
+    found.push({
+      start,
+      end: start + m[0].length,
+      text: m[0].trim(),
+      digits,
+      province: null,
+      form: digits.length === 14 ? 'current' : 'legacy-12',
       valid: warnings.length === 0,
       warnings,
     });
