@@ -21,7 +21,7 @@ export interface PsbMatch {
 
 /** 公网安备, also as the common misspelling 公安网备 and with 案/编号 after it. */
 const CURRENT_PATTERN = new RegExp(
-  `([${PROVINCE_CHARS}])?\\s?公(?:网安|安网)备(?:案)?\\s?(?:[:：]\\s?)?(?:(?:编)?号\\s?[:：]?\\s?)?(\\d{12}|\\d{14})(?!\\d)(\\s?号)?`,
+  `([${PROVINCE_CHARS}])?\\s?公(?:网安|安网)备(?:案)?\\s?(?:[:：]\\s?)?(?:(?:编)?号\\s?[:：]?\\s?)?(\\d(?: ?\\d){11}(?:(?: ?\\d){2})?)(?!\\d)(\\s?号)?`,
   'g',
 );
 const PROVINCE_NAME_ALTERNATION = Object.keys(PROVINCE_NAMES).join('|');
@@ -50,7 +50,8 @@ export function findPsbNumbers(text: string): PsbMatch[] {
   const found: PsbMatch[] = [];
   for (const m of text.matchAll(CURRENT_PATTERN)) {
     const province = m[1] ?? null;
-    const digits = m[2];
+    // Digits grouped or broken by a space (`110101020008 68`) are one number.
+    const digits = m[2].replace(/ /g, '');
     const warnings = psbProblems(digits, province ? PROVINCE_DIVISION[province] : null);
     found.push({
       start: m.index!,
