@@ -22,7 +22,7 @@ const USER_AGREEMENT =
 const PRIVACY =
   /^隐私$|隐私(权)?(政策|保护|声明|申明|协议|条款|指引|规则)|个人信息(保护|处理)(政策|规则|指引)?|privacy\s*(policy|statement|notice)?$|^privacy/i;
 const TRADING_RULES =
-  /^(交易|平台|商城|市场|服务|网站|用户|售后|商家|买家|卖家)?规则(中心|频道|总则|大全)?$|(交易|平台)规则|规则(中心|频道)|^[\u4e00-\u9fa5]{2}规则$|^(platform|trading|transaction|marketplace|site|buyer|seller|listing)?\s*(rules|policies)(\s*(center|centre))?$|^(rules|policies)\s*(&|and)\s*(rules|policies)$/i;
+  /^(交易|平台|商城|市场|服务|网站|用户|售后|商家|买家|卖家)?规则(中心|频道|总则|大全)?$|(交易|平台)规则(中心|频道|总则)?$|规则(中心|频道)|^[\u4e00-\u9fa5]{2}规则$|^(platform|trading|transaction|marketplace|site|buyer|seller|listing)?\s*(rules|policies)(\s*(center|centre))?$|^(rules|policies)\s*(&|and)\s*(rules|policies)$/i;
 /** Loyalty and promotion rules are not the platform's trading rules. */
 const NOT_TRADING = /京豆|积分|优惠|红包|返利|抽奖|金币|秒杀|活动|促销|游戏|京券|礼品卡|会员等级|评价|不规则|规则意见/;
 const NOT_TRADING_LABEL = /\b(points|coupons?|rewards?|promotions?|games?|lottery)\b/i;
@@ -50,9 +50,12 @@ export function classifyTermsLabel(label: string, line = ''): TermsKind | null {
   return null;
 }
 
-/** Category, list and search pages are where book categories named 规则 or 社会保障 link to. */
+/**
+ * Category, list and search pages are where book categories named 规则 or 社会保障 link to; item pages are where
+ * products named like terms (a book called 交易规则与博弈论) link to.
+ */
 function isCatalogueHref(href: string): boolean {
-  return /[?&](cat|category|keyword|q|wd)=|\/(list|search|category|cat)[./]/i.test(href);
+  return /[?&](cat|category|keyword|q|wd)=|\/(list|search|category|cat|item|items|product|products|goods|book|books|sku)[./]/i.test(href);
 }
 
 export function detectTermsLinks(page: PageView): Record<TermsKind, TermsLinkFact[]> {
