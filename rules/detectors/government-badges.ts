@@ -9,8 +9,9 @@ import type { GovernmentBadgeFact } from '../types';
 import type { ImageInfo, LinkInfo, PageView } from './page';
 import { isMarketRegulationHref, isOfficialBadgeHref, isPublicSecurityHref } from './gov-hosts';
 
+/** 亮照亮证 ("licences on display") names the site's own licence page, not the regulator's identifier. */
 const CLAIMS: Array<[string, RegExp]> = [
-  ['亮照', /(?<![高闪明])亮照(?![明片])|zzlz|liangzhao/i],
+  ['亮照', /(?<![高闪明]|亮证)亮照(?![明片]|亮证)|zzlz|liangzhao/i],
   ['红盾', /红盾|hongdun|redshield/i],
   ['电子标识', /电子标识|电子营业执照标识|ebiz/i],
   ['网监', /网监|wangjian/i],
