@@ -7,6 +7,7 @@ import type { IcpFact, IcpKind } from '../types';
 import { matchText, type PageView } from './page';
 import { PROVINCE_CHARS } from './provinces';
 import { hostIsUnder, hostnameOf } from '../gather/url';
+import { foldWidth } from '../gather/text';
 
 export interface IcpMatch {
   start: number;
@@ -73,7 +74,7 @@ export function findIcpNumbers(text: string): IcpMatch[] {
 }
 
 export function detectIcp(page: PageView): IcpFact[] {
-  return findIcpNumbers(matchText(page)).map((match) => {
+  const facts = findIcpNumbers(matchText(page)).map((match) => {
     const evidence = page.evidenceForRange(match.start, match.end);
     const links = page.linksIn(match.start, match.end);
     const miit = links.find((link) => isMiitHref(link.href));
@@ -91,4 +92,27 @@ export function detectIcp(page: PageView): IcpFact[] {
       linked: miit !== undefined,
     };
   });
+  // A number shown as a picture is written only in its alt text or title.
+  for (const image of page.images) {
+    const words = `${image.alt} ${image.title}`.trim();
+    if (!words || !/icp|b2/i.test(foldWidth(words))) continue;
+    for (const match of findIcpNumbers(foldWidth(words))) {
+      if (facts.some((fact) => fact.kind === match.kind && fact.serial === match.serial)) continue;
+      const href = image.link?.href ?? null;
+      const evidence = page.evidenceForElement(image.element, words);
+      facts.push({
+        ...evidence,
+        text: words.slice(match.start, match.end).replace(/\s+/g, match.kind === 'telecom' ? '' : ' '),
+        context: evidence.text,
+        href,
+        kind: match.kind,
+        province: match.province,
+        serial: match.serial,
+        siteSuffix: match.siteSuffix,
+        valid: match.valid,
+        linked: isMiitHref(href),
+      });
+    }
+  }
+  return facts;
 }
