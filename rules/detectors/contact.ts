@@ -181,6 +181,14 @@ export function detectPhones(page: PageView): PhoneFact[] {
       kind: parsed.kind,
     });
   }
+  // A tel: link whose text is a label ("联系客服") still discloses the number.
+  for (const link of page.links) {
+    const raw = /^tel:([+\d\s()-]{5,24})$/i.exec(link.rawHref?.trim() ?? '')?.[1];
+    const parsed = raw ? parsePhone(raw.replace(/^\+86(?=\d)/, '+86 ')) : null;
+    if (!parsed || parsed.short || phones.some((phone) => phone.normalized === parsed.normalized)) continue;
+    if (inUserContent(page, link.start)) continue;
+    phones.push({ ...page.evidenceForElement(link.element), text: raw!.trim(), normalized: parsed.normalized, kind: parsed.kind });
+  }
   return phones;
 }
 
