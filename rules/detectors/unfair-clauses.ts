@@ -23,17 +23,17 @@ const PATTERNS: UnfairPattern[] = [
   {
     basis: 'G2 art. 11',
     pattern:
-      /(过期|逾期)(作废|清零)|违约金[^，。；,;]{0,20}(\d+|[两三四五六七八九十百]+)倍|(\d+|[两三四五六七八九十百]+)倍[^，。；,;]{0,6}违约金|(由|应由)(用户|买家|消费者|您)承担(全部|一切)(责任|损失)/gi,
+      /(过期|逾期)(作废|清零)|违约金[^，。；,;]{0,20}(\d+|[两三四五六七八九十百]+)倍|(\d+|[两三四五六七八九十百]+)倍[^，。；,;]{0,6}违约金|(由|应由)(用户|买家|消费者|您)承担(全部|一切)(责任|损失)|(用户|买家|消费者|您)(应)?自行承担(全部|一切)(责任|损失|风险)/gi,
   },
   {
     basis: 'G2 art. 10',
     pattern:
-      /不承担任何(法律|赔偿)?责任|不负任何(法律|赔偿)?责任|概不负责|概不承担|概不退换|售出(概)?不(退换|退|换)|不退不换|不实行三包|免除[^，。；,;]{0,20}责任(?!的?(条款|内容|规定|约定))|(not|never)\s+(be\s+)?(liable|responsible)\s+for\s+any|disclaim(s|ed)?\s+(all|any)\s+(liability|responsibility)|exclude[sd]?\s+(all\s+|any\s+|its\s+|our\s+)?liability|without\s+any\s+liability/gi,
+      /不承担任何(法律|赔偿)?责任|不负任何(法律|赔偿)?责任|概不负责|概不承担|概不退换|售出(概)?不(退换|退|换)|不退不换|(恕|一律|概)不(予)?(退换|退货|退款)|不予退换|不实行三包|免除[^，。；,;]{0,20}责任(?!的?(条款|内容|规定|约定))|(not|never)\s+(be\s+)?(liable|responsible)\s+for\s+any|disclaim(s|ed)?\s+(all|any)\s+(liability|responsibility)|exclude[sd]?\s+(all\s+|any\s+|its\s+|our\s+)?liability|without\s+any\s+liability/gi,
   },
   {
     basis: 'G2 art. 6',
     pattern:
-      /有权(随时|单方)(修改|变更|调整)|(恕|无需|无须|不再|不)(另行|单独|个别|另外){1,2}(书面)?通知|一经(公布|发布|公示)即(时)?生效|(may|can|reserve\s+the\s+right\s+to)\s+(change|modify|amend|update)[^.]{0,60}(at\s+any\s+time|without\s+(prior\s+)?notice)|effective\s+immediately\s+upon\s+posting/gi,
+      /有权(随时|单方面?)(修改|变更|调整)|(恕|无需|无须|不再|不)(另行|单独|个别|另外){1,2}(书面)?通知|一经(公布|发布|公示)即(时)?生效|(may|can|reserve\s+the\s+right\s+to)\s+(change|modify|amend|update)[^.]{0,60}(at\s+any\s+time|without\s+(prior\s+)?notice)|effective\s+immediately\s+upon\s+posting/gi,
   },
 ];
 
