@@ -5,7 +5,7 @@
  * link can be verified (official) or only shows the site's own page or picture.
  */
 import type { BusinessLicenceFact } from '../types';
-import type { ImageInfo, LinkInfo, PageView } from './page';
+import { linkTarget, type ImageInfo, type LinkInfo, type PageView } from './page';
 import { hostnameOf, isGovernmentHref, sameSite } from '../gather/url';
 import { isMarketRegulationHref } from './gov-hosts';
 
@@ -51,8 +51,9 @@ export function detectBusinessLicence(page: PageView): BusinessLicenceFact[] {
     // Class and id matter only for links without words; reading them for every link would cost.
     const bare = !link.text && !link.title && !link.imageText;
     const hint = bare ? `${link.element.getAttribute('class') ?? ''} ${link.element.getAttribute('id') ?? ''}` : '';
-    if (!isLicenceLink(link, hint)) continue;
-    facts.push(fact(page, link.element, labelOf(link), link.href, page.url));
+    const target = { ...link, href: linkTarget(link) };
+    if (!isLicenceLink(target, hint)) continue;
+    facts.push(fact(page, link.element, labelOf(target), target.href, page.url));
   }
   // A licence picture shown without a link still discloses it; it has no link target.
   for (const image of page.images) {

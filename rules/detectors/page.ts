@@ -76,3 +76,12 @@ export function matchText(page: PageView): string {
   }
   return folded;
 }
+
+/**
+ * Where a link really goes: null for placeholders the walker resolves to the page itself, an in-page anchor
+ * (`#none`, `#top`), the root's empty anchor (`/#`) or `about:blank`. A hash route (`#/agreement`, `#!/rules`) is real.
+ */
+export function linkTarget(link: Pick<LinkInfo, 'rawHref' | 'href'>): string | null {
+  if (!link.href) return null;
+  return /^\s*(#[^/!]*|\/#|about:blank)\s*$/i.test(link.rawHref ?? '') ? null : link.href;
+}

@@ -6,7 +6,7 @@
  * category), 法律声明/免责条款 (not a user agreement), 12377 reporting (not dispute handling).
  */
 import type { TermsKind, TermsLinkFact } from '../types';
-import type { LinkInfo, PageView } from './page';
+import { linkTarget, type LinkInfo, type PageView } from './page';
 import { inUserContent } from './context';
 
 /** Every terms label holds one of these: a cheap first test for the thousands of product links. */
@@ -69,8 +69,9 @@ export function detectTermsLinks(page: PageView): Record<TermsKind, TermsLinkFac
   for (const link of page.links) {
     // Words first: they rule out almost every link before its URL is resolved.
     const kind = classifyLink(page, link);
-    if (!kind || !link.href || isCatalogueHref(link.href)) continue;
-    terms[kind].push({ ...page.evidenceForElement(link.element, link.text || link.title), href: link.href });
+    const href = kind ? linkTarget(link) : null;
+    if (!kind || !href || isCatalogueHref(href)) continue;
+    terms[kind].push({ ...page.evidenceForElement(link.element, link.text || link.title), href });
   }
   for (const heading of protectionHeadings(page)) terms.consumerProtection.push(heading);
   return terms;
