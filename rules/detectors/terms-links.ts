@@ -19,6 +19,7 @@ const MAX_LATIN_LABEL = 40;
 
 const USER_AGREEMENT =
   /(用户|服务|会员|注册|平台|使用|购买|交易|销售|网站|软件)(服务)?协议|(会员|用户|服务)章程|(服务|使用|用户|交易)条款|terms\s*(of|and|&)\s*(services?|use|sale|conditions)|conditions\s+of\s+(use|sale)|(user|users|member|membership|services?|customer|buyer|platform)\s*agreement|^(terms|terms\s*(&|and)\s*conditions|t\s?&\s?c)$/i;
+const TRANSACTION_AGREEMENT = /^transactions?\s+(services?\s+)?agreement$/i;
 const PRIVACY =
   /^隐私$|隐私(权)?(政策|保护|声明|申明|协议|条款|指引|规则)|个人信息(保护|处理)(政策|规则|指引)?|privacy\s*(policy|statement|notice)?$|^privacy/i;
 const TRADING_RULES =
@@ -43,6 +44,8 @@ export function classifyTermsLabel(label: string, line = ''): TermsKind | null {
   const text = label.replace(/^[\s[【(（]+|[\s\]】)）>»]+$/g, '').trim();
   if (!text || text.length > (/[\u4e00-\u9fa5]/.test(text) ? MAX_LABEL : MAX_LATIN_LABEL)) return null;
   if (PRIVACY.test(text)) return 'privacyPolicy';
+  // The agreement that governs trades between buyers and sellers is the platform's trading rules.
+  if (TRANSACTION_AGREEMENT.test(text)) return 'tradingRules';
   if (USER_AGREEMENT.test(text) && !/法律声明|免责/.test(text)) return 'userAgreement';
   if (CONSUMER_PROTECTION.test(text)) return 'consumerProtection';
   if (DISPUTE.test(text) && !NOT_DISPUTE.test(text)) return 'disputeResolution';
