@@ -88,6 +88,8 @@ function sellsThings(signals: PageSignals): boolean {
 
 export function scoreFor(signals: PageSignals, type: Candidate): number {
   if (type === 'platform-home' && !sellsThings(signals)) return 0;
+  // A deep page of a web site (a help article) shows the site's header too; only its title could make it a home page.
+  if (type === 'platform-home' && isWebPage(signals) && !isTopLevel(signals) && !titleSaysHome(signals)) return 0;
   const hints = hintsFor(signals, type);
   const sources = hints.map(sourceOf);
   let score = Math.min(sources.filter((source) => source === 'text').length, WEIGHTS.maxTextHints) * WEIGHTS.text;

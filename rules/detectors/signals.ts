@@ -4,6 +4,7 @@
  */
 import type { PageSignals } from '../types';
 import { matchText, type PageView } from './page';
+import { foldWidth } from '../gather/text';
 
 /** English structure words count as a menu or button writes them, in title case: prose ("put the cart before the horse") does not. */
 interface HintSet {
@@ -59,6 +60,26 @@ function collect(set: HintSet, path: string, hostname: string, title: string, te
   ];
 }
 
+/** Menu entries are short: a header's 购物车 or 商家入驻, not a headline that mentions them. English words take more room. */
+const MAX_MENU_ENTRY = 16;
+const MAX_LATIN_MENU_ENTRY = 32;
+
+function isMenuEntry(words: string): boolean {
+  const length = words.trim().length;
+  return length <= (/[\u4e00-\u9fa5]/.test(words) ? MAX_MENU_ENTRY : MAX_LATIN_MENU_ENTRY);
+}
+
+/**
+ * The page's short lines and short link texts: where a site's menus are. Home and platform words count only there,
+ * so a news site whose headlines say 购物车 or 商家入驻 is not taken for a marketplace.
+ */
+function menuText(page: PageView, text: string): string {
+  const entries: string[] = [];
+  for (const line of text.split('\n')) if (isMenuEntry(line)) entries.push(line);
+  for (const link of page.links) if (isMenuEntry(link.text)) entries.push(foldWidth(link.text));
+  return entries.join('\n');
+}
+
 /** The classifier only needs the start of a huge page's text to read its structure words. */
 const TEXT_SAMPLE = 200_000;
 
@@ -74,7 +95,8 @@ export function detectSignals(page: PageView): PageSignals {
   }
   const folded = matchText(page);
   const text = folded.length > TEXT_SAMPLE ? folded.slice(0, TEXT_SAMPLE) : folded;
-  const home = [...hints('url', path, HOME.url), ...hints('title', page.title, HOME.title), ...hints('text', text, HOME.text), ...hints('text', text, PLATFORM_TEXT)];
+  const menus = menuText(page, text);
+  const home = [...hints('url', path, HOME.url), ...hints('title', page.title, HOME.title), ...hints('text', menus, HOME.text), ...hints('text', menus, PLATFORM_TEXT)];
   return {
     path,
     hostname,

@@ -134,3 +134,16 @@ describe('classifyPage on item pages named after their shop', () => {
     expect(classifyPage(facts)).toBe('shop');
   });
 });
+
+describe('classifyPage on pages that only mention shopping', () => {
+  const fixture = (name: string) =>
+    readFileSync(join(__dirname, '../../fixtures/detectors/signals', `${name}.html`), 'utf8');
+
+  it('does not take a news home page whose headlines say 购物车 or 商家入驻 for a marketplace', () => {
+    expect(classifyPage(factsOf(fixture('news-headlines'), 'https://finance.sina.com.cn/'))).toBe('other');
+  });
+
+  it('does not take a deep help page with the site header for a home page or a shop', () => {
+    expect(classifyPage(factsOf(fixture('help-article'), 'https://help.jd.com/user/index.html'))).toBe('other');
+  });
+});
