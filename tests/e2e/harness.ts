@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+import { CHROMIUM_ARGS } from '@/cli/browser';
 
 export const EXTENSION_PATH = resolve('.output/chrome-mv3');
 export const PAGES_DIR = resolve('tests/e2e/pages');
@@ -54,16 +55,7 @@ export async function launchWithExtension(): Promise<ExtensionSession> {
     userDataDir,
     pipe: true,
     enableExtensions: [EXTENSION_PATH],
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
+    args: CHROMIUM_ARGS,
   });
   const close = async () => {
     await browser.close().catch(() => undefined);

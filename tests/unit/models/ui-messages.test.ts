@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { hasMessage } from '@/i18n';
 import { ruleCatalogue } from '@/rules';
-import { PAGE_TYPES, type HiddenReason } from '@/rules/types';
+import { HIDDEN_REASONS, PAGE_TYPES } from '@/rules/types';
 import { GROUP_ORDER, ruleKey } from '@/models/checklist';
-
-const HIDDEN_REASONS: HiddenReason[] = [
-  'display-none',
-  'visibility-hidden',
-  'opacity-zero',
-  'off-screen',
-  'tiny-font',
-  'same-colour',
-  'hidden-attribute',
-  'closed-details',
-  'noscript',
-  'zero-size',
-];
 
 /** Keys the UI builds from data (a group, a page type, a rule id): each one must exist, or the UI shows a raw key. */
 describe('UI messages built from data', () => {
