@@ -163,6 +163,16 @@ class Walker {
    * through them asks the DOM nothing.
    */
   private pausedDepth = 0;
+  /**
+   * Whether the node about to be entered was reached from the top of `ancestors` in this run, so that element is its
+   * parent (or, in a shadow root, the host). Not after a pause: the page may have moved it meanwhile.
+   */
+  private parentKnown = false;
+  /**
+   * The page removed the node this run starts from: the walk finishes that detached subtree as it always did, asking
+   * the DOM at every step. Otherwise every node a run reaches is connected.
+   */
+  private detached = false;
 
   // Top-level nodes one by one: linkedom does not link the doctype to <html> as siblings, and a fragment parsed
   // without <html> has several top-level elements.
@@ -183,6 +193,8 @@ class Walker {
   /** Walks up to `budget` nodes; true when the whole document is done. */
   run(budget: number): boolean {
     this.pausedDepth = this.ancestors.length;
+    this.parentKnown = false;
+    this.detached = this.node !== null && this.node.isConnected === false;
     for (;;) {
       if (this.node === null) {
         if (++this.topIndex >= this.tops.length) {
@@ -190,6 +202,8 @@ class Walker {
           return true;
         }
         this.top = this.node = this.tops[this.topIndex];
+        this.parentKnown = false;
+        if (this.top.isConnected === false) this.detached = true;
       }
       if (budget-- <= 0) return false;
       const node: Node = this.node;
@@ -199,6 +213,7 @@ class Walker {
         this.siblingsAtEntry.push(node.nextSibling);
         this.ancestorFlags.push(this.enteredFlags);
         this.node = inside;
+        this.parentKnown = true;
         continue;
       }
       this.node = this.climb(node);
@@ -212,6 +227,7 @@ class Walker {
     let flags = node.nodeType === 1 ? this.enteredFlags : -1;
     // Whether `current` was entered before a pause (the leaf a climb starts from is asked the DOM anyway).
     let paused = true;
+    let parentKnown = this.parentKnown;
     while (current) {
       if (flags >= 0) this.leave(flags);
       if (current === this.top) return null;
@@ -223,14 +239,20 @@ class Walker {
           next = siblingAtEntry && siblingAtEntry.isConnected !== false ? siblingAtEntry : null;
         }
       }
-      if (next) return next;
+      if (next) {
+        this.parentKnown = parentKnown;
+        return next;
+      }
       const parent = this.ancestors.pop();
       siblingAtEntry = this.siblingsAtEntry.pop();
       flags = this.ancestorFlags.pop() ?? -1;
       if (!parent) return null;
       const depth = this.ancestors.length;
-      paused = depth < this.pausedDepth;
-      if (paused) this.pausedDepth = depth;
+      paused = this.detached || depth < this.pausedDepth;
+      if (paused) {
+        this.pausedDepth = depth;
+        parentKnown = false;
+      }
       if (parent === this.context.owner) {
         // The end of a shadow root or frame document: back to its owner, and a host's light children.
         const light = this.context.lightChildren;
@@ -241,6 +263,7 @@ class Walker {
           this.ancestorFlags.push(flags);
           // Entered before a pause it stays so: its next sibling must still be asked when it is left.
           if (paused) this.pausedDepth = depth + 1;
+          this.parentKnown = true;
           return parent.firstChild;
         }
       }
@@ -317,8 +340,12 @@ class Walker {
     let piece = NEEDS_COLLAPSE.test(raw) ? raw.replace(WHITESPACE, ' ') : raw;
     if (this.lastSpace && piece.charCodeAt(0) === 32) piece = piece.slice(1);
     if (!piece) return;
-    const parent = node.parentNode;
-    const element = parent && parent.nodeType === 1 ? (parent as Element) : (parent as ShadowRoot | null)?.host;
+    let element: Element | null | undefined;
+    if (this.parentKnown) element = this.ancestors[this.ancestors.length - 1] as Element | undefined;
+    else {
+      const parent = node.parentNode;
+      element = parent && parent.nodeType === 1 ? (parent as Element) : (parent as ShadowRoot | null)?.host;
+    }
     if (element && piece !== ' ') {
       const link = this.linkStack.length ? this.linkStack[this.linkStack.length - 1] : null;
       this.segments.push({ start: this.length, end: this.length + piece.length, element, link });
