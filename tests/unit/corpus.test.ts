@@ -4,36 +4,15 @@
  * labels. Where a label is a judgement call (`ambiguous`) and the engine decides otherwise, JUDGEMENT records why
  * the engine's decision is the sensible one; every other field must match the label exactly.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gatherFacts } from '@/rules/gather';
 import { parsePhone } from '@/rules/detectors/contact';
-import type { Evidence, Facts, TermsKind } from '@/rules/types';
+import type { Evidence, Facts } from '@/rules/types';
 import { TERMS_KINDS } from '@/rules/types';
 import { parseHtml } from './gather/support/dom';
+import { corpusHtml, corpusLabels, type CorpusExpected } from '../support/corpus';
 
-interface Label {
-  file: string;
-  site: string;
-  ambiguous: string[];
-  expected: {
-    icpNumber: string | null;
-    icpLinked: boolean | null;
-    psbNumber: string | null;
-    psbLinked: boolean | null;
-    businessLicenceLink: boolean;
-    phone: string[];
-    email: string[];
-    address: string | null;
-    postalCode: string | null;
-    termsLinks: Record<TermsKind, boolean>;
-    otherLicences: string[];
-  };
-}
-
-const CORPUS = join(__dirname, '../fixtures/corpus');
-const labels: Label[] = JSON.parse(readFileSync(join(CORPUS, 'labels.json'), 'utf8'));
+const labels = corpusLabels;
 
 /**
  * Fields where the engine deliberately differs from a judgement-call label, keyed `file prefix:field`, with the
@@ -102,7 +81,7 @@ function normalisedPhone(text: string): string {
 }
 
 /** What the engine says for each labelled field, in the label's terms. */
-function observe(facts: Facts, expected: Label['expected']): Record<string, unknown> {
+function observe(facts: Facts, expected: CorpusExpected): Record<string, unknown> {
   const icp = shown(facts.icp);
   const psb = shown(facts.psb);
   const licences = shown(facts.licences);
@@ -139,7 +118,7 @@ function observe(facts: Facts, expected: Label['expected']): Record<string, unkn
 }
 
 /** The label, in the same terms. */
-function wanted(expected: Label['expected']): Record<string, unknown> {
+function wanted(expected: CorpusExpected): Record<string, unknown> {
   return {
     ...expected,
     phone: [...new Set(expected.phone.map(normalisedPhone))].sort(),
@@ -166,7 +145,7 @@ describe('real corpus labels (static mode)', () => {
       let facts: Facts | undefined;
       const factsOnce = () => {
         if (!facts) {
-          const html = readFileSync(join(CORPUS, label.file), 'utf8');
+          const html = corpusHtml(label);
           facts = gatherFacts(parseHtml(html), { url: urlFor(label.site), mode: 'static' });
         }
         return facts;
@@ -197,7 +176,7 @@ describe('real corpus labels (static mode)', () => {
       it('gathers without errors and every evidence selector re-finds an element', () => {
         const all = factsOnce();
         expect(all.gatherErrors).toEqual([]);
-        const doc = parseHtml(readFileSync(join(CORPUS, label.file), 'utf8'));
+        const doc = parseHtml(corpusHtml(label));
         const evidence: Evidence[] = [
           ...all.icp, ...all.psb, ...all.businessLicence, ...all.phones, ...all.emails, ...all.licences,
           ...all.governmentBadges, ...Object.values(all.terms).flat(),

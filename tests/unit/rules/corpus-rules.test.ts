@@ -2,39 +2,14 @@
  * The rules on the labelled real home pages: each label implies a rule status (a linked ICP number passes, an
  * unlinked one is for review, none fails…). Fields a label marks ambiguous are judgement calls and not asserted.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { auditDocument } from '@/rules';
 import type { RuleStatus } from '@/rules/types';
-
-const CORPUS = resolve('tests/fixtures/corpus');
-const LABELS = join(CORPUS, 'labels.json');
-
-interface Expected {
-  icpNumber: string | null;
-  icpLinked: boolean | null;
-  psbNumber: string | null;
-  psbLinked: boolean | null;
-  businessLicenceLink: boolean;
-  phone: string[];
-  email: string[];
-  address: string | null;
-  postalCode: string | null;
-  termsLinks: Record<'userAgreement' | 'privacyPolicy' | 'tradingRules' | 'consumerProtection' | 'disputeResolution', boolean>;
-}
-
-interface Label {
-  file: string;
-  pageType: string;
-  expected: Expected;
-  ambiguous: string[];
-}
+import { corpusFileName, corpusFileUrl, corpusHtml, corpusLabels, type CorpusExpected } from '../../support/corpus';
 
 /** The status each label implies, with the label fields it rests on. */
-const IMPLIED: Array<{ ruleId: string; fields: string[]; status: (e: Expected) => RuleStatus | null }> = [
+const IMPLIED: Array<{ ruleId: string; fields: string[]; status: (e: CorpusExpected) => RuleStatus | null }> = [
   { ruleId: 'icp-number', fields: ['icpNumber', 'icpLinked'], status: (e) => (!e.icpNumber ? 'fail' : e.icpLinked ? 'pass' : 'review') },
   // A linked public-security number can still be for review (legacy form, other digits in the link): only absence is certain.
   { ruleId: 'psb-filing', fields: ['psbNumber', 'psbLinked'], status: (e) => (!e.psbNumber ? 'fail' : e.psbLinked ? null : 'review') },
@@ -64,20 +39,17 @@ const IMPLIED: Array<{ ruleId: string; fields: string[]; status: (e: Expected) =
   },
 ];
 
-describe.skipIf(!existsSync(LABELS))('rules on the labelled home pages', () => {
-  const labels = existsSync(LABELS) ? (JSON.parse(readFileSync(LABELS, 'utf8')) as Label[]) : [];
-  const homes = labels.filter((label) => label.pageType === 'platform-home');
+describe('rules on the labelled home pages', () => {
+  const homes = corpusLabels.filter((label) => label.pageType === 'platform-home');
 
   it('has labelled home pages', () => {
     expect(homes.length).toBeGreaterThan(0);
   });
 
   for (const label of homes) {
-    const name = label.file.split('/').pop()!;
-    it(name, () => {
-      const file = join(CORPUS, label.file);
-      const { document } = parseHTML(readFileSync(file, 'utf8'));
-      const audit = auditDocument(document as unknown as Document, { url: pathToFileURL(file).href, pageType: 'platform-home' });
+    it(corpusFileName(label), () => {
+      const { document } = parseHTML(corpusHtml(label));
+      const audit = auditDocument(document as unknown as Document, { url: corpusFileUrl(label), pageType: 'platform-home' });
       for (const { ruleId, fields, status } of IMPLIED) {
         if (fields.some((field) => label.ambiguous.includes(field))) continue;
         const expected = status(label.expected);

@@ -1,14 +1,9 @@
 /** The classifier against the labelled real pages (tests/fixtures/corpus, copied from the shared corpus). */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { classifyPage } from '@/rules';
 import { gatherFacts } from '@/rules/gather';
-import { pathToFileURL } from 'node:url';
-
-const CORPUS = resolve('tests/fixtures/corpus');
-const LABELS = join(CORPUS, 'labels.json');
+import { corpusFileName, corpusFileUrl, corpusHtml, corpusLabels } from '../../support/corpus';
 
 /**
  * Judgement calls where the engine answers differently from the label, and why:
@@ -18,23 +13,16 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   '09-pinduoduo-home-2018-raw.html': 'other',
 };
 
-interface Label {
-  file: string;
-  pageType: string;
-}
-
-describe.skipIf(!existsSync(LABELS))('page type of the labelled corpus', () => {
-  const labels = existsSync(LABELS) ? (JSON.parse(readFileSync(LABELS, 'utf8')) as Label[]) : [];
+describe('page type of the labelled corpus', () => {
   it('has labelled pages', () => {
-    expect(labels.length).toBeGreaterThan(0);
+    expect(corpusLabels.length).toBeGreaterThan(0);
   });
 
-  for (const label of labels) {
-    const name = label.file.split('/').pop()!;
+  for (const label of corpusLabels) {
+    const name = corpusFileName(label);
     it(`${name} is ${KNOWN_DIFFERENCES[name] ?? label.pageType}`, () => {
-      const file = join(CORPUS, label.file);
-      const { document } = parseHTML(readFileSync(file, 'utf8'));
-      const facts = gatherFacts(document as unknown as Document, { url: pathToFileURL(file).href, mode: 'static' });
+      const { document } = parseHTML(corpusHtml(label));
+      const facts = gatherFacts(document as unknown as Document, { url: corpusFileUrl(label), mode: 'static' });
       expect(classifyPage(facts)).toBe(KNOWN_DIFFERENCES[name] ?? label.pageType);
     });
   }
