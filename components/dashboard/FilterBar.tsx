@@ -1,7 +1,8 @@
 import { t } from '@/i18n';
-import { PAGE_TYPES, type Grade, type Locale, type PageType } from '@/rules/types';
+import type { Grade, Locale, PageType } from '@/rules/types';
 import type { DashboardModel } from '@/models/dashboard';
-import { pageTypeName, ruleTitle } from '../common/rule-text';
+import { ruleTitle } from '../common/rule-text';
+import { PageTypeOptions } from '../common/PageTypeOptions';
 
 const GRADES: Grade[] = ['A', 'B', 'C', 'D', 'F', 'N/A'];
 
@@ -40,11 +41,7 @@ export function FilterBar({ model, ruleIds }: { model: DashboardModel; ruleIds: 
           onChange={(event) => model.setFilter('pageType', value(event) as PageType | '')}
         >
           <option value="">{t('filter_any', locale)}</option>
-          {PAGE_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {pageTypeName(type, locale)}
-            </option>
-          ))}
+          <PageTypeOptions locale={locale} />
         </select>
       </label>
       <label>

@@ -1,5 +1,5 @@
 import { t } from '@/i18n';
-import { PAGE_TYPES, type PageType } from '@/rules/types';
+import type { PageType } from '@/rules/types';
 import type { PopupModel } from '@/models/popup';
 import { consumerVerdict } from '@/models/verdict';
 import { formatTime } from '@/models/format';
@@ -7,6 +7,7 @@ import { Checklist } from '../checklist/Checklist';
 import { GradeBadge } from '../common/GradeBadge';
 import { StorageBanner } from '../common/StorageBanner';
 import { pageTypeName } from '../common/rule-text';
+import { PageTypeOptions } from '../common/PageTypeOptions';
 import { EvidenceSlot } from './EvidenceSlot';
 
 export function PopupApp({ model, dashboardUrl }: { model: PopupModel; dashboardUrl: string }) {
@@ -75,11 +76,7 @@ function CurrentPage({ model, dashboardUrl }: { model: PopupModel; dashboardUrl:
                 disabled={auditing}
                 onChange={(event) => void model.changePageType((event.currentTarget as HTMLSelectElement).value as PageType)}
               >
-                {PAGE_TYPES.map((type) => (
-                  <option key={type} value={type}>
-                    {pageTypeName(type, locale)}
-                  </option>
-                ))}
+                <PageTypeOptions locale={locale} />
               </select>
             </label>
             {model.rescoredAs.value && (
