@@ -3,7 +3,7 @@ import type { Page } from 'puppeteer-core';
 import type { AuditResult } from '@/rules/types';
 import { toStoredAudit, type StoredAudit } from '@/storage/db';
 import { browseFixtures, storedAudits, waitFor, type ExtensionSession, type FixtureBrowsing } from './harness';
-import { axeViolations, openAudited, openDashboard, seedAudits, textOf } from './ui-helpers';
+import { axeViolations, choose, openAudited, openDashboard, seedAudits, textOf } from './ui-helpers';
 
 const MARKUP = '<img src=x onerror=alert(1)>';
 const DAY = 24 * 60 * 60 * 1000;
@@ -74,9 +74,14 @@ describe('dashboard', () => {
     await dashboard.click('.pager button:last-child');
     await dashboard.waitForFunction(() => document.querySelector('.pager')?.textContent?.includes('第 2 /'));
     await dashboard.click('.pager button:first-child');
+    await dashboard.waitForFunction(() => document.querySelector('.pager')?.textContent?.includes('第 1 /'));
+    await dashboard.waitForFunction(
+      () => document.querySelector('table.audits tbody tr .page-cell__url')?.textContent?.includes('/untrusted-home.html'),
+    );
   });
 
   it('shows page text that contains markup as text and runs none of it', async () => {
+    await dashboard.waitForFunction(() => document.querySelector('.pager')?.textContent?.includes('第 1 /'));
     const title = await textOf(dashboard, 'table.audits tbody tr .page-cell__title');
     expect(title).toContain(MARKUP);
     expect(await dashboard.$$eval('table img', (images) => images.length)).toBe(0);
@@ -95,13 +100,13 @@ describe('dashboard', () => {
 
   it('filters by grade, page type and failed rule, and sorts by any column', async () => {
     const rows = await storedAudits(session);
-    await dashboard.select('select[name="grade"]', 'F');
+    await choose(dashboard, 'select[name="grade"]', 'F');
     await waitCount(rows.filter((row) => row.grade === 'F').length);
     const grades = await dashboard.$$eval('table.audits tbody tr .grade__letter', (cells) => cells.map((c) => c.textContent));
     expect(new Set(grades)).toEqual(new Set(['F']));
-    await dashboard.select('select[name="failedRule"]', 'icp-number');
+    await choose(dashboard, 'select[name="failedRule"]', 'icp-number');
     await waitCount(rows.filter((row) => row.grade === 'F' && (row.failedRules as string[]).includes('icp-number')).length);
-    await dashboard.select('select[name="pageType"]', 'platform-home');
+    await choose(dashboard, 'select[name="pageType"]', 'platform-home');
     await waitCount(
       rows.filter(
         (row) => row.grade === 'F' && row.pageType === 'platform-home' && (row.failedRules as string[]).includes('icp-number'),
@@ -149,12 +154,11 @@ describe('dashboard', () => {
 
   it('shows a site over time with a score chart and what changed between two audits of a page', async () => {
     await dashboard.click('.tab:nth-child(2)');
-    await dashboard.select('select[name="site"]', 'alpha.example.cn');
-    await dashboard.waitForSelector('.chart svg');
+    await choose(dashboard, 'select[name="site"]', 'alpha.example.cn');
     const alpha = seeded.filter((row) => row.host === 'alpha.example.cn');
-    expect(await dashboard.$$eval('.chart circle', (dots) => dots.length)).toBe(alpha.length);
+    await dashboard.waitForFunction((n) => document.querySelectorAll('.chart svg circle').length === n, { timeout: 10_000 }, alpha.length);
     expect(await dashboard.$eval('.chart svg', (svg) => svg.getAttribute('role'))).toBe('img');
-    await dashboard.select('select[name="comparePage"]', 'https://alpha.example.cn/page/1');
+    await choose(dashboard, 'select[name="comparePage"]', 'https://alpha.example.cn/page/1');
     await dashboard.waitForSelector('[data-testid="compare-score"]');
     // The latest two audits of /page/1 are i = 116 (failing) and i = 106 (passing): the ICP rule changed.
     expect(await textOf(dashboard, '[data-testid="compare-score"]')).toContain('90 → 40');
@@ -166,7 +170,7 @@ describe('dashboard', () => {
 
   it('switches the interface language at once, and shows a new audit from another tab without a reload', async () => {
     await dashboard.click('.tab:nth-child(3)');
-    await dashboard.select('select[name="locale"]', 'en');
+    await choose(dashboard, 'select[name="locale"]', 'en');
     await dashboard.waitForFunction(() => document.documentElement.lang === 'en');
     expect(await textOf(dashboard, 'h1')).toBe('Liangzhao · audit history');
     expect(await axeViolations(dashboard)).toEqual([]);
@@ -180,7 +184,7 @@ describe('dashboard', () => {
 
   it('deletes a site and then everything, each after asking', async () => {
     await dashboard.click('.tab:nth-child(3)');
-    await dashboard.select('select[name="deleteHost"]', 'beta.example.cn');
+    await choose(dashboard, 'select[name="deleteHost"]', 'beta.example.cn');
     await dashboard.click('.settings fieldset:last-of-type button.danger');
     await dashboard.waitForSelector('.settings .confirm');
     await dashboard.click('.settings .confirm button.danger');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { browseFixtures, storedAudits, tabIdOf, waitFor, type ExtensionSession, type FixtureBrowsing } from './harness';
-import { axeViolations, openAudited, openPopup, textOf } from './ui-helpers';
+import { axeViolations, choose, openAudited, openPopup, textOf } from './ui-helpers';
 
 const MARKUP = '<img src=x onerror=alert(1)>';
 
@@ -101,7 +101,7 @@ describe('popup', () => {
   });
 
   it('re-scores when a person corrects the page type, and audits the page as that type', async () => {
-    await popup.select('.controls select', 'shop');
+    await choose(popup, '.controls select', 'shop');
     await popup.waitForFunction(() => document.querySelector('li.rule[data-rule="shop-seller-identity"]:not(.rule--na)'));
     expect(await popup.$eval('.controls select', (el) => (el as HTMLSelectElement).value)).toBe('shop');
     // At once a local re-score says so; once the tab has audited again, the detected type is shown beside the choice.

@@ -60,6 +60,22 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   });
 }
 
+/**
+ * Chooses `value` in the select `selector` once that option exists (lists such as the site list load
+ * after the select is drawn), and waits until the select holds it: puppeteer's `select` silently does
+ * nothing for an option not there yet.
+ */
+export async function choose(page: Page, selector: string, value: string): Promise<void> {
+  await page.waitForFunction(
+    (s, v) => [...(document.querySelector<HTMLSelectElement>(s)?.options ?? [])].some((o) => o.value === v),
+    { timeout: 10_000 },
+    selector,
+    value,
+  );
+  await page.select(selector, value);
+  await page.waitForFunction((s, v) => document.querySelector<HTMLSelectElement>(s)?.value === v, { timeout: 10_000 }, selector, value);
+}
+
 /** The visible text of the first element `selector` finds, or null. */
 export function textOf(page: Page, selector: string): Promise<string | null> {
   return page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
