@@ -1,7 +1,5 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { resolve } from 'node:path';
-import { chromeMessages, LOCALES } from './i18n';
 
 const ICON_SIZES = [16, 32, 48, 128] as const;
 
@@ -28,18 +26,4 @@ export default defineConfig({
         }
       : {}),
   }),
-  hooks: {
-    // _locales is generated from i18n/messages so the manifest and the UI read one catalogue.
-    'build:publicAssets': (_wxt, files) => {
-      for (const locale of LOCALES) {
-        files.push({
-          relativeDest: `_locales/${locale}/messages.json`,
-          contents: JSON.stringify(chromeMessages(locale), null, 2),
-        });
-      }
-      for (const size of ICON_SIZES) {
-        files.push({ absoluteSrc: resolve('assets/icons', `${size}.png`), relativeDest: `icons/${size}.png` });
-      }
-    },
-  },
 });

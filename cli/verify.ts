@@ -7,8 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { isLocale, t } from '../i18n';
 import type { Locale } from '../rules/types';
-import { verifyBundle, type BundleVerification } from '../export/bundle';
-import { describeProblem } from '../export/problems';
+import { verifyBundle, type BundleVerification } from '../evidence/export/bundle';
+import { describeProblem } from '../evidence/export/problems';
 
 export const EXIT_INTACT = 0;
 export const EXIT_CHANGED = 1;

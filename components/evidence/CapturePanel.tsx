@@ -3,9 +3,9 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { t } from '@/i18n';
 import type { Locale } from '@/rules/types';
 import { LiangzhaoDatabase } from '@/storage/db';
-import type { CaptureReply, EvidenceMessage } from '@/capture/protocol';
-import type { CaseFields } from '@/export/evidence';
-import { createCaptureModel, type CaptureModel } from './model';
+import type { CaptureReply, EvidenceMessage } from '@/messaging/evidence';
+import type { CaseFields } from '@/evidence/seal/record';
+import { createCaptureModel, type CaptureModel } from '../../evidence/panels';
 
 const FIELDS: Array<{ field: keyof CaseFields; key: string }> = [
   { field: 'caseNumber', key: 'evidenceCase_caseNumber' },

@@ -4,9 +4,9 @@ import { t } from '@/i18n';
 import type { Locale } from '@/rules/types';
 import type { AuditFilters } from '@/storage/audits';
 import type { LiangzhaoDatabase } from '@/storage/db';
-import { EXPORT_FORMATS, type ExportFormat } from '@/export/files';
-import { isoWithOffset } from '@/export/time';
-import { createEvidenceModel, downloadFile, type EvidenceModel, type ExportScope } from './model';
+import { EXPORT_FORMATS, type ExportFormat } from '@/evidence/export/files';
+import { isoWithOffset } from '@/utils/time';
+import { createEvidenceModel, downloadFile, type EvidenceModel, type ExportScope } from '../../evidence/panels';
 
 export interface EvidencePanelProps {
   db: LiangzhaoDatabase;

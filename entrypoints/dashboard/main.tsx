@@ -4,9 +4,9 @@ import { effect } from '@preact/signals';
 import { ruleCatalogue } from '@/rules';
 import { t } from '@/i18n';
 import { LiangzhaoDatabase } from '@/storage/db';
-import { createDashboardModel } from '@/models/dashboard';
-import { langOf } from '@/models/format';
-import { DashboardApp } from '@/components/dashboard/DashboardApp';
+import { createDashboardModel } from '@/entrypoints/dashboard/model';
+import { langOf } from '@/i18n/dates';
+import { DashboardApp } from '@/entrypoints/dashboard/App';
 
 const db = new LiangzhaoDatabase();
 const model = createDashboardModel(db);

@@ -5,10 +5,10 @@ import { evaluate, isoWithOffset } from '@/rules';
 import { t } from '@/i18n';
 import type { Message } from '@/messaging/protocol';
 import { LiangzhaoDatabase } from '@/storage/db';
-import { createPopupModel, type PopupDeps } from '@/models/popup';
-import { tabIdFromSearch } from '@/models/tab';
-import { langOf } from '@/models/format';
-import { PopupApp } from '@/components/popup/PopupApp';
+import { createPopupModel, type PopupDeps } from '@/entrypoints/popup/model';
+import { tabIdFromSearch } from '@/entrypoints/popup/tab';
+import { langOf } from '@/i18n/dates';
+import { PopupApp } from '@/entrypoints/popup/App';
 
 async function currentTab() {
   const chosen = tabIdFromSearch(location.search);

@@ -9,7 +9,7 @@ import {
   type ExtensionSession,
   type FixtureBrowsing,
 } from './harness';
-import { BADGE_COLOURS } from '@/background/badge';
+import { BADGE_COLOURS } from '@/entrypoints/background/badge';
 
 describe('toolbar badge', () => {
   let session: ExtensionSession;

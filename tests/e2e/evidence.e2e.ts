@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyBundle } from '@/export/bundle';
+import { verifyBundle } from '@/evidence/export/bundle';
 import {
   browseFixtures,
   launchWithExtension,

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LiangzhaoDatabase, toStoredAudit } from '@/storage/db';
 import { createAuditWriter, memoryStore } from '@/storage/audit-writer';
-import { audit } from '../models/fixtures';
+import { audit } from '../../support/fixtures';
 
 let db: LiangzhaoDatabase;
 let n = 0;

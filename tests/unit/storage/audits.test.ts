@@ -13,7 +13,7 @@ import {
   type AuditQuery,
 } from '@/storage/audits';
 import type { Grade, PageType } from '@/rules/types';
-import { audit, rule } from '../models/fixtures';
+import { audit, rule } from '../../support/fixtures';
 
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = Date.parse('2026-11-01T00:00:00Z');

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LiangzhaoDatabase } from '@/storage/db';
-import { audit, rule } from '../models/fixtures';
+import { audit, rule } from '../../support/fixtures';
 
 /** The schema version 1 shipped with, written here as it was so the test does not depend on today's class. */
 class VersionOneDatabase extends Dexie {

@@ -1,0 +1,126 @@
+import { t } from '@/i18n';
+import type { Locale } from '@/rules/types';
+import type { SortColumn } from '@/storage/audits';
+import type { StoredAudit } from '@/storage/db';
+import type { SortState } from '@/entrypoints/dashboard/model';
+import { formatTime } from '@/i18n/dates';
+import { GradeBadge } from '../../components/GradeBadge';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { pageTypeName, ruleTitle } from '../../components/rule-text';
+
+const COLUMNS: Array<{ column: SortColumn; key: string }> = [
+  { column: 'host', key: 'col_site' },
+  { column: 'url', key: 'col_page' },
+  { column: 'pageType', key: 'col_type' },
+  { column: 'grade', key: 'col_grade' },
+  { column: 'score', key: 'col_score' },
+  { column: 'failedCount', key: 'col_failed' },
+  { column: 'auditedAtMs', key: 'col_time' },
+];
+
+/** Rule names shown per row; the rest are counted. */
+const FAILED_SHOWN = 3;
+
+interface AuditTableProps {
+  rows: StoredAudit[];
+  locale: Locale;
+  caption: string;
+  sort?: SortState;
+  onSort?: (column: SortColumn) => void;
+  onOpenSite?: (host: string) => void;
+  onCompare?: (url: string) => void;
+  onDelete: (id: number) => Promise<unknown>;
+}
+
+export function AuditTable(props: AuditTableProps) {
+  const { rows, locale, sort } = props;
+  return (
+    <table class="audits">
+      <caption class="visually-hidden">{props.caption}</caption>
+      <thead>
+        <tr>
+          {COLUMNS.map(({ column, key }) => {
+            const active = sort?.column === column;
+            return (
+              <th
+                key={column}
+                scope="col"
+                aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : undefined}
+              >
+                {props.onSort ? (
+                  <button type="button" class="sort" data-column={column} onClick={() => props.onSort?.(column)}>
+                    {t(key, locale)}
+                    <span aria-hidden="true">{active ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
+                  </button>
+                ) : (
+                  t(key, locale)
+                )}
+              </th>
+            );
+          })}
+          <th scope="col">{t('col_actions', locale)}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((audit) => (
+          <AuditRow key={audit.id} audit={audit} {...props} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function AuditRow({ audit, locale, onOpenSite, onCompare, onDelete }: AuditTableProps & { audit: StoredAudit }) {
+  const time = formatTime(audit.auditedAtMs, locale);
+  const failed = audit.failedRules.slice(0, FAILED_SHOWN).map((id) => ruleTitle(id, locale));
+  const more = audit.failedRules.length - failed.length;
+  return (
+    <tr data-audit-id={audit.id}>
+      <td>
+        {onOpenSite ? (
+          <button
+            type="button"
+            class="link-button"
+            aria-label={t('action_open_site_named', locale, { host: audit.host })}
+            onClick={() => onOpenSite(audit.host)}
+          >
+            {audit.host}
+          </button>
+        ) : (
+          audit.host
+        )}
+      </td>
+      <td class="page-cell">
+        <span class="page-cell__title">{audit.title}</span>
+        <span class="page-cell__url">{audit.url}</span>
+      </td>
+      <td>{pageTypeName(audit.pageType, locale)}</td>
+      <td>
+        <GradeBadge grade={audit.grade} verdict={audit.verdict} locale={locale} />
+      </td>
+      <td class="num">{audit.score}</td>
+      <td class="failed-cell">
+        {audit.failedRules.length === 0
+          ? t('failed_none', locale)
+          : failed.join(t('list_separator', locale)) + (more > 0 ? ` +${more}` : '')}
+      </td>
+      <td>
+        <time dateTime={new Date(audit.auditedAtMs).toISOString()}>{time}</time>
+      </td>
+      <td class="actions">
+        {onCompare && (
+          <button type="button" class="link-button" onClick={() => onCompare(audit.url)}>
+            {t('action_compare', locale)}
+          </button>
+        )}
+        <ConfirmButton
+          label={t('action_delete', locale)}
+          ariaLabel={t('action_delete_audit', locale, { host: audit.host, time })}
+          question={t('confirm_delete_audit', locale)}
+          locale={locale}
+          onConfirm={() => onDelete(audit.id!)}
+        />
+      </td>
+    </tr>
+  );
+}

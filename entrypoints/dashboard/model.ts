@@ -1,0 +1,266 @@
+import { batch, computed, effect, signal } from '@preact/signals';
+import type { Grade, PageType } from '@/rules/types';
+import type { LiangzhaoDatabase, StoredAudit } from '@/storage/db';
+import {
+  applyRetention,
+  auditsOfHost,
+  auditsOfPage,
+  countAudits,
+  deleteAll,
+  deleteAudit,
+  deleteSite,
+  hasFilters,
+  queryAudits,
+  storedHosts,
+  type AuditPage,
+  type AuditQuery,
+  type Retention,
+  type SortColumn,
+} from '@/storage/audits';
+import { DEFAULT_SETTINGS, loadSettings, saveSetting, setHostPaused, type Settings } from '@/storage/settings';
+import { bindLiveQuery } from '../../storage/live';
+import { dayBounds } from '../../i18n/dates';
+import { diffAudits, type AuditDiff } from './diff';
+
+/** What the filter bar holds, as a person typed it. */
+export interface FilterState {
+  text: string;
+  grade: Grade | '';
+  pageType: PageType | '';
+  failedRule: string;
+  /** `yyyy-mm-dd` from date inputs; empty for no bound. */
+  from: string;
+  to: string;
+}
+
+export const EMPTY_FILTERS: FilterState = { text: '', grade: '', pageType: '', failedRule: '', from: '', to: '' };
+
+export interface SortState {
+  column: SortColumn;
+  descending: boolean;
+}
+
+/** The storage query for the filter bar, the sort and the page shown. */
+export function toAuditQuery(filters: FilterState, sort: SortState, page: number, pageSize: number): AuditQuery {
+  const from = dayBounds(filters.from);
+  const to = dayBounds(filters.to);
+  return {
+    ...(filters.text.trim() ? { text: filters.text.trim() } : {}),
+    ...(filters.grade ? { grades: [filters.grade] } : {}),
+    ...(filters.pageType ? { pageTypes: [filters.pageType] } : {}),
+    ...(filters.failedRule ? { failedRule: filters.failedRule } : {}),
+    ...(from ? { fromMs: from.startMs } : {}),
+    ...(to ? { toMs: to.endMs } : {}),
+    sort: sort.column,
+    descending: sort.descending,
+    offset: page * pageSize,
+    limit: pageSize,
+  };
+}
+
+/** Clicking a column heading: the same column flips its direction; another starts with its natural one. */
+export function nextSort(current: SortState, column: SortColumn): SortState {
+  if (current.column === column) return { column, descending: !current.descending };
+  return { column, descending: column === 'auditedAtMs' || column === 'score' || column === 'failedCount' };
+}
+
+export function pageCount(total: number, pageSize: number): number {
+  return Math.max(1, Math.ceil(total / pageSize));
+}
+
+export type DashboardView = 'history' | 'site' | 'settings';
+
+export interface DashboardOptions {
+  pageSize?: number;
+  /** How long typing may pause before the search runs. */
+  searchDelayMs?: number;
+}
+
+export function createDashboardModel(db: LiangzhaoDatabase, options: DashboardOptions = {}) {
+  const pageSize = options.pageSize ?? 50;
+  const searchDelayMs = options.searchDelayMs ?? 200;
+
+  const view = signal<DashboardView>('history');
+  const filters = signal<FilterState>(EMPTY_FILTERS);
+  /** The search box as typed; copied into `filters` after a pause in typing. */
+  const searchInput = signal('');
+  const sort = signal<SortState>({ column: 'auditedAtMs', descending: true });
+  const page = signal(0);
+  const listing = signal<AuditPage>({ rows: [], total: null });
+  const loading = signal(true);
+  const error = signal<string | null>(null);
+  const hosts = signal<string[]>([]);
+  const settings = signal<Settings>(DEFAULT_SETTINGS);
+
+  const site = signal<string | null>(null);
+  const siteAudits = signal<StoredAudit[]>([]);
+  const comparedUrl = signal<string | null>(null);
+  const pageAudits = signal<StoredAudit[]>([]);
+  const comparison = signal<{ earlierId: number | null; laterId: number | null }>({ earlierId: null, laterId: null });
+
+  const query = computed(() => toAuditQuery(filters.value, sort.value, page.value, pageSize));
+  /** Every audit, counted apart from the unfiltered listing so its rows are drawn without waiting for the count. */
+  const allCount = signal<number | null>(null);
+  const total = computed(() => listing.value.total ?? allCount.value);
+  const pages = computed(() => pageCount(total.value ?? 0, pageSize));
+  const filtered = computed(() => hasFilters(query.value));
+  const locale = computed(() => settings.value.locale);
+  const diff = computed<AuditDiff | null>(() => {
+    const { earlierId, laterId } = comparison.value;
+    const earlier = pageAudits.value.find((a) => a.id === earlierId);
+    const later = pageAudits.value.find((a) => a.id === laterId);
+    if (!earlier || !later || earlier === later) return null;
+    const [a, b] = earlier.auditedAtMs <= later.auditedAtMs ? [earlier, later] : [later, earlier];
+    return diffAudits(a.result, b.result);
+  });
+
+  const onError = (cause: unknown) => (error.value = cause instanceof Error ? cause.message : String(cause));
+  const stops: Array<() => void> = [bindLiveQuery(() => loadSettings(db), settings, onError)];
+  // The host list walks a whole index: read it only for the views that offer it, not for the first paint.
+  stops.push(
+    effect(() => (view.value === 'history' ? undefined : bindLiveQuery(() => storedHosts(db), hosts, onError))),
+  );
+
+  // The listing follows the query: a new live query per query, the previous one dropped.
+  stops.push(
+    effect(() => {
+      const current = query.value;
+      loading.value = true;
+      return bindLiveQuery(
+        async () => {
+          const answer = await queryAudits(db, current, { countAll: false });
+          loading.value = false;
+          return answer;
+        },
+        listing,
+        onError,
+      );
+    }),
+  );
+  // Counting every audit is slow in IndexedDB: start it once the first rows are drawn, so it cannot hold them up.
+  const firstRowsShown = signal(false);
+  stops.push(
+    effect(() => {
+      if (!loading.value) firstRowsShown.value = true;
+    }),
+  );
+  stops.push(
+    effect(() =>
+      filtered.value || !firstRowsShown.value ? undefined : bindLiveQuery(() => countAudits(db), allCount, onError),
+    ),
+  );
+  stops.push(
+    effect(() => {
+      const host = site.value;
+      if (!host) return undefined;
+      return bindLiveQuery(() => auditsOfHost(db, host), siteAudits, onError);
+    }),
+  );
+  stops.push(
+    effect(() => {
+      const url = comparedUrl.value;
+      if (!url) return undefined;
+      return bindLiveQuery(() => auditsOfPage(db, url), pageAudits, onError);
+    }),
+  );
+  // Preselect the latest two audits of the compared page.
+  stops.push(
+    effect(() => {
+      const audits = pageAudits.value;
+      const { earlierId, laterId } = comparison.peek();
+      const known = (id: number | null) => audits.some((a) => a.id === id);
+      if (known(earlierId) && known(laterId)) return;
+      comparison.value = { laterId: audits[0]?.id ?? null, earlierId: audits[1]?.id ?? null };
+    }),
+  );
+
+  let searchTimer: ReturnType<typeof setTimeout> | null = null;
+
+  function setFilter<K extends keyof FilterState>(key: K, value: FilterState[K]) {
+    batch(() => {
+      filters.value = { ...filters.value, [key]: value };
+      page.value = 0;
+    });
+  }
+
+  return {
+    view,
+    filters,
+    searchInput,
+    sort,
+    page,
+    pages,
+    pageSize,
+    query,
+    total,
+    listing,
+    loading,
+    error,
+    hosts,
+    settings,
+    locale,
+    site,
+    siteAudits,
+    comparedUrl,
+    pageAudits,
+    comparison,
+    diff,
+    setFilter,
+    typeSearch(text: string) {
+      searchInput.value = text;
+      if (searchTimer !== null) clearTimeout(searchTimer);
+      searchTimer = setTimeout(() => {
+        searchTimer = null;
+        setFilter('text', text);
+      }, searchDelayMs);
+    },
+    clearFilters() {
+      batch(() => {
+        searchInput.value = '';
+        filters.value = EMPTY_FILTERS;
+        page.value = 0;
+      });
+    },
+    sortBy(column: SortColumn) {
+      batch(() => {
+        sort.value = nextSort(sort.value, column);
+        page.value = 0;
+      });
+    },
+    goToPage(next: number) {
+      page.value = Math.min(Math.max(0, next), pages.value - 1);
+    },
+    openSite(host: string) {
+      batch(() => {
+        site.value = host;
+        comparedUrl.value = null;
+        view.value = 'site';
+      });
+    },
+    compare(url: string) {
+      batch(() => {
+        comparedUrl.value = url;
+        comparison.value = { earlierId: null, laterId: null };
+      });
+    },
+    choose(which: 'earlierId' | 'laterId', id: number) {
+      comparison.value = { ...comparison.value, [which]: id };
+    },
+    setLocale: (value: Settings['locale']) => saveSetting(db, 'locale', value),
+    setAutoAudit: (value: boolean) => saveSetting(db, 'autoAudit', value),
+    setPaused: (host: string, paused: boolean) => setHostPaused(db, host, paused),
+    async setRetention(value: Retention) {
+      await saveSetting(db, 'retention', value);
+      return applyRetention(db, value);
+    },
+    deleteAudit: (id: number) => deleteAudit(db, id),
+    deleteSite: (host: string) => deleteSite(db, host),
+    deleteAll: () => deleteAll(db),
+    dispose() {
+      if (searchTimer !== null) clearTimeout(searchTimer);
+      stops.forEach((stop) => stop());
+    },
+  };
+}
+
+export type DashboardModel = ReturnType<typeof createDashboardModel>;

@@ -1,0 +1,172 @@
+import { t } from '@/i18n';
+import type { PageType } from '@/rules/types';
+import type { PopupModel } from '@/entrypoints/popup/model';
+import { consumerVerdict } from '@/entrypoints/popup/verdict';
+import { formatTime } from '@/i18n/dates';
+import { Checklist } from '../../components/Checklist';
+import { GradeBadge } from '../../components/GradeBadge';
+import { StorageBanner } from '../../components/StorageBanner';
+import { pageTypeName } from '../../components/rule-text';
+import { PageTypeOptions } from '../../components/PageTypeOptions';
+import { EvidenceSlot } from './EvidenceSlot';
+
+export function PopupApp({ model, dashboardUrl }: { model: PopupModel; dashboardUrl: string }) {
+  const locale = model.locale.value;
+  const phase = model.phase.value;
+  return (
+    <main class="popup">
+      <StorageBanner status={model.writeStatus.value} locale={locale} />
+      <h1 class="visually-hidden">{t('popup_title', locale)}</h1>
+      {phase === 'loading' && <p aria-live="polite">{t('popup_loading', locale)}</p>}
+      {phase === 'unsupported' && (
+        <section class="empty-state" data-state="unsupported">
+          <h2>{t('popup_unsupported', locale)}</h2>
+          <p>{t('popup_unsupported_help', locale)}</p>
+        </section>
+      )}
+      {phase === 'no-script' && (
+        <section class="empty-state" data-state="no-script">
+          <h2>{t('popup_no_script', locale)}</h2>
+          <p>{t('popup_no_script_help', locale)}</p>
+        </section>
+      )}
+      {phase === 'ready' && <CurrentPage model={model} dashboardUrl={dashboardUrl} />}
+      <History model={model} />
+      <nav class="links">
+        <a href={dashboardUrl} target="_blank" rel="noopener">
+          {t('popup_open_dashboard', locale)}
+        </a>
+        <a href={`${dashboardUrl}#export`} target="_blank" rel="noopener">
+          {t('popup_open_exports', locale)}
+        </a>
+      </nav>
+    </main>
+  );
+}
+
+function CurrentPage({ model, dashboardUrl }: { model: PopupModel; dashboardUrl: string }) {
+  const locale = model.locale.value;
+  const result = model.result.value;
+  const auditing = model.auditing.value;
+  return (
+    <>
+      <header class="page-header">
+        {result && <GradeBadge grade={result.grade} verdict={result.verdict} locale={locale} />}
+        <div class="page-header__text">
+          <p class="site">
+            <span class="visually-hidden">{t('popup_site_label', locale)}: </span>
+            <span data-testid="site">{model.host.value}</span>
+          </p>
+          {result && (
+            <p>
+              <span class={`verdict verdict--${result.verdict}`}>{t(`verdict_${result.verdict}`, locale)}</span>
+              {' · '}
+              <span data-testid="score">{t('score_label', locale, { score: result.score })}</span>
+            </p>
+          )}
+        </div>
+      </header>
+      {result ? (
+        <>
+          <div class="controls">
+            <label>
+              {t('popup_page_type_label', locale)}{' '}
+              <select
+                value={result.pageType}
+                disabled={auditing}
+                onChange={(event) => void model.changePageType((event.currentTarget as HTMLSelectElement).value as PageType)}
+              >
+                <PageTypeOptions locale={locale} />
+              </select>
+            </label>
+            {model.rescoredAs.value && (
+              <span class="muted" role="status">
+                {' '}
+                {t('popup_rescored', locale, { type: pageTypeName(model.rescoredAs.value, locale) })}
+              </span>
+            )}
+            {!model.rescoredAs.value && result.detectedPageType !== result.pageType && (
+              <span class="muted"> {t('popup_detected_type', locale, { type: pageTypeName(result.detectedPageType, locale) })}</span>
+            )}
+          </div>
+          <p class="consumer-verdict" data-testid="consumer-verdict">
+            <span class="visually-hidden">{t('popup_verdict_heading', locale)}: </span>
+            {consumerVerdict(result, locale)}
+          </p>
+        </>
+      ) : (
+        <p>{t('popup_no_result', locale)}</p>
+      )}
+      <div class="controls">
+        <button type="button" class="primary" disabled={auditing} onClick={() => void model.auditNow()}>
+          {auditing ? t('popup_auditing', locale) : t('popup_audit_now', locale)}
+        </button>
+        <label class="switch">
+          <input
+            type="checkbox"
+            checked={model.paused.value}
+            onChange={(event) => void model.setPaused((event.currentTarget as HTMLInputElement).checked)}
+          />{' '}
+          {t('popup_pause_label', locale)}
+        </label>
+      </div>
+      <p class="muted" aria-live="polite">
+        {model.paused.value
+          ? t('popup_paused_note', locale)
+          : model.settings.value.autoAudit
+            ? ''
+            : t('popup_auto_off_note', locale)}
+      </p>
+      {model.error.value && (
+        <p class="banner banner--error" role="alert">
+          {t('popup_audit_failed', locale, { error: model.error.value })}
+        </p>
+      )}
+      {result && (
+        <section aria-labelledby="checklist-heading">
+          <h2 id="checklist-heading">{t('popup_checklist_heading', locale)}</h2>
+          <Checklist
+            results={result.results}
+            locale={locale}
+            highlights={model.highlights.value}
+            onShow={(key, evidence, label) => void model.showOnPage(key, evidence, label)}
+          />
+        </section>
+      )}
+      {result && model.tab.value && (
+        <EvidenceSlot
+          result={result}
+          auditId={model.page.value?.auditId ?? null}
+          tabId={model.tab.value.id}
+          locale={locale}
+          dashboardUrl={dashboardUrl}
+        />
+      )}
+    </>
+  );
+}
+
+function History({ model }: { model: PopupModel }) {
+  const locale = model.locale.value;
+  const history = model.history.value;
+  return (
+    <section aria-labelledby="history-heading" class="history">
+      <h2 id="history-heading">{t('popup_history_heading', locale)}</h2>
+      {history.length === 0 ? (
+        <p>{t('popup_history_empty', locale)}</p>
+      ) : (
+        <ol>
+          {history.map((audit) => (
+            <li key={audit.id}>
+              <GradeBadge grade={audit.grade} verdict={audit.verdict} locale={locale} />{' '}
+              <span class="history__host">{audit.host}</span> <span class="history__title">{audit.title}</span>{' '}
+              <time class="muted" dateTime={new Date(audit.auditedAtMs).toISOString()}>
+                {formatTime(audit.auditedAtMs, locale)}
+              </time>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,188 @@
+import { batch, computed, signal } from '@preact/signals';
+import type { Message, PageState, Reply } from '@/messaging/protocol';
+import { HIDDEN_REASONS, type AuditResult, type Evidence, type Facts, type HiddenReason, type Locale, type PageType } from '@/rules/types';
+import { t } from '@/i18n';
+import type { EvaluateMeta } from '@/rules';
+import type { LiangzhaoDatabase, StoredAudit } from '@/storage/db';
+import { hostOf } from '@/storage/db';
+import { latestAudits } from '@/storage/audits';
+import { DEFAULT_SETTINGS, isPaused, loadSettings, setHostPaused, type Settings } from '@/storage/settings';
+import type { WriteStatus } from '@/storage/audit-writer';
+import { bindLiveQuery } from '../../storage/live';
+import { auditableUrl } from './tab';
+
+export interface TabInfo {
+  id: number;
+  url?: string;
+}
+
+export interface PopupDeps {
+  db: LiangzhaoDatabase;
+  /** The tab the popup speaks for: the active tab, or the one named by `?tab=`. */
+  currentTab(): Promise<TabInfo | null>;
+  sendToTab<M extends Message>(tabId: number, message: M): Promise<Reply<M>>;
+  /** The background's record of unsaved audits. */
+  writeStatus(): Promise<WriteStatus>;
+  evaluate(facts: Facts, meta: EvaluateMeta): AuditResult;
+  /** ISO 8601 with offset, now. */
+  nowIso(): string;
+  historySize?: number;
+}
+
+export type PopupPhase = 'loading' | 'ready' | 'unsupported' | 'no-script';
+
+export type HighlightOutcome =
+  | { state: 'shown' }
+  | { state: 'hidden'; reason?: HiddenReason }
+  | { state: 'missing' }
+  | { state: 'failed'; error: string };
+
+export function createPopupModel(deps: PopupDeps) {
+  const tab = signal<TabInfo | null>(null);
+  const phase = signal<PopupPhase>('loading');
+  const page = signal<PageState | null>(null);
+  /** A re-score with a corrected page type, shown at once while the tab audits again. */
+  const rescored = signal<AuditResult | null>(null);
+  const auditing = signal(false);
+  const error = signal<string | null>(null);
+  const highlights = signal<Record<string, HighlightOutcome>>({});
+  const settings = signal<Settings>(DEFAULT_SETTINGS);
+  const history = signal<StoredAudit[]>([]);
+  const writeStatus = signal<WriteStatus | null>(null);
+
+  const result = computed(() => rescored.value ?? page.value?.result ?? null);
+  /** The page type a re-score was made for, while the tab audits again as it. */
+  const rescoredAs = computed(() => rescored.value?.pageType ?? null);
+  const host = computed(() => hostOf(tab.value?.url ?? result.value?.url ?? ''));
+  const locale = computed(() => settings.value.locale);
+  const paused = computed(() => host.value !== '' && isPaused(settings.value, host.value));
+
+  const unsubscribers = [
+    bindLiveQuery(() => loadSettings(deps.db), settings),
+    bindLiveQuery(() => latestAudits(deps.db, deps.historySize ?? 5), history),
+  ];
+
+  async function load(): Promise<void> {
+    void refreshWriteStatus();
+    const current = await deps.currentTab().catch(() => null);
+    tab.value = current;
+    // Without the tabs permission the URL may be withheld; then the content script answering is what tells.
+    if (!current || (current.url !== undefined && !auditableUrl(current.url))) {
+      phase.value = 'unsupported';
+      return;
+    }
+    try {
+      const state = await deps.sendToTab(current.id, { type: 'page:current' });
+      batch(() => {
+        page.value = state;
+        phase.value = 'ready';
+      });
+      // A paused site, or a page still loading, has no audit yet: the popup asking is the person asking.
+      if (!state?.result) await auditNow();
+    } catch {
+      // No content script answers: a page loaded before the extension, or one the browser does not let it into.
+      phase.value = current.url === undefined ? 'unsupported' : 'no-script';
+    }
+  }
+
+  async function auditNow(pageType?: PageType): Promise<void> {
+    const current = tab.value;
+    if (!current) return;
+    auditing.value = true;
+    error.value = null;
+    try {
+      const state = await deps.sendToTab(current.id, { type: 'page:audit', ...(pageType ? { pageType } : {}) });
+      batch(() => {
+        page.value = state;
+        rescored.value = null;
+        phase.value = 'ready';
+        highlights.value = {};
+      });
+    } catch (cause) {
+      error.value = cause instanceof Error ? cause.message : String(cause);
+    } finally {
+      auditing.value = false;
+      void refreshWriteStatus();
+    }
+  }
+
+  /** Re-scores the facts at hand as `pageType` at once, then has the tab audit the live page as that type. */
+  async function changePageType(pageType: PageType): Promise<void> {
+    const shown = result.value;
+    if (shown) {
+      rescored.value = deps.evaluate(shown.facts, {
+        url: shown.url,
+        title: shown.title,
+        mode: shown.mode,
+        auditedAt: deps.nowIso(),
+        pageType,
+        locale: shown.locale,
+      });
+    }
+    await auditNow(pageType);
+  }
+
+  async function showOnPage(key: string, evidence: Evidence, label: string): Promise<void> {
+    const current = tab.value;
+    if (!current) return;
+    let outcome: HighlightOutcome;
+    try {
+      const reply = await deps.sendToTab(current.id, {
+        type: 'page:highlight',
+        selector: evidence.selector,
+        label,
+        hiddenNotes: hiddenNotes(locale.value),
+      });
+      if (!reply?.found) outcome = { state: 'missing' };
+      else if (reply.hidden) outcome = { state: 'hidden', reason: reply.reason ?? evidence.hiddenReason };
+      else outcome = { state: 'shown' };
+    } catch (cause) {
+      outcome = { state: 'failed', error: cause instanceof Error ? cause.message : String(cause) };
+    }
+    highlights.value = { ...highlights.value, [key]: outcome };
+  }
+
+  async function setPaused(next: boolean): Promise<void> {
+    if (host.value) await setHostPaused(deps.db, host.value, next);
+  }
+
+  async function refreshWriteStatus(): Promise<void> {
+    writeStatus.value = await deps.writeStatus().catch(() => null);
+  }
+
+  return {
+    tab,
+    phase,
+    page,
+    result,
+    rescoredAs,
+    host,
+    locale,
+    paused,
+    auditing,
+    error,
+    highlights,
+    settings,
+    history,
+    writeStatus,
+    load,
+    auditNow,
+    changePageType,
+    showOnPage,
+    setPaused,
+    refreshWriteStatus,
+    dispose: () => unsubscribers.forEach((stop) => stop()),
+  };
+}
+
+export type PopupModel = ReturnType<typeof createPopupModel>;
+
+/** The note the page's overlay adds under a hidden element's label, per reason: the content script carries no catalogue. */
+export function hiddenNotes(locale: Locale): Record<HiddenReason, string> {
+  return Object.fromEntries(
+    HIDDEN_REASONS.map((reason) => [
+      reason,
+      t('highlight_hidden', locale, { reason: t(`hidden_reason_${reason.replace(/-/g, '_')}`, locale) }),
+    ]),
+  ) as Record<HiddenReason, string>;
+}

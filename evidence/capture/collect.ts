@@ -1,0 +1,163 @@
+import type { AuditResult } from '@/rules/types';
+import type { PageState } from '@/messaging/protocol';
+import type { LiangzhaoDatabase } from '@/storage/db';
+import { dataUrlToBytes } from '@/utils/base64';
+import { sha256Hex } from '@/evidence/seal/digest';
+import {
+  auditDigest,
+  EVIDENCE_SCHEMA,
+  nextLink,
+  sealRecord,
+  type AbsentArtefact,
+  type ArtefactEntry,
+  type ArtefactKind,
+  type CaseFields,
+} from '@/evidence/seal/record';
+import { isoWithOffset } from '@/utils/time';
+import type { CaptureReply, ElementHtml } from '../../messaging/evidence';
+import { ChainMovedError, loadCaseFields, loadChainHead, saveCapture } from './store';
+
+/** What the capture needs from the browser, injected so the sequence is testable without one. */
+export interface CaptureDeps {
+  db: LiangzhaoDatabase;
+  getTab: (tabId: number) => Promise<{ windowId?: number; active?: boolean; url?: string; title?: string }>;
+  /** `tabs.sendMessage` to the tab's top frame. */
+  askPage: (tabId: number, message: unknown) => Promise<unknown>;
+  /** `tabs.captureVisibleTab`: a PNG data URL of what the window shows. */
+  captureVisibleTab: (windowId: number | undefined) => Promise<string>;
+  /** `pageCapture.saveAsMHTML`, or null where the browser has none (Firefox). */
+  saveAsMhtml: ((tabId: number) => Promise<Blob | undefined>) | null;
+  userAgent: string;
+  extensionVersion: string;
+  now?: () => Date;
+  newChainId?: () => string;
+  /** Waits between MHTML attempts. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Chromium's MHTML read fails now and then (`NotFoundError`) and succeeds on a later try. */
+export const MHTML_ATTEMPTS = 5;
+const CHAIN_ATTEMPTS = 3;
+
+const encoder = new TextEncoder();
+
+/**
+ * Captures the evidence of the tab's current audit: screenshot, MHTML, the markup of each evidence element,
+ * the page's identity, time and versions; digests all of it and chains it to the previous capture.
+ */
+export async function captureEvidence(deps: CaptureDeps, tabId: number, caseFields?: CaseFields): Promise<CaptureReply> {
+  const now = deps.now ?? (() => new Date());
+  const sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+
+  const tab = await deps.getTab(tabId).catch(() => null);
+  if (!tab) return { ok: false, error: 'evidenceCaptureError_noPage' };
+  if (tab.active === false) return { ok: false, error: 'evidenceCaptureError_notVisible' };
+
+  let state: PageState | null;
+  try {
+    state = (await deps.askPage(tabId, { type: 'page:current' })) as PageState | null;
+    if (!state?.result) state = (await deps.askPage(tabId, { type: 'page:audit' })) as PageState | null;
+  } catch (error) {
+    return { ok: false, error: 'evidenceCaptureError_noPage', detail: messageOf(error) };
+  }
+  if (!state?.result) return { ok: false, error: 'evidenceCaptureError_noAudit' };
+
+  // The screenshot first: it is the closest record of what the person saw when they asked.
+  const capturedAt = isoWithOffset(now());
+  let screenshot: { mediaType: string; bytes: Uint8Array } | null;
+  try {
+    screenshot = dataUrlToBytes(await deps.captureVisibleTab(tab.windowId));
+  } catch (error) {
+    return { ok: false, error: 'evidenceCaptureError_screenshot', detail: messageOf(error) };
+  }
+  if (!screenshot) return { ok: false, error: 'evidenceCaptureError_screenshot', detail: 'not a data URL' };
+
+  const absent: AbsentArtefact[] = [];
+  const mhtml = await readMhtml(deps, tabId, sleep);
+  if ('absent' in mhtml) absent.push(mhtml.absent);
+
+  const stored = state.auditId === null ? undefined : await deps.db.audits.get(state.auditId);
+  const audit: AuditResult = stored?.result ?? state.result;
+  const elements = await elementHtml(deps, tabId, audit).catch((error: unknown) => {
+    absent.push({ kind: 'element-html', reason: `error: ${messageOf(error)}` });
+    return null;
+  });
+
+  const files: Array<[ArtefactKind, string, string, Uint8Array]> = [['screenshot', 'screenshot.png', screenshot.mediaType, screenshot.bytes]];
+  if ('bytes' in mhtml) files.push(['mhtml', 'page.mhtml', 'multipart/related', mhtml.bytes]);
+  if (elements) {
+    const json = JSON.stringify({ url: tab.url ?? audit.url, capturedAt, elements }, null, 2);
+    files.push(['element-html', 'evidence-html.json', 'application/json', encoder.encode(json)]);
+  }
+  const artefacts = await Promise.all(
+    files.map(async ([kind, name, mediaType, bytes]) => ({
+      entry: { kind, name, mediaType, size: bytes.length, sha256: await sha256Hex(bytes) } satisfies ArtefactEntry,
+      bytes,
+    })),
+  );
+
+  const fields = caseFields ?? (await loadCaseFields(deps.db));
+  const auditSha256 = await auditDigest(audit);
+  for (let attempt = 1; ; attempt++) {
+    const head = await loadChainHead(deps.db);
+    const sealed = await sealRecord({
+      schema: EVIDENCE_SCHEMA,
+      ...nextLink(head, deps.newChainId ?? (() => crypto.randomUUID())),
+      capturedAt,
+      url: tab.url ?? audit.url,
+      title: tab.title ?? audit.title,
+      userAgent: deps.userAgent,
+      extensionVersion: deps.extensionVersion,
+      rulesetVersion: audit.rulesetVersion,
+      caseFields: { caseNumber: fields.caseNumber.trim(), inspector: fields.inspector.trim(), task: fields.task.trim() },
+      auditSha256,
+      artefacts: artefacts.map((a) => a.entry),
+      absent,
+    });
+    try {
+      const ids = await saveCapture(deps.db, { auditId: stored?.id ?? null, audit, tabId, sealed, artefacts, head });
+      return { ok: true, ...ids, sequence: sealed.record.sequence, digest: sealed.digest, absent };
+    } catch (error) {
+      if (error instanceof ChainMovedError && attempt < CHAIN_ATTEMPTS) continue;
+      return { ok: false, error: 'evidenceCaptureError_store', detail: messageOf(error) };
+    }
+  }
+}
+
+async function readMhtml(
+  deps: CaptureDeps,
+  tabId: number,
+  sleep: (ms: number) => Promise<void>,
+): Promise<{ bytes: Uint8Array } | { absent: AbsentArtefact }> {
+  if (!deps.saveAsMhtml) return { absent: { kind: 'mhtml', reason: 'unsupported' } };
+  let last: unknown = null;
+  for (let attempt = 1; attempt <= MHTML_ATTEMPTS; attempt++) {
+    try {
+      const blob = await deps.saveAsMhtml(tabId);
+      if (!blob) throw new Error('no MHTML returned');
+      return { bytes: new Uint8Array(await blob.arrayBuffer()) };
+    } catch (error) {
+      last = error;
+      await sleep(150 * attempt);
+    }
+  }
+  return { absent: { kind: 'mhtml', reason: `error: ${messageOf(last)} (${MHTML_ATTEMPTS} attempts)` } };
+}
+
+async function elementHtml(deps: CaptureDeps, tabId: number, audit: AuditResult) {
+  const rulesBySelector = new Map<string, string[]>();
+  for (const result of audit.results) {
+    for (const evidence of result.evidence) {
+      if (!evidence.selector) continue;
+      const rules = rulesBySelector.get(evidence.selector) ?? [];
+      if (!rules.includes(result.ruleId)) rules.push(result.ruleId);
+      rulesBySelector.set(evidence.selector, rules);
+    }
+  }
+  const found = (await deps.askPage(tabId, { type: 'page:evidence-html', selectors: [...rulesBySelector.keys()] })) as ElementHtml[];
+  return found.map((element) => ({ ...element, ruleIds: rulesBySelector.get(element.selector) ?? [] }));
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,306 @@
+import { unzipSync, Zip, ZipDeflate, ZipPassThrough, type ZipInputFile } from 'fflate';
+import type { AuditResult, Locale } from '@/rules/types';
+import { dataUrl } from '../../utils/base64';
+import { canonicalJson } from '../seal/canonical';
+import { sha256Hex } from '../seal/digest';
+import { auditDigest, recordDigest, type ChainHead, type SealedRecord } from '../seal/record';
+import type { EvidenceEntry } from './json';
+import { problem, type Problem } from './problems';
+import { createYielder, type ProgressCallback } from './progress';
+import { renderReport } from './report';
+import { arraySource, type EntrySource } from './source';
+import { BlobWriter } from './blob-writer';
+
+export const BUNDLE_SCHEMA = 'liangzhao.bundle/1';
+export const MANIFEST = 'manifest.json';
+
+export type BundleEntry = EvidenceEntry;
+
+export interface ManifestFile {
+  path: string;
+  sha256: string;
+  size: number;
+}
+
+export interface ManifestAudit {
+  /** The folder its files are in; '' when the bundle holds one audit. */
+  folder: string;
+  url: string;
+  title: string;
+  auditedAt: string;
+  auditSha256: string;
+  /** The capture record with its digest and chain links, or null when no evidence was captured. */
+  capture: SealedRecord | null;
+}
+
+/** manifest.json: every other file with its SHA-256, the capture records, and a digest over all of it. */
+export interface BundleManifest {
+  schema: typeof BUNDLE_SCHEMA;
+  exportedAt: string;
+  extensionVersion: string;
+  locale: Locale;
+  files: ManifestFile[];
+  audits: ManifestAudit[];
+  /** SHA-256 of the canonical JSON of this manifest without `digest`. */
+  digest: string;
+}
+
+const encoder = new TextEncoder();
+const SLICE = 64 * 1024;
+/** Already compressed: stored as is. */
+const STORED = /\.(png|jpe?g|zip)$/i;
+
+/**
+ * The ZIP, written audit by audit and slice by slice so the page keeps painting and only one audit's files are in
+ * memory at a time; manifest.json goes last, once every digest is known. Progress counts audits.
+ */
+export async function buildBundle(
+  source: EntrySource<BundleEntry> | readonly BundleEntry[],
+  options: { locale: Locale; exportedAt: string; extensionVersion: string; onProgress?: ProgressCallback; signal?: AbortSignal },
+): Promise<Uint8Array> {
+  return new Uint8Array(await (await buildBundleBlob(source, options)).arrayBuffer());
+}
+
+export async function buildBundleBlob(
+  source: EntrySource<BundleEntry> | readonly BundleEntry[],
+  options: { locale: Locale; exportedAt: string; extensionVersion: string; onProgress?: ProgressCallback; signal?: AbortSignal },
+): Promise<Blob> {
+  const entries = 'get' in source ? source : arraySource(source);
+  const yieldNow = createYielder();
+  const out = new BlobWriter(1024 * 1024);
+  let failure: Error | null = null;
+  const zip = new Zip((error, chunk) => {
+    if (error) failure = error;
+    else out.write(chunk);
+  });
+  const mtime = new Date(options.exportedAt);
+  const listed: ManifestFile[] = [];
+  const add = async (path: string, bytes: Uint8Array, list = true) => {
+    options.signal?.throwIfAborted();
+    if (list) listed.push({ path, sha256: await sha256Hex(bytes), size: bytes.length });
+    const stream: ZipInputFile & { push(chunk: Uint8Array, final?: boolean): void } = STORED.test(path)
+      ? new ZipPassThrough(path)
+      : new ZipDeflate(path, { level: 6 });
+    if (!Number.isNaN(mtime.getTime())) stream.mtime = mtime;
+    zip.add(stream);
+    if (bytes.length === 0) stream.push(bytes, true);
+    for (let at = 0; at < bytes.length; at += SLICE) {
+      stream.push(bytes.subarray(at, at + SLICE), at + SLICE >= bytes.length);
+      await yieldNow();
+    }
+    if (failure) throw failure;
+  };
+
+  const audits: ManifestAudit[] = [];
+  const single = entries.length === 1;
+  options.onProgress?.(0, entries.length);
+  for (let index = 0; index < entries.length; index++) {
+    options.signal?.throwIfAborted();
+    const entry = await entries.get(index);
+    if (entry) {
+      const folder = single ? '' : `${String(index + 1).padStart(String(entries.length).length, '0')}-${slug(entry.audit.url)}/`;
+      const auditSha256 = await auditDigest(entry.audit);
+      const screenshot = entry.capture?.artefacts.find((a) => a.entry.kind === 'screenshot');
+      const report = renderReport({
+        audit: entry.audit,
+        locale: options.locale,
+        generatedAt: options.exportedAt,
+        auditSha256,
+        capture: entry.capture?.sealed ?? null,
+        screenshotDataUrl: screenshot ? dataUrl(screenshot.entry.mediaType, screenshot.bytes) : null,
+      });
+      await add(`${folder}report.html`, encoder.encode(report));
+      await add(`${folder}audit.json`, encoder.encode(`${JSON.stringify(entry.audit, null, 2)}\n`));
+      for (const artefact of entry.capture?.artefacts ?? []) await add(folder + artefact.entry.name, artefact.bytes);
+      audits.push({
+        folder,
+        url: entry.audit.url,
+        title: entry.audit.title,
+        auditedAt: entry.audit.auditedAt,
+        auditSha256,
+        capture: entry.capture?.sealed ?? null,
+      });
+    }
+    options.onProgress?.(index + 1, entries.length);
+    await yieldNow();
+  }
+
+  const unsealed: Omit<BundleManifest, 'digest'> = {
+    schema: BUNDLE_SCHEMA,
+    exportedAt: options.exportedAt,
+    extensionVersion: options.extensionVersion,
+    locale: options.locale,
+    files: listed,
+    audits,
+  };
+  const manifest: BundleManifest = { ...unsealed, digest: await sha256Hex(canonicalJson(unsealed)) };
+  await add(MANIFEST, encoder.encode(manifestText(manifest)), false);
+  zip.end();
+  if (failure) throw failure;
+  return out.blob('application/zip');
+}
+
+/** The one way a manifest is written, so that verification can tell any byte changed in it. */
+export function manifestText(manifest: BundleManifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+export type BundleStatus = 'intact' | 'broken' | 'unreadable';
+
+export interface BundleVerification {
+  status: BundleStatus;
+  problems: Problem[];
+  /** Files whose digests were checked. */
+  files: number;
+  audits: number;
+  /** The chain links the bundle's capture records claim, to look up in a browser's own chain. */
+  links: ChainHead[];
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Re-computes every digest in an evidence bundle: each file against the manifest, the manifest against its own
+ * digest and canonical form, each audit and artefact against the capture record, each record against its digest.
+ * 'unreadable' is for what is not a Liangzhao bundle at all (not a ZIP, no manifest, a foreign manifest).
+ */
+export async function verifyBundle(zipBytes: Uint8Array): Promise<BundleVerification> {
+  const unreadable = (p: Problem): BundleVerification => ({ status: 'unreadable', problems: [p], files: 0, audits: 0, links: [] });
+  let files: Record<string, Uint8Array>;
+  try {
+    files = await unzipInBatches(zipBytes);
+  } catch (error) {
+    return unreadable(problem('bundleNotZip', { detail: error instanceof Error ? error.message : String(error) }));
+  }
+  const manifestBytes = files[MANIFEST];
+  if (!manifestBytes) return unreadable(problem('bundleNoManifest', { file: MANIFEST }));
+
+  const broken = (problems: Problem[], checked = 0, audits = 0, links: ChainHead[] = []): BundleVerification => ({
+    status: problems.length ? 'broken' : 'intact',
+    problems,
+    files: checked,
+    audits,
+    links,
+  });
+  let text: string;
+  let manifest: BundleManifest;
+  try {
+    text = decoder.decode(manifestBytes);
+    manifest = JSON.parse(text) as BundleManifest;
+  } catch (error) {
+    return broken([problem('manifestUnreadable', { file: MANIFEST, detail: error instanceof Error ? error.message : String(error) })]);
+  }
+  const schema = typeof manifest === 'object' && manifest !== null ? (manifest as { schema?: unknown }).schema : undefined;
+  if (typeof schema !== 'string' || !schema.startsWith('liangzhao')) {
+    return unreadable(problem('bundleForeign', { file: MANIFEST }));
+  }
+  if (schema !== BUNDLE_SCHEMA || !Array.isArray(manifest.files) || !Array.isArray(manifest.audits)) {
+    return broken([problem('manifestChanged', { file: MANIFEST })]);
+  }
+
+  const problems: Problem[] = [];
+  const { digest, ...unsealed } = manifest;
+  const actualDigest = await sha256Hex(canonicalJson(unsealed));
+  if (actualDigest !== digest || text !== manifestText(manifest)) {
+    problems.push(problem('manifestChanged', { file: MANIFEST, expected: String(digest), actual: actualDigest }));
+  }
+
+  const changed = new Set<string>();
+  const listed = new Set<string>();
+  for (const file of manifest.files) {
+    listed.add(file.path);
+    const bytes = files[file.path];
+    if (!bytes) {
+      problems.push(problem('fileMissing', { file: file.path }));
+      changed.add(file.path);
+      continue;
+    }
+    const actual = await sha256Hex(bytes);
+    if (actual !== file.sha256) {
+      problems.push(problem('fileChanged', { file: file.path, expected: file.sha256, actual }));
+      changed.add(file.path);
+    }
+  }
+  for (const path of Object.keys(files)) {
+    if (path !== MANIFEST && !listed.has(path) && !path.endsWith('/')) problems.push(problem('fileUnexpected', { file: path }));
+  }
+
+  for (const entry of manifest.audits) {
+    const auditPath = `${entry.folder}audit.json`;
+    if (!changed.has(auditPath) && files[auditPath]) {
+      const actual = await digestOfAuditFile(files[auditPath]);
+      const expected = entry.capture?.record.auditSha256 ?? entry.auditSha256;
+      if (actual !== expected || actual !== entry.auditSha256) {
+        problems.push(problem('auditChanged', { file: auditPath, url: entry.url, expected, actual: String(actual) }));
+      }
+    }
+    if (!entry.capture) continue;
+    const { record } = entry.capture;
+    const actualRecord = await recordDigest(record);
+    if (actualRecord !== entry.capture.digest) {
+      problems.push(problem('recordChanged', { file: MANIFEST, sequence: record.sequence, url: record.url, expected: entry.capture.digest, actual: actualRecord }));
+    }
+    for (const artefact of record.artefacts) {
+      const path = entry.folder + artefact.name;
+      const bytes = files[path];
+      if (!bytes) {
+        if (!changed.has(path)) problems.push(problem('artefactMissing', { file: path, sequence: record.sequence, url: record.url }));
+        continue;
+      }
+      if (changed.has(path)) continue;
+      const actual = await sha256Hex(bytes);
+      if (actual !== artefact.sha256) {
+        problems.push(problem('artefactChanged', { file: path, sequence: record.sequence, url: record.url, expected: artefact.sha256, actual }));
+      }
+    }
+  }
+  const links = manifest.audits.flatMap((a) =>
+    a.capture ? [{ chainId: a.capture.record.chainId, sequence: a.capture.record.sequence, digest: a.capture.digest }] : [],
+  );
+  return broken(problems, manifest.files.length, manifest.audits.length, links);
+}
+
+/** Uncompressed bytes per batch: a bundle of many audits is unpacked a few megabytes per task. */
+const UNZIP_BATCH = 4 * 1024 * 1024;
+
+/** `unzipSync`, a batch of files at a time (its filter picks the batch), yielding between batches. */
+async function unzipInBatches(zipBytes: Uint8Array): Promise<Record<string, Uint8Array>> {
+  const batches: Array<Set<string>> = [];
+  let size = Infinity;
+  unzipSync(zipBytes, {
+    filter: (file) => {
+      if (size + file.originalSize > UNZIP_BATCH) {
+        batches.push(new Set());
+        size = 0;
+      }
+      batches.at(-1)!.add(file.name);
+      size += file.originalSize;
+      return false;
+    },
+  });
+  const yieldNow = createYielder();
+  const files: Record<string, Uint8Array> = {};
+  for (const batch of batches) {
+    Object.assign(files, unzipSync(zipBytes, { filter: (file) => batch.has(file.name) }));
+    await yieldNow();
+  }
+  return files;
+}
+
+async function digestOfAuditFile(bytes: Uint8Array): Promise<string | null> {
+  try {
+    return await auditDigest(JSON.parse(decoder.decode(bytes)) as AuditResult);
+  } catch {
+    return null;
+  }
+}
+
+function slug(url: string): string {
+  let host = url;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    // not a URL: the slug is made from the text itself
+  }
+  return host.replace(/[^A-Za-z0-9.-]+/g, '_').slice(0, 60) || 'page';
+}

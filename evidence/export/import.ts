@@ -1,0 +1,126 @@
+import { toStoredAudit, type LiangzhaoDatabase, type StoredAudit } from '@/storage/db';
+import { isCaptureRow, loadChainHead, type BlobRow, type CaptureRow } from '@/evidence/capture/store';
+import { verifyChains, type ChainItem, type ChainVerification } from '../seal/chain';
+import { auditDigest, type ChainHead } from '../seal/record';
+import { parseJsonImport, type CapturedEvidence, type EvidenceEntry, type ImportedEntry } from './json';
+import type { Problem } from './problems';
+import type { EntrySource } from './source';
+import { createYielder, type ProgressCallback } from './progress';
+
+/**
+ * The exports' and imports' access to the database: the one part of export/ that is not pure. Reads go one audit
+ * at a time with progress; an import is written in a single transaction, so it lands whole or not at all.
+ */
+
+/** Audit ids newest first: every stored audit, or those a person selected. */
+export async function auditIdsFor(db: LiangzhaoDatabase, selection: 'all' | readonly number[]): Promise<number[]> {
+  if (selection !== 'all') return [...selection];
+  return (await db.audits.orderBy('auditedAtMs').reverse().primaryKeys()) as number[];
+}
+
+/** The audits by id, each read with its capture and artefacts only when the export reaches it. */
+export function entrySource(db: LiangzhaoDatabase, ids: readonly number[]): EntrySource {
+  return {
+    length: ids.length,
+    get: async (index) => {
+      const row = await db.audits.get(ids[index]);
+      return row ? { audit: row.result, capture: await loadCapture(db, row) } : null;
+    },
+  };
+}
+
+async function loadCapture(db: LiangzhaoDatabase, audit: StoredAudit): Promise<CapturedEvidence | null> {
+  if (audit.captureId === undefined) return null;
+  const row = await db.captures.get(audit.captureId);
+  if (!row || !isCaptureRow(row)) return null;
+  const blobs = (await db.blobs.where('captureId').equals(audit.captureId).toArray()) as BlobRow[];
+  const artefacts: CapturedEvidence['artefacts'] = [];
+  for (const entry of row.record.artefacts) {
+    const blob = blobs.find((b) => b.name === entry.name);
+    if (blob) artefacts.push({ entry, bytes: new Uint8Array(await blob.data.arrayBuffer()) });
+  }
+  return { sealed: { record: row.record, digest: row.digest }, artefacts };
+}
+
+const WRITE_BATCH = 20;
+
+export interface ImportOutcome {
+  added: number;
+  /** Audits already stored (same page, same time, same record), not added twice. */
+  skipped: number;
+  captures: number;
+}
+
+/** Writes parsed, fully checked entries; re-importing the same file adds nothing. */
+export async function importEntries(db: LiangzhaoDatabase, entries: readonly ImportedEntry[], onProgress?: ProgressCallback): Promise<ImportOutcome> {
+  const yieldNow = createYielder();
+  const fresh: ImportedEntry[] = [];
+  onProgress?.(0, entries.length);
+  for (const [i, entry] of entries.entries()) {
+    const stored = toStoredAudit(entry.audit);
+    const twins = await db.audits.where('[url+auditedAtMs]').equals([stored.url, stored.auditedAtMs]).toArray();
+    let duplicate = false;
+    for (const twin of twins) if ((await auditDigest(twin.result)) === entry.auditSha256) duplicate = true;
+    if (!duplicate) fresh.push(entry);
+    onProgress?.(i + 1, entries.length);
+    await yieldNow();
+  }
+  // Oldest first, so ids grow with time as they did where the audits were made.
+  fresh.sort((a, b) => Date.parse(a.audit.auditedAt) - Date.parse(b.audit.auditedAt));
+  let captures = 0;
+  await db.transaction('rw', [db.audits, db.captures, db.blobs], async () => {
+    // In batches: one round trip per batch keeps a large import quick, a small batch keeps each task short.
+    for (let start = 0; start < fresh.length; start += WRITE_BATCH) {
+      const batch = fresh.slice(start, start + WRITE_BATCH);
+      const ids = (await db.audits.bulkAdd(batch.map((entry) => toStoredAudit(entry.audit)), { allKeys: true })) as number[];
+      for (const [i, entry] of batch.entries()) {
+        if (!entry.capture) continue;
+        const { sealed, artefacts } = entry.capture;
+        const row: Omit<CaptureRow, 'id'> = {
+          auditId: ids[i],
+          capturedAtMs: Date.parse(sealed.record.capturedAt),
+          record: sealed.record,
+          digest: sealed.digest,
+        };
+        const captureId = (await db.captures.add(row)) as number;
+        for (const { entry: artefact, bytes } of artefacts) {
+          const blob: Omit<BlobRow, 'id'> = { captureId, ...artefact, data: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: artefact.mediaType }) };
+          await db.blobs.add(blob);
+        }
+        await db.audits.update(ids[i], { captureId });
+        captures++;
+      }
+    }
+  });
+  return { added: fresh.length, skipped: entries.length - fresh.length, captures };
+}
+
+/** Re-computes every chain stored in this profile (its own and imported ones), one capture at a time. */
+export async function verifyStoredChains(db: LiangzhaoDatabase, onProgress?: ProgressCallback): Promise<ChainVerification> {
+  const rows = (await db.captures.toArray()).filter(isCaptureRow);
+  const items: ChainItem[] = rows.map((row) => ({
+    sealed: { record: row.record, digest: row.digest },
+    loadAudit: async () => (await db.audits.get(row.auditId))?.result ?? null,
+    loadArtefact: async (name) => {
+      const blobs = (await db.blobs.where('captureId').equals(row.id as number).toArray()) as BlobRow[];
+      return blobs.find((b) => b.name === name)?.data ?? null;
+    },
+  }));
+  const head = await loadChainHead(db);
+  return verifyChains(items, head ? [head] : [], onProgress);
+}
+
+export type ImportResult = { ok: true; outcome: ImportOutcome } | { ok: false; problem: Problem };
+
+/** Imports a file's text (or its lines): nothing is written unless the whole file checked out. */
+export async function importJsonText(db: LiangzhaoDatabase, text: string | string[], onProgress?: ProgressCallback): Promise<ImportResult> {
+  const parsed = await parseJsonImport(text, onProgress);
+  if (!parsed.ok) return parsed;
+  return { ok: true, outcome: await importEntries(db, parsed.entries, onProgress) };
+}
+
+/** Which of a bundle's chain links this browser holds: a bundle made elsewhere, or rebuilt, is not found here. */
+export async function linksStoredHere(db: LiangzhaoDatabase, links: readonly ChainHead[]): Promise<{ found: ChainHead[]; missing: ChainHead[] }> {
+  const digests = new Set(((await db.captures.toArray()).filter(isCaptureRow)).map((row) => row.digest));
+  return { found: links.filter((l) => digests.has(l.digest)), missing: links.filter((l) => !digests.has(l.digest)) };
+}

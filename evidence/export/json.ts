@@ -1,0 +1,246 @@
+import type { AuditResult } from '@/rules/types';
+import { AUDIT_SCHEMA } from '@/rules/types';
+import { base64ToBytes, bytesToBase64 } from '../../utils/base64';
+import { isSha256, sha256Hex } from '../seal/digest';
+import { auditDigest, recordDigest, type ArtefactEntry, type SealedRecord } from '../seal/record';
+import { problem, type Problem } from './problems';
+import { createYielder, type ProgressCallback } from './progress';
+import { arraySource, type EntrySource } from './source';
+import { BlobWriter } from './blob-writer';
+import { checkAudit, checkRecord } from './validate';
+
+export const EXPORT_SCHEMA = 'liangzhao.export/1';
+
+/** One audit on its way out or in: the `liangzhao.audit/1` record and, if evidence was captured, its capture. */
+export interface EvidenceEntry {
+  audit: AuditResult;
+  capture?: CapturedEvidence | null;
+}
+
+export interface CapturedEvidence {
+  sealed: SealedRecord;
+  artefacts: Array<{ entry: ArtefactEntry; bytes: Uint8Array }>;
+}
+
+/** The file: a versioned wrapper around the audit records, their digests, and the captures with their artefacts. */
+export interface JsonExport {
+  schema: typeof EXPORT_SCHEMA;
+  exportedAt: string;
+  extensionVersion: string;
+  rulesetVersions: string[];
+  count: number;
+  audits: AuditResult[];
+  /** SHA-256 of each audit's canonical JSON, in the same order: an edited audit is refused on import. */
+  auditSha256: string[];
+  captures: Array<{
+    /** Index into `audits`. */
+    audit: number;
+    record: SealedRecord['record'];
+    digest: string;
+    /** Each artefact of the record, base64. */
+    artefacts: Array<{ name: string; data: string }>;
+  }>;
+}
+
+/**
+ * The export as one JSON document, written one audit at a time, so that thousands of audits never need a single
+ * giant string or a long task. The wrapper's fields are known at the end and written first.
+ */
+export async function buildJsonExport(
+  source: EntrySource | readonly EvidenceEntry[],
+  meta: { exportedAt: string; extensionVersion: string },
+  onProgress?: ProgressCallback,
+  signal?: AbortSignal,
+): Promise<Blob> {
+  const entries = 'get' in source ? source : arraySource(source);
+  const yieldNow = createYielder();
+  const audits = new BlobWriter();
+  const captures = new BlobWriter();
+  const digests: string[] = [];
+  let captured = 0;
+  const rulesetVersions = new Set<string>();
+  onProgress?.(0, entries.length);
+  for (let index = 0; index < entries.length; index++) {
+    signal?.throwIfAborted();
+    const entry = await entries.get(index);
+    if (entry) {
+      const position = digests.length;
+      audits.write(`${position ? ',\n' : ''}${JSON.stringify(entry.audit)}`);
+      digests.push(await auditDigest(entry.audit));
+      rulesetVersions.add(entry.audit.rulesetVersion);
+      if (entry.capture) {
+        const { sealed, artefacts } = entry.capture;
+        const capture = JSON.stringify({
+          audit: position,
+          record: sealed.record,
+          digest: sealed.digest,
+          artefacts: artefacts.map((a) => ({ name: a.entry.name, data: bytesToBase64(a.bytes) })),
+        });
+        captures.write(`${captured++ ? ',\n' : ''}${capture}`);
+      }
+    }
+    onProgress?.(index + 1, entries.length);
+    await yieldNow();
+  }
+  const head = {
+    schema: EXPORT_SCHEMA,
+    exportedAt: meta.exportedAt,
+    extensionVersion: meta.extensionVersion,
+    rulesetVersions: [...rulesetVersions].sort(),
+    count: digests.length,
+  };
+  const open = JSON.stringify(head).slice(0, -1);
+  return new Blob(
+    [
+      `${open},"audits":[\n`,
+      audits.blob(),
+      `\n],"auditSha256":${JSON.stringify(digests)},"captures":[\n`,
+      captures.blob(),
+      '\n]}\n',
+    ],
+    { type: 'application/json' },
+  );
+}
+
+export interface ImportedEntry extends EvidenceEntry {
+  auditSha256: string;
+}
+
+export type ImportParse = { ok: true; entries: ImportedEntry[]; source: 'export' | 'audits' } | { ok: false; problem: Problem };
+
+/**
+ * Reads an export (or the CLI's `--json` output: one audit or an array of them), given as its text or its lines,
+ * and checks everything: shapes, every digest, every artefact. Nothing is returned unless all of it is sound, so a caller can write all or nothing.
+ */
+export async function parseJsonImport(input: string | string[], onProgress?: ProgressCallback): Promise<ImportParse> {
+  let data: unknown;
+  try {
+    const lines = typeof input === 'string' ? input.split('\n') : [...input];
+    if (lines.length) lines[0] = lines[0].replace(/^\uFEFF/, '');
+    data = (await parseExportLines(lines)) ?? JSON.parse(lines.join('\n'));
+  } catch (error) {
+    return { ok: false, problem: problem('importNotJson', { detail: error instanceof Error ? error.message : String(error) }) };
+  }
+  const schema = typeof data === 'object' && data !== null ? (data as { schema?: unknown }).schema : undefined;
+  if (typeof schema === 'string' && /^liangzhao\.export\/\d+$/.test(schema) && schema !== EXPORT_SCHEMA) {
+    return { ok: false, problem: problem('importNewerSchema', { schema }) };
+  }
+  if (schema === EXPORT_SCHEMA) return parseWrapper(data as Record<string, unknown>, onProgress);
+  const bare = Array.isArray(data) ? data : [data];
+  const looksLikeAudits = bare.length > 0 && bare.every((a) => typeof a === 'object' && a !== null && (a as { schema?: unknown }).schema === AUDIT_SCHEMA);
+  if (!looksLikeAudits) {
+    if (Array.isArray(data) && data.length === 0) return { ok: false, problem: problem('importEmpty') };
+    return { ok: false, problem: problem('importForeign', { schema: typeof schema === 'string' ? schema : '—' }) };
+  }
+  const entries: ImportedEntry[] = [];
+  for (const [i, audit] of bare.entries()) {
+    const bad = checkAudit(audit, `[${i}]`);
+    if (bad) return { ok: false, problem: problem('importInvalid', { path: bad }) };
+    entries.push({ audit: audit as AuditResult, auditSha256: await auditDigest(audit as AuditResult) });
+    onProgress?.(i + 1, bare.length);
+  }
+  return { ok: true, entries, source: 'audits' };
+}
+
+async function parseWrapper(data: Record<string, unknown>, onProgress?: ProgressCallback): Promise<ImportParse> {
+  const fail = (code: Parameters<typeof problem>[0], params: Record<string, string | number> = {}): ImportParse => ({
+    ok: false,
+    problem: problem(code, params),
+  });
+  const { audits, auditSha256, captures } = data;
+  if (!Array.isArray(audits)) return fail('importInvalid', { path: 'audits' });
+  if (audits.length === 0) return fail('importEmpty');
+  if (!Array.isArray(auditSha256) || auditSha256.length !== audits.length || !auditSha256.every(isSha256)) {
+    return fail('importInvalid', { path: 'auditSha256' });
+  }
+  if (!Array.isArray(captures)) return fail('importInvalid', { path: 'captures' });
+
+  const yieldNow = createYielder();
+  const total = audits.length + captures.length;
+  const entries: ImportedEntry[] = [];
+  for (const [i, audit] of audits.entries()) {
+    const bad = checkAudit(audit, `audits[${i}]`);
+    if (bad) return fail('importInvalid', { path: bad });
+    const actual = await auditDigest(audit as AuditResult);
+    if (actual !== auditSha256[i]) {
+      return fail('importDigestMismatch', { what: `audits[${i}]`, url: (audit as AuditResult).url, expected: auditSha256[i], actual });
+    }
+    entries.push({ audit: audit as AuditResult, auditSha256: actual });
+    onProgress?.(i + 1, total);
+    await yieldNow();
+  }
+
+  const captured = new Set<number>();
+  for (const [i, raw] of captures.entries()) {
+    const at = `captures[${i}]`;
+    if (typeof raw !== 'object' || raw === null) return fail('importInvalid', { path: at });
+    const capture = raw as Record<string, unknown>;
+    const index = capture.audit;
+    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= entries.length || captured.has(index)) {
+      return fail('importInvalid', { path: `${at}.audit` });
+    }
+    captured.add(index);
+    const bad = checkRecord(capture.record, `${at}.record`);
+    if (bad) return fail('importInvalid', { path: bad });
+    const sealed = { record: capture.record, digest: capture.digest } as SealedRecord;
+    const recordActual = await recordDigest(sealed.record);
+    if (recordActual !== sealed.digest) {
+      return fail('importDigestMismatch', { what: `${at}.record`, url: sealed.record.url, expected: String(sealed.digest), actual: recordActual });
+    }
+    if (sealed.record.auditSha256 !== entries[index].auditSha256) {
+      return fail('importDigestMismatch', {
+        what: `audits[${index}]`,
+        url: sealed.record.url,
+        expected: sealed.record.auditSha256,
+        actual: entries[index].auditSha256,
+      });
+    }
+    const files = Array.isArray(capture.artefacts) ? (capture.artefacts as Array<Record<string, unknown>>) : null;
+    if (!files) return fail('importInvalid', { path: `${at}.artefacts` });
+    const artefacts: CapturedEvidence['artefacts'] = [];
+    for (const entry of sealed.record.artefacts) {
+      const file = files.find((f) => typeof f === 'object' && f !== null && f.name === entry.name);
+      const bytes = typeof file?.data === 'string' ? base64ToBytes(file.data) : null;
+      if (!bytes) return fail('importInvalid', { path: `${at}.artefacts[${entry.name}]` });
+      const actual = await sha256Hex(bytes);
+      if (actual !== entry.sha256 || bytes.length !== entry.size) {
+        return fail('importDigestMismatch', { what: `${at}/${entry.name}`, url: sealed.record.url, expected: entry.sha256, actual });
+      }
+      artefacts.push({ entry, bytes });
+    }
+    entries[index].capture = { sealed, artefacts };
+    onProgress?.(audits.length + i + 1, total);
+    await yieldNow();
+  }
+  return { ok: true, entries, source: 'export' };
+}
+
+/**
+ * Parses a file in the layout `buildJsonExport` writes (the wrapper's head, then one audit per line, the digests,
+ * then one capture per line) a line at a time, yielding between lines, so a large export is read without one long
+ * `JSON.parse`. Returns null for any other layout (a file reformatted by another tool), which is then parsed whole.
+ */
+async function parseExportLines(lines: string[]): Promise<unknown | null> {
+  if (!lines[0]?.startsWith(`{"schema":"${EXPORT_SCHEMA}"`)) return null;
+  while (lines.at(-1) === '') lines.pop();
+  const middle = lines.findIndex((line) => line.startsWith('],"auditSha256":'));
+  if (middle < 1 || !lines[0].endsWith('"audits":[') || !lines[middle].endsWith('"captures":[') || lines.at(-1) !== ']}') return null;
+  const yieldNow = createYielder();
+  const items = async (from: number, to: number) => {
+    const out: unknown[] = [];
+    for (let i = from; i < to; i++) {
+      const line = lines[i];
+      if (line === '') continue;
+      out.push(JSON.parse(i < to - 1 ? line.replace(/,$/, '') : line));
+      await yieldNow();
+    }
+    return out;
+  };
+  try {
+    const head = JSON.parse(`${lines[0]}]}`) as Record<string, unknown>;
+    const tail = JSON.parse(`{"audits":[${lines[middle]}]}`) as Record<string, unknown>;
+    return { ...head, auditSha256: tail.auditSha256, audits: await items(1, middle), captures: await items(middle + 1, lines.length - 1) };
+  } catch {
+    return null;
+  }
+}

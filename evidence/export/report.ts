@@ -1,0 +1,235 @@
+import type { AuditResult, Evidence, Locale, RuleResult, RuleStatus } from '@/rules/types';
+import { hasMessage, t } from '@/i18n';
+import { EMPTY_CASE, type SealedRecord } from '../seal/record';
+import { escapeHtml as e, isImageDataUrl } from '../../utils/html';
+import { groupLabel, levelLabel, pageTypeLabel, ruleMessage, statusLabel, verdictLabel, visibilityLabel } from './labels';
+
+/** All a report is made from: the audit JSON, the capture record and the screenshot. Nothing is read from a page. */
+export interface ReportInput {
+  audit: AuditResult;
+  locale: Locale;
+  /** When the report was made (ISO with offset). */
+  generatedAt: string;
+  auditSha256?: string;
+  capture?: SealedRecord | null;
+  /** A `data:image/png;base64,…` URL; anything else is left out. */
+  screenshotDataUrl?: string | null;
+}
+
+/** Sections in the order a rectification notice reads: what must be corrected first. */
+const SECTIONS: Array<{ key: string; statuses: RuleStatus[] }> = [
+  { key: 'evidenceReport_sectionFailed', statuses: ['fail'] },
+  { key: 'evidenceReport_sectionReview', statuses: ['review', 'error'] },
+  { key: 'evidenceReport_sectionPassed', statuses: ['pass'] },
+];
+
+const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六'];
+
+/** One self-contained, printable HTML file. Every value from the audit is escaped; the page's CSP forbids scripts. */
+export function renderReport(input: ReportInput): string {
+  const title = `${t('evidenceReport_title', input.locale)} — ${input.audit.title || input.audit.url}`;
+  return reportStart(input.locale, title, input.capture?.record.extensionVersion ?? '') + renderReportBody(input) + REPORT_END;
+}
+
+/**
+ * The opening of a report file, up to `<body>`. Several audits' reports go between it and REPORT_END, one
+ * `renderReportBody` each, each starting on a new page when printed.
+ */
+export function reportStart(locale: Locale, title: string, extensionVersion: string): string {
+  return `<!doctype html>
+<html lang="${locale === 'zh_CN' ? 'zh-CN' : 'en'}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Liangzhao ${e(extensionVersion)}">
+<title>${e(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+`;
+}
+
+export const REPORT_END = '\n</body>\n</html>\n';
+
+/** One audit's report: its `<main>` element. */
+export function renderReportBody(input: ReportInput): string {
+  const { audit, locale } = input;
+  const tr = (key: string, params?: Record<string, string | number>) => t(key, locale, params);
+  const caseFields = input.capture?.record.caseFields ?? EMPTY_CASE;
+  const failed = audit.results.filter((r) => r.status === 'fail');
+  const sectionNumber = (i: number) => (locale === 'zh_CN' ? `${CHINESE_NUMERALS[i]}、` : `${i + 1}. `);
+
+  const sections = SECTIONS.map((section, i) => {
+    const results = sortByArticle(audit.results.filter((r) => section.statuses.includes(r.status)));
+    const body = results.length
+      ? results.map((r, j) => renderFinding(r, j + 1, locale)).join('')
+      : `<p class="none">${e(tr('evidenceReport_none'))}</p>`;
+    return `<section class="findings"><h2>${e(sectionNumber(i) + tr(section.key, { count: results.length }))}</h2>${body}</section>`;
+  }).join('');
+
+  const notApplicable = audit.results.filter((r) => r.status === 'na');
+  const naSection = notApplicable.length
+    ? `<section class="na"><h2>${e(sectionNumber(3) + tr('evidenceReport_sectionNotApplicable', { count: notApplicable.length }))}</h2><p>${notApplicable
+        .map((r) => `${e(ruleMessage(r, locale, hasMessage))} <span class="code">(${e(r.ruleId)})</span>`)
+        .join('；')}</p></section>`
+    : '';
+
+  const demand = failed.length
+    ? `<section class="demand"><h2>${e(tr('evidenceReport_demandTitle'))}</h2><p>${e(tr('evidenceReport_demand', { count: failed.length }))}</p></section>`
+    : '';
+
+  const screenshot = isImageDataUrl(input.screenshotDataUrl)
+    ? `<figure><img src="${e(input.screenshotDataUrl)}" alt="${e(tr('evidenceReport_screenshotAlt'))}"><figcaption>${e(tr('evidenceReport_screenshotCaption', { time: input.capture?.record.capturedAt ?? audit.auditedAt }))}</figcaption></figure>`
+    : `<p class="none">${e(tr('evidenceReport_noScreenshot'))}</p>`;
+
+  return `<main>
+<header>
+<h1>${e(tr('evidenceReport_title'))}</h1>
+<p class="subtitle">${e(tr('evidenceReport_subtitle'))}</p>
+</header>
+<section class="case">
+<h2>${e(tr('evidenceReport_caseTitle'))}</h2>
+${table([
+  [tr('evidenceCase_caseNumber'), caseFields.caseNumber || tr('evidenceReport_blank')],
+  [tr('evidenceCase_inspector'), caseFields.inspector || tr('evidenceReport_blank')],
+  [tr('evidenceCase_task'), caseFields.task || tr('evidenceReport_blank')],
+])}
+</section>
+<section class="page">
+<h2>${e(tr('evidenceReport_pageTitle'))}</h2>
+${table([
+  [tr('evidenceReport_pageName'), audit.title],
+  [tr('evidenceReport_pageUrl'), audit.url],
+  [tr('evidenceReport_pageType'), pageTypeWithOverride(audit, locale)],
+  [tr('evidenceReport_auditedAt'), audit.auditedAt],
+  [tr('evidenceReport_capturedAt'), input.capture?.record.capturedAt ?? tr('evidenceReport_notCaptured')],
+  [tr('evidenceReport_mode'), tr(audit.mode === 'browser' ? 'evidenceReport_modeBrowser' : 'evidenceReport_modeStatic')],
+])}
+${screenshot}
+</section>
+<section class="verdict verdict-${e(audit.verdict)}">
+<h2>${e(tr('evidenceReport_verdictTitle'))}</h2>
+<p class="grade"><span class="grade-letter">${e(audit.grade)}</span> ${e(tr('evidenceReport_score', { score: audit.score }))} · ${e(verdictLabel(audit.verdict, locale))}</p>
+<p>${e(tr('evidenceReport_counts', countsOf(audit.results)))}</p>
+</section>
+${sections}
+${naSection}
+${demand}
+${renderIntegrity(input)}
+<section class="signatures">
+<p><span>${e(tr('evidenceReport_signInspector'))}</span><span class="line"></span><span>${e(tr('evidenceReport_signDate'))}</span><span class="line short"></span></p>
+<p><span>${e(tr('evidenceReport_signParty'))}</span><span class="line"></span><span>${e(tr('evidenceReport_signDate'))}</span><span class="line short"></span></p>
+</section>
+<footer><p>${e(tr('evidenceReport_footer', { time: input.generatedAt, ruleset: audit.rulesetVersion }))}</p></footer>
+</main>`;
+}
+
+function renderFinding(result: RuleResult, n: number, locale: Locale): string {
+  const tr = (key: string) => t(key, locale);
+  const evidence = result.evidence.length
+    ? `<table class="evidence"><thead><tr><th>${e(tr('evidenceReport_evidenceText'))}</th><th>${e(tr('evidenceReport_evidenceLink'))}</th><th>${e(tr('evidenceReport_evidenceVisible'))}</th><th>${e(tr('evidenceReport_evidenceSelector'))}</th></tr></thead><tbody>${result.evidence.map((ev) => evidenceRow(ev, locale)).join('')}</tbody></table>`
+    : `<p class="none">${e(tr(result.status === 'pass' ? 'evidenceReport_noEvidence' : 'evidenceReport_nothingFound'))}</p>`;
+  return `<article class="finding status-${e(result.status)}">
+<h3>${n}. ${e(result.basis.join(' · ') || result.ruleId)}</h3>
+<p class="meta">${e(statusLabel(result.status, locale))} · ${e(levelLabel(result.level, locale))} · ${e(groupLabel(result.group, locale))} · <span class="code">${e(result.ruleId)}</span></p>
+<p class="message">${e(ruleMessage(result, locale, hasMessage))}</p>
+${evidence}
+</article>`;
+}
+
+function evidenceRow(ev: Evidence, locale: Locale): string {
+  const hidden = ev.visible === false && ev.hiddenReason ? ` (${ev.hiddenReason})` : '';
+  return `<tr><td>${e(ev.text)}</td><td class="url">${e(ev.href ?? '')}</td><td>${e(visibilityLabel(ev.visible, locale) + hidden)}</td><td class="code">${e(ev.selector)}</td></tr>`;
+}
+
+function renderIntegrity(input: ReportInput): string {
+  const tr = (key: string, params?: Record<string, string | number>) => t(key, input.locale, params);
+  const rows: Array<[string, string]> = [];
+  if (input.auditSha256) rows.push([tr('evidenceReport_auditDigest'), input.auditSha256]);
+  const capture = input.capture;
+  if (capture) {
+    const r = capture.record;
+    rows.push([tr('evidenceReport_recordDigest'), capture.digest]);
+    rows.push([tr('evidenceReport_chainLink'), tr('evidenceReport_chainLinkValue', { chain: r.chainId, sequence: r.sequence })]);
+    rows.push([tr('evidenceReport_previousDigest'), r.previous ?? tr('evidenceReport_chainStart')]);
+    for (const a of r.artefacts) rows.push([a.name, `SHA-256 ${a.sha256} (${a.size} B)`]);
+    for (const a of r.absent) {
+      const reason = a.reason === 'unsupported' ? tr('evidenceAbsent_unsupported') : a.reason;
+      rows.push([a.kind, tr('evidenceReport_absent', { reason })]);
+    }
+    rows.push([tr('evidenceReport_userAgent'), r.userAgent]);
+    rows.push([tr('evidenceReport_extensionVersion'), r.extensionVersion]);
+  }
+  rows.push([tr('evidenceReport_rulesetVersion'), input.audit.rulesetVersion]);
+  return `<section class="integrity"><h2>${e(tr('evidenceReport_integrityTitle'))}</h2>${table(rows, 'code-values')}<p class="note">${e(tr('evidenceReport_integrityNote'))}</p></section>`;
+}
+
+function table(rows: Array<[string, string]>, className = ''): string {
+  return `<table class="fields ${className}"><tbody>${rows.map(([k, v]) => `<tr><th scope="row">${e(k)}</th><td>${e(v)}</td></tr>`).join('')}</tbody></table>`;
+}
+
+function pageTypeWithOverride(audit: AuditResult, locale: Locale): string {
+  const chosen = pageTypeLabel(audit.pageType, locale);
+  if (!audit.detectedPageType || audit.detectedPageType === audit.pageType) return chosen;
+  return t('evidenceReport_pageTypeOverride', locale, { chosen, detected: pageTypeLabel(audit.detectedPageType, locale) });
+}
+
+function countsOf(results: readonly RuleResult[]): Record<string, number> {
+  const count = (s: RuleStatus) => results.filter((r) => r.status === s).length;
+  return { fail: count('fail'), review: count('review') + count('error'), pass: count('pass'), na: count('na') };
+}
+
+/** Article by article: results citing the same first article sit together. */
+function sortByArticle(results: RuleResult[]): RuleResult[] {
+  return [...results].sort((a, b) => {
+    const level = (r: RuleResult) => (r.level === 'mandatory' ? 0 : 1);
+    return level(a) - level(b) || (a.basis[0] ?? '').localeCompare(b.basis[0] ?? '', 'en', { numeric: true }) || a.ruleId.localeCompare(b.ruleId);
+  });
+}
+
+const STYLE = `
+:root{color-scheme:light;--ink:#111;--muted:#555;--line:#999;--fail:#b91c1c;--review:#b45309;--pass:#15803d}
+*{box-sizing:border-box}
+body{margin:0;background:#eee;color:var(--ink);font:14px/1.6 "Noto Serif CJK SC","Songti SC",SimSun,"WenQuanYi Micro Hei",serif}
+main{max-width:210mm;margin:0 auto;background:#fff;padding:20mm 18mm}
+main+main{margin-top:8mm}
+header{text-align:center;border-bottom:2px solid var(--ink);margin-bottom:1.5em}
+h1{font-size:22px;letter-spacing:.1em;margin:0 0 .2em}
+.subtitle{color:var(--muted);margin:0 0 .8em}
+h2{font-size:16px;margin:1.4em 0 .5em;border-left:4px solid var(--ink);padding-left:.5em}
+h3{font-size:14px;margin:.8em 0 .2em}
+table{border-collapse:collapse;width:100%;margin:.3em 0 .8em;table-layout:fixed}
+th,td{border:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere;word-break:break-word}
+table.fields th{width:28%;background:#f4f4f4;font-weight:600}
+table.evidence th{background:#f4f4f4;font-size:12px}
+table.evidence td{font-size:12px}
+.code,.url,.code-values td{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:11px}
+figure{margin:.5em 0;text-align:center}
+figure img{max-width:100%;border:1px solid var(--line)}
+figcaption{color:var(--muted);font-size:12px}
+.grade{font-size:16px}
+.grade-letter{display:inline-block;min-width:2em;text-align:center;font-size:24px;font-weight:700;border:2px solid currentColor;border-radius:4px}
+.verdict-fail .grade-letter{color:var(--fail)}.verdict-review .grade-letter{color:var(--review)}.verdict-pass .grade-letter{color:var(--pass)}
+.finding{border-bottom:1px dashed var(--line);padding-bottom:.4em}
+.status-fail h3{color:var(--fail)}.status-review h3,.status-error h3{color:var(--review)}
+.meta{color:var(--muted);font-size:12px;margin:0}
+.message{margin:.2em 0}
+.none{color:var(--muted)}
+.demand{border:1px solid var(--ink);padding:.2em 1em}
+.note{color:var(--muted);font-size:12px}
+.signatures{margin-top:2em}
+.signatures p{display:flex;gap:.5em;align-items:flex-end;margin:1.6em 0}
+.signatures .line{flex:1;border-bottom:1px solid var(--ink);height:1.2em}
+.signatures .line.short{flex:.5}
+footer{margin-top:2em;border-top:1px solid var(--line);color:var(--muted);font-size:11px}
+@media print{
+  @page{size:A4;margin:15mm}
+  body{background:#fff}
+  main{max-width:none;padding:0}
+  main+main{margin-top:0;break-before:page}
+  .finding,figure,table.fields,.signatures{break-inside:avoid}
+  h2,h3{break-after:avoid}
+  figure img{max-height:160mm}
+}
+`;

@@ -1,0 +1,80 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createRouter } from '@/entrypoints/background/router';
+import { BADGE_COLOURS } from '@/entrypoints/background/badge';
+import { LiangzhaoDatabase } from '@/storage/db';
+import { auditResult, ruleResult } from '../../../support/audit';
+
+const failing = auditResult({
+  url: 'https://shop.example.cn/item/1',
+  grade: 'F',
+  score: 20,
+  verdict: 'fail',
+  results: [ruleResult({ status: 'fail', ruleId: 'icp-number' }), ruleResult({ ruleId: 'contact-details' })],
+});
+
+describe('background router', () => {
+  let db: LiangzhaoDatabase;
+  let route: ReturnType<typeof createRouter>;
+
+  beforeEach(async () => {
+    db = new LiangzhaoDatabase(`router-${Math.random()}`);
+    route = createRouter(db);
+  });
+
+  it('stores a reported audit with its indexed fields and badges the tab', async () => {
+    const reply = await route({ type: 'audit:report', result: failing }, { tab: { id: 7 } as never, frameId: 0 });
+    expect(reply).toEqual({ auditId: 1 });
+    const [row] = await db.audits.toArray();
+    expect(row).toMatchObject({ host: 'shop.example.cn', grade: 'F', failedRules: ['icp-number'], tabId: 7 });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('F');
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({ tabId: 7 })).toEqual([185, 28, 28, 255]);
+    expect(BADGE_COLOURS.fail).toBe('#b91c1c');
+  });
+
+  it('marks a page that is not a marketplace page with a dash in grey', async () => {
+    await route({ type: 'audit:report', result: auditResult({ verdict: 'na', grade: 'N/A' }) }, { tab: { id: 3 } as never });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe('–');
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({ tabId: 3 })).toEqual([107, 114, 128, 255]);
+  });
+
+  it('does not let a subframe or a cached document badge the tab', async () => {
+    await route({ type: 'audit:report', result: failing }, { tab: { id: 4 } as never, frameId: 2 });
+    await route({ type: 'audit:report', result: failing }, {
+      tab: { id: 5 } as never,
+      frameId: 0,
+      documentLifecycle: 'cached',
+    } as never);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 4 })).toBeFalsy();
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 5 })).toBeFalsy();
+    expect(await db.audits.count()).toBe(2);
+  });
+
+  it("titles the badge in the person's chosen language", async () => {
+    await db.settings.put({ key: 'locale', value: 'en' });
+    await route({ type: 'audit:report', result: failing }, { tab: { id: 8 } as never, frameId: 0 });
+    expect(await fakeBrowser.action.getTitle({ tabId: 8 })).toBe('Liangzhao: grade F, score 20, 1 failed');
+  });
+
+  it('answers history newest first, limited', async () => {
+    for (const hour of [10, 12, 11]) {
+      await route({ type: 'audit:report', result: auditResult({ auditedAt: `2026-11-28T${hour}:00:00+08:00` }) }, {});
+    }
+    const history = (await route({ type: 'audit:history', limit: 2 }, {})) as Array<{ auditedAtMs: number }>;
+    expect(history.map((row) => new Date(row.auditedAtMs).getUTCHours())).toEqual([4, 3]);
+  });
+
+  it('leaves messages it does not handle to other listeners', () => {
+    expect(route({ type: 'page:current' }, {})).toBeUndefined();
+    expect(route('not a message', {})).toBeUndefined();
+  });
+
+  it('reports a failed write instead of losing it silently', async () => {
+    db.close();
+    await db.delete();
+    const broken = new LiangzhaoDatabase('router-broken');
+    broken.audits.add = () => Promise.reject(new Error('QuotaExceededError')) as never;
+    const reply = await createRouter(broken)({ type: 'audit:report', result: failing }, { tab: { id: 9 } as never });
+    expect(reply).toEqual({ auditId: null, error: 'QuotaExceededError' });
+  });
+});

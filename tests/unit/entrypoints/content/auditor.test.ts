@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { DOMParser } from 'linkedom';
+import { createPageAuditor } from '@/entrypoints/content/auditor';
+import type { Message } from '@/messaging/protocol';
+
+function pageWith(footer: string): Document {
+  return new DOMParser().parseFromString(
+    `<!doctype html><html><head><title>示例商城 - 首页</title></head><body><footer>${footer}</footer></body></html>`,
+    'text/html',
+  ) as unknown as Document;
+}
+
+describe('page auditor (content script)', () => {
+  it('audits the page, reports it, and remembers what it reported', async () => {
+    const sent: Message[] = [];
+    const auditor = createPageAuditor(pageWith('<a href="https://beian.miit.gov.cn/">京ICP备11041704号-1</a>'), async (m) => {
+      sent.push(m);
+      return { auditId: 42 };
+    });
+    expect(auditor.current()).toEqual({ result: null, auditId: null });
+
+    const state = await auditor.run();
+    expect(sent).toHaveLength(1);
+    expect(sent[0].type).toBe('audit:report');
+    expect(state.auditId).toBe(42);
+    expect(state.result?.facts.icp[0]).toMatchObject({ text: '京ICP备11041704号-1', linked: true });
+    expect(auditor.current().result).toBe(state.result);
+  });
+
+  it('audits as the page type a person chose, and keeps that choice for later audits', async () => {
+    const auditor = createPageAuditor(pageWith(''), async () => ({ auditId: 1 }));
+    expect((await auditor.run('shop')).result?.pageType).toBe('shop');
+    expect((await auditor.run()).result?.pageType).toBe('shop');
+  });
+
+  it('runs one audit at a time, in the order asked', async () => {
+    const order: string[] = [];
+    let calls = 0;
+    const auditor = createPageAuditor(pageWith(''), async () => {
+      const n = ++calls;
+      order.push(`start ${n}`);
+      await new Promise((ok) => setTimeout(ok, 5));
+      order.push(`end ${n}`);
+      return { auditId: n };
+    });
+    const [first, second] = await Promise.all([auditor.run(), auditor.run()]);
+    expect(order).toEqual(['start 1', 'end 1', 'start 2', 'end 2']);
+    expect([first.auditId, second.auditId]).toEqual([1, 2]);
+  });
+
+  it('keeps the result when the background cannot store it', async () => {
+    const auditor = createPageAuditor(pageWith(''), async () => ({ auditId: null, error: 'QuotaExceededError' }));
+    const state = await auditor.run();
+    expect(state.result).not.toBeNull();
+    expect(state.auditId).toBeNull();
+  });
+});

@@ -1,0 +1,53 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it, vi } from 'vitest';
+import { answerEvidenceMessage, evidenceHtml, MAX_ELEMENT_HTML, showEvidenceNotice } from '@/entrypoints/content/evidence-html';
+
+const page = () =>
+  parseHTML(`<!doctype html><html><body>
+    <footer><p><a href="https://beian.miit.gov.cn/">京ICP备11041704号-1</a></p><p id="big"></p></footer>
+  </body></html>`).document as unknown as Document;
+
+describe('evidenceHtml', () => {
+  it('returns the markup each selector finds, once per selector, and null for what is gone or unparsable', () => {
+    const doc = page();
+    const found = evidenceHtml(doc, ['footer > p:nth-of-type(1) > a', 'footer > p:nth-of-type(1) > a', '#gone', 'p[', '']);
+    expect(found).toEqual([
+      { selector: 'footer > p:nth-of-type(1) > a', html: '<a href="https://beian.miit.gov.cn/">京ICP备11041704号-1</a>', truncated: false },
+      { selector: '#gone', html: null, truncated: false },
+      { selector: 'p[', html: null, truncated: false },
+      { selector: '', html: null, truncated: false },
+    ]);
+  });
+
+  it('cuts an element larger than the limit and says so', () => {
+    const doc = page();
+    doc.getElementById('big')!.textContent = '字'.repeat(MAX_ELEMENT_HTML);
+    const [big] = evidenceHtml(doc, ['#big']);
+    expect(big.truncated).toBe(true);
+    expect(big.html).toHaveLength(MAX_ELEMENT_HTML);
+  });
+});
+
+describe('answerEvidenceMessage', () => {
+  it('answers only the evidence messages', async () => {
+    const doc = page();
+    expect(answerEvidenceMessage(doc, { type: 'page:current' })).toBeUndefined();
+    expect(answerEvidenceMessage(doc, 'noise')).toBeUndefined();
+    expect(await answerEvidenceMessage(doc, { type: 'page:evidence-html', selectors: ['#big'] })).toEqual([
+      { selector: '#big', html: '<p id="big"></p>', truncated: false },
+    ]);
+  });
+
+  it('shows a capture notice on the page and takes it away again', () => {
+    vi.useFakeTimers();
+    try {
+      const doc = page();
+      showEvidenceNotice(doc, '亮照：已取证', true, 1000);
+      expect(doc.querySelectorAll('liangzhao-evidence-notice')).toHaveLength(1);
+      vi.advanceTimersByTime(1000);
+      expect(doc.querySelectorAll('liangzhao-evidence-notice')).toHaveLength(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -1,0 +1,122 @@
+import { parseHTML } from 'linkedom';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { watchPage, type ChangeReason } from '@/entrypoints/content/watch';
+
+function page(withNavigationApi = false) {
+  const { window, document } = parseHTML('<!doctype html><html><body><main><p>hi</p></main></body></html>');
+  const win = Object.assign(new EventTarget(), {
+    location: { href: 'https://shop.example.cn/' },
+    MutationObserver: window.MutationObserver,
+    ...(withNavigationApi ? { navigation: new EventTarget() } : {}),
+  });
+  return { win: win as unknown as Window & { location: { href: string }; navigation?: EventTarget }, doc: document as unknown as Document };
+}
+
+/** Lets the mutation observer deliver its records, then moves fake time on. */
+async function advance(ms: number) {
+  await Promise.resolve();
+  await vi.advanceTimersByTimeAsync(ms);
+}
+
+let calls: ChangeReason[];
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+  calls = [];
+});
+afterEach(() => vi.useRealTimers());
+
+describe('watchPage', () => {
+  it('coalesces a burst of late content into one re-audit after the page settles', async () => {
+    const { win, doc } = page();
+    const watcher = watchPage({ win, doc, onChange: (reason) => calls.push(reason), quietMs: 300 });
+    await advance(5_000);
+    for (let i = 0; i < 5; i++) doc.body.append(doc.createElement('footer'));
+    await advance(299);
+    expect(calls).toEqual([]);
+    await advance(1);
+    expect(calls).toEqual(['content']);
+    watcher.stop();
+  });
+
+  it('audits a constantly mutating page at most about once per second', async () => {
+    const { win, doc } = page();
+    const watcher = watchPage({ win, doc, onChange: (reason) => calls.push(reason) });
+    for (let t = 0; t < 10_000; t += 50) {
+      doc.querySelector('p')!.textContent = `tick ${t}`;
+      await advance(50);
+    }
+    expect(calls.length).toBeGreaterThanOrEqual(9);
+    expect(calls.length).toBeLessThanOrEqual(10);
+    watcher.stop();
+  });
+
+  it("ignores the changes our own overlay makes", async () => {
+    const { win, doc } = page();
+    const overlay = doc.createElement('div');
+    const watcher = watchPage({
+      win,
+      doc,
+      onChange: (reason) => calls.push(reason),
+      ignore: (node) => node === overlay || overlay.contains(node),
+    });
+    doc.documentElement.append(overlay);
+    overlay.append(doc.createElement('span'));
+    overlay.remove();
+    await advance(2_000);
+    expect(calls).toEqual([]);
+    doc.body.append(doc.createElement('div'));
+    await advance(2_000);
+    expect(calls).toEqual(['content']);
+    watcher.stop();
+  });
+
+  it('re-audits on history navigation, hash changes and the Navigation API', async () => {
+    const { win, doc } = page(true);
+    const watcher = watchPage({ win, doc, onChange: (reason) => calls.push(reason) });
+    win.location.href = 'https://shop.example.cn/#reviews';
+    win.dispatchEvent(new Event('hashchange'));
+    await advance(1_000);
+    win.location.href = 'https://shop.example.cn/item/2';
+    win.dispatchEvent(new Event('popstate'));
+    await advance(1_000);
+    win.location.href = 'https://shop.example.cn/item/3';
+    win.navigation!.dispatchEvent(new Event('navigatesuccess'));
+    await advance(1_000);
+    expect(calls).toEqual(['navigation', 'navigation', 'navigation']);
+    watcher.stop();
+  });
+
+  it('notices a pushState route change without events: on the next DOM change, or by the slow poll', async () => {
+    const { win, doc } = page(false);
+    const watcher = watchPage({ win, doc, onChange: (reason) => calls.push(reason) });
+    win.location.href = 'https://shop.example.cn/item/2';
+    doc.body.append(doc.createElement('section'));
+    await advance(1_000);
+    expect(calls).toEqual(['navigation']);
+    win.location.href = 'https://shop.example.cn/item/3';
+    await advance(2_000);
+    expect(calls).toEqual(['navigation', 'navigation']);
+    watcher.stop();
+  });
+
+  it('counts the audit made when watching starts: the first re-audit waits a second after it', async () => {
+    const { win, doc } = page();
+    const watcher = watchPage({ win, doc, onChange: (reason) => calls.push(reason) });
+    doc.body.append(doc.createElement('footer'));
+    await advance(999);
+    expect(calls).toEqual([]);
+    await advance(1);
+    expect(calls).toEqual(['content']);
+    watcher.stop();
+  });
+
+  it('stops watching', async () => {
+    const { win, doc } = page();
+    const watcher = watchPage({ win, doc, onChange: (reason) => calls.push(reason) });
+    watcher.stop();
+    doc.body.append(doc.createElement('div'));
+    win.dispatchEvent(new Event('popstate'));
+    await advance(5_000);
+    expect(calls).toEqual([]);
+  });
+});

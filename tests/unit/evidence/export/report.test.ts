@@ -1,0 +1,75 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { dataUrl } from '@/utils/base64';
+import { renderReport } from '@/evidence/export/report';
+import { captureOf, CASE, HOSTILE_FORMULA, HOSTILE_TEXT, hostileAudit, PNG_BYTES, sampleAudit } from '../helpers';
+
+function parse(html: string) {
+  return parseHTML(html).document;
+}
+
+describe('renderReport', () => {
+  it('reads like a rectification notice: case, page, time, screenshot, grade, then failures article by article', async () => {
+    const audit = sampleAudit();
+    const capture = await captureOf(audit, null);
+    const html = renderReport({
+      audit,
+      locale: 'zh_CN',
+      generatedAt: '2026-11-28T21:00:00.000+08:00',
+      capture: capture.sealed,
+      screenshotDataUrl: dataUrl('image/png', PNG_BYTES),
+    });
+    const doc = parse(html);
+    const text = doc.body.textContent ?? '';
+    expect(doc.documentElement.getAttribute('lang')).toBe('zh-CN');
+    for (const value of [CASE.caseNumber, CASE.inspector, CASE.task, audit.url, audit.auditedAt, '2026-11-28T20:58:00.000+08:00', '得分 62/100']) {
+      expect(text).toContain(value);
+    }
+    expect(doc.querySelector('figure img')?.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    const headings = [...doc.querySelectorAll('section.findings h2')].map((h) => h.textContent);
+    expect(headings).toEqual(['一、不符合规定的事项（3 项）', '二、需要进一步核实的事项（1 项）', '三、符合规定的事项（3 项）']);
+    const failed = [...doc.querySelectorAll('section.findings')][0];
+    // Mandatory articles first, then encouraged ones.
+    expect([...failed.querySelectorAll('h3')].map((h) => h.textContent)).toEqual([
+      '1. G1 art. 9 · G2 art. 8(1) · E-Commerce Law art. 15',
+      '2. G2 art. 7 · G1 art. 11 · E-Commerce Law art. 33',
+      '3. G1 art. 23',
+    ]);
+    expect(text).toContain('首页没有公示营业执照信息或其电子链接标识。');
+    expect(text).toContain('整改要求');
+    expect(text).toContain(capture.sealed.digest);
+    expect(html).toContain('@media print');
+    expect(doc.querySelectorAll('link, script, iframe').length).toBe(0);
+  });
+
+  it('renders in English', () => {
+    const doc = parse(renderReport({ audit: sampleAudit(), locale: 'en', generatedAt: '2026-11-28T21:00:00.000+08:00' }));
+    expect(doc.documentElement.getAttribute('lang')).toBe('en');
+    expect(doc.querySelector('h1')?.textContent).toBe('Online disclosure inspection record');
+    expect(doc.body.textContent).toContain('No screenshot.');
+  });
+
+  it('shows hostile page text as text and runs nothing', async () => {
+    const audit = hostileAudit();
+    const html = renderReport({
+      audit,
+      locale: 'en',
+      generatedAt: '2026-11-28T21:00:00.000+08:00',
+      capture: (await captureOf(audit, null, { caseNumber: '<b>1</b>', inspector: '"onmouseover=alert(5) x="', task: HOSTILE_FORMULA })).sealed,
+      screenshotDataUrl: 'javascript:alert(6)',
+    });
+    const doc = parse(html);
+    expect(doc.querySelectorAll('script, iframe, object, embed, b').length).toBe(0);
+    expect([...doc.querySelectorAll('img')].length).toBe(0);
+    for (const el of doc.querySelectorAll('*')) {
+      for (const attr of el.attributes) expect(attr.name.startsWith('on'), `${el.tagName} ${attr.name}`).toBe(false);
+    }
+    const text = doc.body.textContent ?? '';
+    expect(text).toContain(HOSTILE_TEXT);
+    expect(text).toContain(HOSTILE_FORMULA);
+    expect(text).toContain('javascript:alert(4)');
+    expect(text).toContain('<script>alert(3)</script>');
+    expect(doc.title).toContain(HOSTILE_TEXT);
+    expect(html).toContain("default-src 'none'");
+  });
+});

