@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { isLocale, t } from '../i18n';
 import type { Locale } from '../rules/types';
 import { verifyBundle, type BundleVerification } from '../evidence/export/bundle';
-import { describeProblem } from '../evidence/export/problems';
+import { describeProblem } from '../evidence/problems';
 
 export const EXIT_INTACT = 0;
 export const EXIT_CHANGED = 1;

@@ -1,12 +1,18 @@
 import { t } from '@/i18n';
-import type { Evidence, Locale, RuleResult } from '@/rules/types';
+import type { Evidence, HiddenReason, Locale, RuleResult } from '@/rules/types';
 import { buildChecklist, lineOutcome } from '@/rules/checklist';
-import type { HighlightOutcome } from '@/entrypoints/popup/model';
 import { StatusChip } from './GradeBadge';
 import { groupName, resultMessage, ruleTitle } from './rule-text';
 
 /** How many pieces of evidence a line offers to show; the rest are in the exports. */
 const EVIDENCE_SHOWN = 3;
+
+/** What the page answered when asked to show a piece of evidence. */
+export type HighlightOutcome =
+  | { state: 'shown' }
+  | { state: 'hidden'; reason?: HiddenReason }
+  | { state: 'missing' }
+  | { state: 'failed'; error: string };
 
 interface ChecklistProps {
   results: readonly RuleResult[];

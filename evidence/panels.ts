@@ -9,7 +9,7 @@ import { auditIdsFor, entrySource, importJsonText, linksStoredHere, verifyStored
 import { verifyBundle } from '@/evidence/export/bundle';
 import { EMPTY_CASE, type CaseFields } from '@/evidence/seal/record';
 import { makeExport, type ExportFile, type ExportFormat } from '@/evidence/export/files';
-import { describeProblem, problem } from '@/evidence/export/problems';
+import { describeProblem, problem } from '@/evidence/problems';
 import { readBlobLines } from '@/evidence/export/read-text';
 
 /** What an export covers: the audit a person came from, the audits matching the dashboard's filters, or all. */

@@ -1,10 +1,7 @@
 import { evaluate } from './engine';
 import { gatherFacts, gatherFactsAsync } from './gather';
-import { isoWithOffset } from './time';
+import { isoWithOffset } from '../utils/time';
 import type { AuditMode, AuditOptions, AuditResult } from './types';
-
-/** How long one slice of asynchronous gathering may hold the main thread: under the 50 ms long-task line. */
-const SLICE_MS = 12;
 
 /** A document with a layout engine can judge visibility; linkedom (Node) cannot, so its audits are static. */
 function modeOf(doc: Document): AuditMode {
@@ -44,6 +41,6 @@ export function auditDocument(doc: Document, opts: AuditOptions = {}): AuditResu
 /** The same audit, gathering in slices that yield to the page, so a large page never sees one long task. */
 export async function auditDocumentAsync(doc: Document, opts: AuditOptions = {}): Promise<AuditResult> {
   const { url, mode, auditedAt, title } = auditMeta(doc, opts);
-  const facts = await gatherFactsAsync(doc, { url, mode }, { sliceMs: SLICE_MS });
+  const facts = await gatherFactsAsync(doc, { url, mode });
   return evaluate(facts, { url, title, mode, auditedAt, pageType: opts.pageType, locale: opts.locale });
 }

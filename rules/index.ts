@@ -7,5 +7,5 @@ export { evaluate, pageTypeKey, RULESET_VERSION, ruleCatalogue, type EvaluateMet
 export { classifyPage } from './page-type';
 export { renderMessage } from './messages';
 export { SCORING, scoreResults } from './scoring';
-export { isoWithOffset } from './time';
+export { isoWithOffset } from '../utils/time';
 export * from './types';

@@ -1,11 +1,9 @@
 import './evidence.css';
-import { useEffect, useMemo } from 'preact/hooks';
 import { t } from '@/i18n';
 import type { Locale } from '@/rules/types';
-import { LiangzhaoDatabase } from '@/storage/db';
-import type { CaptureReply, EvidenceMessage } from '@/messaging/evidence';
+import type { CaptureReply } from '@/messaging/evidence';
 import type { CaseFields } from '@/evidence/seal/record';
-import { createCaptureModel, type CaptureModel } from '../../evidence/panels';
+import type { CaptureModel } from '@/evidence/panels';
 
 const FIELDS: Array<{ field: keyof CaseFields; key: string }> = [
   { field: 'caseNumber', key: 'evidenceCase_caseNumber' },
@@ -13,28 +11,15 @@ const FIELDS: Array<{ field: keyof CaseFields; key: string }> = [
   { field: 'task', key: 'evidenceCase_task' },
 ];
 
-export interface CaptureEvidenceProps {
+export interface CapturePanelProps {
+  model: CaptureModel;
   tabId: number;
   locale: Locale;
   dashboardUrl: string;
 }
 
-/** The popup's "Capture evidence": asks the background to capture the tab, with the inspector's case fields. */
-export function CaptureEvidence(props: CaptureEvidenceProps) {
-  const model = useMemo(
-    () =>
-      createCaptureModel({
-        db: new LiangzhaoDatabase(),
-        capture: (tabId, caseFields) =>
-          browser.runtime.sendMessage({ type: 'evidence:capture', tabId, caseFields } satisfies EvidenceMessage) as Promise<CaptureReply>,
-      }),
-    [],
-  );
-  useEffect(() => void model.load(), [model]);
-  return <CapturePanel model={model} {...props} />;
-}
-
-export function CapturePanel({ model, tabId, locale, dashboardUrl }: CaptureEvidenceProps & { model: CaptureModel }) {
+/** The popup's "Capture evidence": the inspector's case fields, the capture button and its outcome. */
+export function CapturePanel({ model, tabId, locale, dashboardUrl }: CapturePanelProps) {
   const fields = model.caseFields.value;
   const reply = model.reply.value;
   const capturing = model.capturing.value;

@@ -1,19 +1,10 @@
 import './evidence.css';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/i18n';
 import type { Locale } from '@/rules/types';
 import type { AuditFilters } from '@/storage/audits';
-import type { LiangzhaoDatabase } from '@/storage/db';
-import { EXPORT_FORMATS, type ExportFormat } from '@/evidence/export/files';
-import { isoWithOffset } from '@/utils/time';
-import { createEvidenceModel, downloadFile, type EvidenceModel, type ExportScope } from '../../evidence/panels';
-
-export interface EvidencePanelProps {
-  db: LiangzhaoDatabase;
-  locale: Locale;
-  /** The dashboard's filters: "the audits shown" exports what they match. */
-  filters: AuditFilters;
-}
+import type { ExportFormat } from '@/evidence/export/files';
+import type { EvidenceModel, ExportScope } from '@/evidence/panels';
 
 const FORMAT_KEYS: Record<ExportFormat, string> = {
   json: 'evidenceUi_formatJson',
@@ -22,34 +13,18 @@ const FORMAT_KEYS: Record<ExportFormat, string> = {
   zip: 'evidenceUi_formatZip',
 };
 
-/** `#export=<id>`: the popup's link to export the audit it just captured. */
-function auditIdFromHash(hash: string): number | null {
-  const match = /^#export=(\d+)$/.exec(hash);
-  return match ? Number(match[1]) : null;
+export interface EvidenceToolsProps {
+  model: EvidenceModel;
+  locale: Locale;
+  /** The dashboard's filters: "the audits shown" exports what they match. */
+  filters: AuditFilters;
+  /** The audit the popup linked to (`#export=<id>`), or null. */
+  auditId: number | null;
+  formats: readonly ExportFormat[];
 }
 
 /** The dashboard's Export / Import / Verify area. */
-export function EvidencePanel({ db, locale, filters }: EvidencePanelProps) {
-  const model = useMemo(
-    () =>
-      createEvidenceModel({
-        db,
-        extensionVersion: browser.runtime.getManifest().version,
-        nowIso: () => isoWithOffset(new Date()),
-        save: downloadFile,
-      }),
-    [db],
-  );
-  const [auditId, setAuditId] = useState(() => auditIdFromHash(location.hash));
-  useEffect(() => {
-    const onHash = () => setAuditId(auditIdFromHash(location.hash));
-    addEventListener('hashchange', onHash);
-    return () => removeEventListener('hashchange', onHash);
-  }, []);
-  return <EvidenceTools model={model} locale={locale} filters={filters} auditId={auditId} />;
-}
-
-export function EvidenceTools({ model, locale, filters, auditId }: { model: EvidenceModel; locale: Locale; filters: AuditFilters; auditId: number | null }) {
+export function EvidenceTools({ model, locale, filters, auditId, formats }: EvidenceToolsProps) {
   const [scopeKind, setScopeKind] = useState<ExportScope['kind']>(auditId === null ? 'filtered' : 'audit');
   useEffect(() => setScopeKind(auditId === null ? 'filtered' : 'audit'), [auditId]);
   const progress = model.progress.value;
@@ -78,7 +53,7 @@ export function EvidenceTools({ model, locale, filters, auditId }: { model: Evid
         </fieldset>
         <fieldset>
           <legend>{t('evidenceUi_export', locale)}</legend>
-          {EXPORT_FORMATS.map((format) => (
+          {formats.map((format) => (
             <button key={format} type="button" data-format={format} disabled={busy} onClick={() => void model.exportAs(format, scope, locale)}>
               {t(FORMAT_KEYS[format], locale)}
             </button>

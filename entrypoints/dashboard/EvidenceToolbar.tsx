@@ -1,7 +1,11 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Locale } from '@/rules/types';
 import type { AuditQuery } from '@/storage/audits';
 import type { LiangzhaoDatabase } from '@/storage/db';
-import { EvidencePanel } from '@/components/evidence/EvidencePanel';
+import { EXPORT_FORMATS } from '@/evidence/export/files';
+import { createEvidenceModel, downloadFile } from '@/evidence/panels';
+import { EvidenceTools } from '@/components/evidence/EvidencePanel';
+import { isoWithOffset } from '@/utils/time';
 
 export interface EvidenceToolbarProps {
   db: LiangzhaoDatabase;
@@ -10,7 +14,29 @@ export interface EvidenceToolbarProps {
   query: AuditQuery;
 }
 
-/** The dashboard's "Export / Import / Verify" toolbar area, where the evidence exports mount their controls. */
+/** `#export=<id>`: the popup's link to export the audit it just captured. */
+function auditIdFromHash(hash: string): number | null {
+  const match = /^#export=(\d+)$/.exec(hash);
+  return match ? Number(match[1]) : null;
+}
+
+/** The dashboard's Export / Import / Verify area, with its model. */
 export function EvidenceToolbar({ db, locale, query }: EvidenceToolbarProps) {
-  return <EvidencePanel db={db} locale={locale} filters={query} />;
+  const model = useMemo(
+    () =>
+      createEvidenceModel({
+        db,
+        extensionVersion: browser.runtime.getManifest().version,
+        nowIso: () => isoWithOffset(new Date(), { milliseconds: true }),
+        save: downloadFile,
+      }),
+    [db],
+  );
+  const [auditId, setAuditId] = useState(() => auditIdFromHash(location.hash));
+  useEffect(() => {
+    const onHash = () => setAuditId(auditIdFromHash(location.hash));
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+  return <EvidenceTools model={model} locale={locale} filters={query} auditId={auditId} formats={EXPORT_FORMATS} />;
 }

@@ -135,8 +135,6 @@ function CurrentPage({ model, dashboardUrl }: { model: PopupModel; dashboardUrl:
       )}
       {result && model.tab.value && (
         <EvidenceSlot
-          result={result}
-          auditId={model.page.value?.auditId ?? null}
           tabId={model.tab.value.id}
           locale={locale}
           dashboardUrl={dashboardUrl}

@@ -1,10 +1,12 @@
+import { useEffect, useMemo } from 'preact/hooks';
 import { t } from '@/i18n';
-import type { AuditResult, Locale } from '@/rules/types';
-import { CaptureEvidence } from '@/components/evidence/CapturePanel';
+import type { Locale } from '@/rules/types';
+import { LiangzhaoDatabase } from '@/storage/db';
+import type { CaptureReply, EvidenceMessage } from '@/messaging/evidence';
+import { createCaptureModel } from '@/evidence/panels';
+import { CapturePanel } from '@/components/evidence/CapturePanel';
 
 export interface EvidenceSlotProps {
-  result: AuditResult;
-  auditId: number | null;
   tabId: number;
   locale: Locale;
   dashboardUrl: string;
@@ -12,10 +14,20 @@ export interface EvidenceSlotProps {
 
 /** The popup's "Evidence" section: capturing evidence of this page, and the way to the exports in the dashboard. */
 export function EvidenceSlot({ locale, dashboardUrl, tabId }: EvidenceSlotProps) {
+  const model = useMemo(
+    () =>
+      createCaptureModel({
+        db: new LiangzhaoDatabase(),
+        capture: (tab, caseFields) =>
+          browser.runtime.sendMessage({ type: 'evidence:capture', tabId: tab, caseFields } satisfies EvidenceMessage) as Promise<CaptureReply>,
+      }),
+    [],
+  );
+  useEffect(() => void model.load(), [model]);
   return (
     <section class="evidence" aria-labelledby="evidence-heading" data-slot="evidence">
       <h2 id="evidence-heading">{t('popup_evidence_heading', locale)}</h2>
-      <CaptureEvidence tabId={tabId} locale={locale} dashboardUrl={dashboardUrl} />
+      <CapturePanel model={model} tabId={tabId} locale={locale} dashboardUrl={dashboardUrl} />
       <p>
         <a href={`${dashboardUrl}#export`} target="_blank" rel="noopener">
           {t('popup_open_exports', locale)}

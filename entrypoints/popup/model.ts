@@ -8,8 +8,9 @@ import { hostOf } from '@/storage/db';
 import { latestAudits } from '@/storage/audits';
 import { DEFAULT_SETTINGS, isPaused, loadSettings, setHostPaused, type Settings } from '@/storage/settings';
 import type { WriteStatus } from '@/storage/audit-writer';
-import { bindLiveQuery } from '../../storage/live';
+import { bindLiveQuery } from '@/storage/live';
 import { auditableUrl } from './tab';
+import type { HighlightOutcome } from '@/components/Checklist';
 
 export interface TabInfo {
   id: number;
@@ -30,12 +31,6 @@ export interface PopupDeps {
 }
 
 export type PopupPhase = 'loading' | 'ready' | 'unsupported' | 'no-script';
-
-export type HighlightOutcome =
-  | { state: 'shown' }
-  | { state: 'hidden'; reason?: HiddenReason }
-  | { state: 'missing' }
-  | { state: 'failed'; error: string };
 
 export function createPopupModel(deps: PopupDeps) {
   const tab = signal<TabInfo | null>(null);

@@ -63,7 +63,7 @@ export async function captureEvidence(deps: CaptureDeps, tabId: number, caseFiel
   if (!state?.result) return { ok: false, error: 'evidenceCaptureError_noAudit' };
 
   // The screenshot first: it is the closest record of what the person saw when they asked.
-  const capturedAt = isoWithOffset(now());
+  const capturedAt = isoWithOffset(now(), { milliseconds: true });
   let screenshot: { mediaType: string; bytes: Uint8Array } | null;
   try {
     screenshot = dataUrlToBytes(await deps.captureVisibleTab(tab.windowId));

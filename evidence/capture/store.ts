@@ -1,7 +1,7 @@
 import type { AuditResult } from '@/rules/types';
 import { toStoredAudit, type LiangzhaoDatabase, type StoredBlob, type StoredCapture } from '@/storage/db';
 import { EMPTY_CASE, isCaseFields, type ArtefactEntry, type CaseFields, type ChainHead, type SealedRecord } from '@/evidence/seal/record';
-import { isRecord } from '@/evidence/export/validate';
+import { isRecord } from '@/evidence/seal/validate';
 
 /** Settings rows of the evidence feature (the settings table holds one row per key). */
 export const CASE_FIELDS_KEY = 'evidence.caseFields';

@@ -1,7 +1,7 @@
 import type { AuditResult, Evidence, Locale } from '@/rules/types';
 import { hasMessage, t } from '@/i18n';
 import { groupLabel, levelLabel, pageTypeLabel, ruleMessage, statusLabel, verdictLabel, visibilityLabel } from './labels';
-import { createYielder, type ProgressCallback } from './progress';
+import { createYielder, type ProgressCallback } from '../../utils/yield';
 import { arraySource, type EntrySource } from './source';
 import { BlobWriter } from './blob-writer';
 

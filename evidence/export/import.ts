@@ -2,10 +2,11 @@ import { toStoredAudit, type LiangzhaoDatabase, type StoredAudit } from '@/stora
 import { isCaptureRow, loadChainHead, type BlobRow, type CaptureRow } from '@/evidence/capture/store';
 import { verifyChains, type ChainItem, type ChainVerification } from '../seal/chain';
 import { auditDigest, type ChainHead } from '../seal/record';
-import { parseJsonImport, type CapturedEvidence, type EvidenceEntry, type ImportedEntry } from './json';
-import type { Problem } from './problems';
+import { parseJsonImport, type ImportedEntry } from './json';
+import type { CapturedEvidence, EvidenceEntry } from './source';
+import type { Problem } from '../problems';
 import type { EntrySource } from './source';
-import { createYielder, type ProgressCallback } from './progress';
+import { createYielder, type ProgressCallback } from '../../utils/yield';
 
 /**
  * The exports' and imports' access to the database: the one part of export/ that is not pure. Reads go one audit

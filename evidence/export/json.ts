@@ -2,45 +2,14 @@ import type { AuditResult } from '@/rules/types';
 import { AUDIT_SCHEMA } from '@/rules/types';
 import { base64ToBytes, bytesToBase64 } from '../../utils/base64';
 import { isSha256, sha256Hex } from '../seal/digest';
-import { auditDigest, recordDigest, type ArtefactEntry, type SealedRecord } from '../seal/record';
-import { problem, type Problem } from './problems';
-import { createYielder, type ProgressCallback } from './progress';
-import { arraySource, type EntrySource } from './source';
+import { auditDigest, recordDigest, type SealedRecord } from '../seal/record';
+import { problem, type Problem } from '../problems';
+import { createYielder, type ProgressCallback } from '../../utils/yield';
+import { arraySource, type CapturedEvidence, type EntrySource, type EvidenceEntry } from './source';
 import { BlobWriter } from './blob-writer';
-import { checkAudit, checkRecord } from './validate';
+import { checkAudit, checkRecord } from '../seal/validate';
 
 export const EXPORT_SCHEMA = 'liangzhao.export/1';
-
-/** One audit on its way out or in: the `liangzhao.audit/1` record and, if evidence was captured, its capture. */
-export interface EvidenceEntry {
-  audit: AuditResult;
-  capture?: CapturedEvidence | null;
-}
-
-export interface CapturedEvidence {
-  sealed: SealedRecord;
-  artefacts: Array<{ entry: ArtefactEntry; bytes: Uint8Array }>;
-}
-
-/** The file: a versioned wrapper around the audit records, their digests, and the captures with their artefacts. */
-export interface JsonExport {
-  schema: typeof EXPORT_SCHEMA;
-  exportedAt: string;
-  extensionVersion: string;
-  rulesetVersions: string[];
-  count: number;
-  audits: AuditResult[];
-  /** SHA-256 of each audit's canonical JSON, in the same order: an edited audit is refused on import. */
-  auditSha256: string[];
-  captures: Array<{
-    /** Index into `audits`. */
-    audit: number;
-    record: SealedRecord['record'];
-    digest: string;
-    /** Each artefact of the record, base64. */
-    artefacts: Array<{ name: string; data: string }>;
-  }>;
-}
 
 /**
  * The export as one JSON document, written one audit at a time, so that thousands of audits never need a single

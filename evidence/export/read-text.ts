@@ -1,4 +1,4 @@
-import { createYielder, type ProgressCallback } from './progress';
+import { createYielder, type ProgressCallback } from '../../utils/yield';
 
 const SLICE = 512 * 1024;
 

@@ -1,4 +1,16 @@
-import type { EvidenceEntry } from './json';
+import type { AuditResult } from '@/rules/types';
+import type { ArtefactEntry, SealedRecord } from '../seal/record';
+
+/** One audit on its way out or in: the `liangzhao.audit/1` record and, if evidence was captured, its capture. */
+export interface EvidenceEntry {
+  audit: AuditResult;
+  capture?: CapturedEvidence | null;
+}
+
+export interface CapturedEvidence {
+  sealed: SealedRecord;
+  artefacts: Array<{ entry: ArtefactEntry; bytes: Uint8Array }>;
+}
 
 /**
  * The audits an export covers, read one at a time: a long history is never all in memory, and each audit's capture

@@ -1,8 +1,8 @@
 import type { AuditResult } from '@/rules/types';
 import { sha256Hex, type Digestible } from './digest';
 import { auditDigest, recordDigest, type ChainHead, type SealedRecord } from './record';
-import { problem, type Problem } from '../export/problems';
-import { createYielder, type ProgressCallback } from '../export/progress';
+import { problem, type Problem } from '../problems';
+import { createYielder, type ProgressCallback } from '../../utils/yield';
 
 /** One stored capture, with loaders so a long history is read one capture at a time. */
 export interface ChainItem {

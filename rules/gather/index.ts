@@ -3,6 +3,7 @@
  * `gatherFacts` runs it to completion; `gatherFactsAsync` runs the very same steps in time slices so no
  * main-thread task runs long on a large page.
  */
+import { createYielder } from '../../utils/yield';
 import type { AuditMode, Facts } from '../types';
 import { createPageView } from './page-view';
 import { VisibilityProbe } from './visibility';
@@ -19,8 +20,6 @@ export interface SliceOptions {
   /** Longest stretch of work between yields to the event loop, in milliseconds. */
   sliceMs?: number;
 }
-
-const DEFAULT_SLICE_MS = 12;
 
 /** The whole gather as a generator: it yields between walk batches and between detectors. */
 export function* gatherSteps(doc: Document, opts: GatherOptions): Generator<void, Facts, void> {
@@ -57,16 +56,12 @@ export function gatherFacts(doc: Document, opts: GatherOptions): Facts {
 }
 
 export async function gatherFactsAsync(doc: Document, opts: GatherOptions, slice: SliceOptions = {}): Promise<Facts> {
-  const sliceMs = slice.sliceMs ?? DEFAULT_SLICE_MS;
+  const yieldIfDue = createYielder(slice.sliceMs);
   const steps = gatherSteps(doc, opts);
-  let sliceStart = now();
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
-    if (now() - sliceStart >= sliceMs) {
-      await yieldToEventLoop();
-      sliceStart = now();
-    }
+    await yieldIfDue();
   }
 }
 
@@ -85,25 +80,6 @@ function titleOf(doc: Document): string {
   } catch {
     return '';
   }
-}
-
-function now(): number {
-  return typeof performance !== 'undefined' ? performance.now() : Date.now();
-}
-
-/** A macrotask, so input and rendering can run between slices (setTimeout would be clamped to 4 ms). */
-function yieldToEventLoop(): Promise<void> {
-  if (typeof MessageChannel !== 'undefined') {
-    return new Promise((resolve) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        resolve();
-      };
-      channel.port2.postMessage(null);
-    });
-  }
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 export { emptyFacts } from './detectors';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { AuditResult } from '@/rules/types';
 import { sha256Hex } from '@/evidence/seal/digest';
 import { auditDigest, EVIDENCE_SCHEMA, nextLink, sealRecord, type ArtefactEntry, type ChainHead, type CaseFields } from '@/evidence/seal/record';
-import type { CapturedEvidence } from '@/evidence/export/json';
+import type { CapturedEvidence } from '@/evidence/export/source';
 
 export function sampleAudit(): AuditResult {
   return JSON.parse(readFileSync('tests/fixtures/audits/platform-home.json', 'utf8')) as AuditResult;

@@ -106,7 +106,8 @@ describe('verifyBundle', () => {
     expect(await verifyBundle(zip)).toMatchObject({ status: 'intact', audits: 3 });
     const result = await verifyBundle(tamper(zip, '3-shop.example.cn/audit.json', (b) => flipByte(b)));
     expect(result.problems[0]).toMatchObject({ code: 'fileChanged', params: { file: '3-shop.example.cn/audit.json' } });
-  });
+    // Several megabytes hashed and zipped: seconds on a loaded 2-core machine, so a stall guard, not a budget.
+  }, 60_000);
 
   it('calls what is not a Liangzhao bundle unreadable', async () => {
     expect(await verifyBundle(strToU8('not a zip'))).toMatchObject({ status: 'unreadable', problems: [{ code: 'bundleNotZip' }] });

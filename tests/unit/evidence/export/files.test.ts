@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { makeExport, type ExportFormat } from '@/evidence/export/files';
-import { createYielder } from '@/evidence/export/progress';
+import { createYielder } from '@/utils/yield';
 import { parseJsonImport } from '@/evidence/export/json';
 import type { EntrySource } from '@/evidence/export/source';
 import { captureOf, sampleAudit } from '../helpers';
@@ -71,9 +71,14 @@ describe('makeExport', () => {
 describe('chunked work', () => {
   it('gives the thread back once a slice has run its time, and not before', async () => {
     let now = 0;
-    const yieldNow = createYielder(() => now);
+    const yieldNow = createYielder(undefined, () => now);
     const order: string[] = [];
-    const timer = new Promise<void>((resolve) => setTimeout(() => (order.push('timer'), resolve()), 0));
+    // Other work already queued as a task (as input events are) runs before the slice goes on.
+    const channel = new MessageChannel();
+    const timer = new Promise<void>((resolve) => {
+      channel.port1.onmessage = () => (order.push('timer'), channel.port1.close(), resolve());
+    });
+    channel.port2.postMessage(null);
     now = 5;
     await yieldNow();
     order.push('within slice');

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LiangzhaoDatabase, toStoredAudit } from '@/storage/db';
 import { saveCapture, type CaptureRow } from '@/evidence/capture/store';
 import { auditIdsFor, entrySource, importJsonText, verifyStoredChains } from '@/evidence/export/import';
-import { buildJsonExport, type EvidenceEntry } from '@/evidence/export/json';
+import { buildJsonExport } from '@/evidence/export/json';
+import type { EvidenceEntry } from '@/evidence/export/source';
 import { captureOf, headOf, hostileAudit, sampleAudit } from '../helpers';
 
 const databases: LiangzhaoDatabase[] = [];

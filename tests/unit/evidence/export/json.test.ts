@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { buildJsonExport, parseJsonImport, type EvidenceEntry } from '@/evidence/export/json';
+import { buildJsonExport, parseJsonImport } from '@/evidence/export/json';
+import type { EvidenceEntry } from '@/evidence/export/source';
 import { bytesToBase64 } from '@/utils/base64';
 import { captureOf, headOf, hostileAudit, sampleAudit } from '../helpers';
 

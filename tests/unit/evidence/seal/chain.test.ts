@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditResult } from '@/rules/types';
 import { verifyChains, type ChainItem } from '@/evidence/seal/chain';
-import type { CapturedEvidence } from '@/evidence/export/json';
-import { describeProblem } from '@/evidence/export/problems';
+import type { CapturedEvidence } from '@/evidence/export/source';
+import { describeProblem } from '@/evidence/problems';
 import { captureOf, headOf, sampleAudit } from '../helpers';
 
 /** Three chained captures held as the database would hold them: mutable, so tests can tamper with them. */

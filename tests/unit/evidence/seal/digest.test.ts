@@ -63,16 +63,16 @@ describe('canonicalJson', () => {
 describe('isoWithOffset', () => {
   it('writes local time with its offset', () => {
     const instant = new Date('2026-11-28T12:57:29.123Z');
-    expect(isoWithOffset(instant, 480)).toBe('2026-11-28T20:57:29.123+08:00');
-    expect(isoWithOffset(instant, -330)).toBe('2026-11-28T07:27:29.123-05:30');
-    expect(isoWithOffset(instant, 0)).toBe('2026-11-28T12:57:29.123+00:00');
-    expect(Date.parse(isoWithOffset(instant, 480))).toBe(instant.getTime());
+    expect(isoWithOffset(instant, { offsetMinutes: 480, milliseconds: true })).toBe('2026-11-28T20:57:29.123+08:00');
+    expect(isoWithOffset(instant, { offsetMinutes: -330, milliseconds: true })).toBe('2026-11-28T07:27:29.123-05:30');
+    expect(isoWithOffset(instant, { offsetMinutes: 0, milliseconds: true })).toBe('2026-11-28T12:57:29.123+00:00');
+    expect(Date.parse(isoWithOffset(instant, { offsetMinutes: 480, milliseconds: true }))).toBe(instant.getTime());
   });
 });
 
 describe('evidence messages', () => {
   it('has a message in both languages for every problem a verification or import can report', async () => {
-    const { PROBLEM_CODES, describeProblem, problem } = await import('@/evidence/export/problems');
+    const { PROBLEM_CODES, describeProblem, problem } = await import('@/evidence/problems');
     const { hasMessage } = await import('@/i18n');
     for (const code of PROBLEM_CODES) {
       expect(hasMessage(`evidenceProblem_${code}`), code).toBe(true);

@@ -1,6 +1,6 @@
 import { AUDIT_SCHEMA, PAGE_TYPES } from '@/rules/types';
-import { isSha256 } from '../seal/digest';
-import { EVIDENCE_SCHEMA, isCaseFields, type EvidenceRecord } from '../seal/record';
+import { isSha256 } from './digest';
+import { EVIDENCE_SCHEMA, isCaseFields, type EvidenceRecord } from './record';
 
 /**
  * Structural checks for data read from a file: each returns null when the value has the shape, else a short

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoWithOffset } from '@/rules/time';
+import { isoWithOffset } from '@/utils/time';
 
 describe('isoWithOffset', () => {
   it('writes local time with the machine offset, not Z', () => {
