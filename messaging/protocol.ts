@@ -10,7 +10,6 @@ export type Message =
   /** content → background: a fresh audit of the page the content script runs in. */
   | { type: 'audit:report'; result: AuditResult }
   /** popup → background: the latest stored audits. */
-  | { type: 'audit:history'; limit: number }
   /** popup → content: the audit the tab's content script last made (null before its first). */
   | { type: 'page:current' }
   /** popup → content: audit now, optionally as a page type a person chose. */
@@ -35,9 +34,7 @@ export interface PageState {
 
 export type Reply<M extends Message> = M extends { type: 'audit:report' }
   ? { auditId: number | null; error?: string }
-  : M extends { type: 'audit:history' }
-    ? StoredAudit[]
-    : M extends { type: 'page:current' | 'page:audit' }
+  : M extends { type: 'page:current' | 'page:audit' }
       ? PageState
       : M extends { type: 'page:highlight' }
         ? { found: boolean; hidden: boolean; reason?: HiddenReason }

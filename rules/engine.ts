@@ -20,14 +20,13 @@ export const RULESET_VERSION = '1.0.0';
 
 /** Rule metadata for the checklist, the dashboard and the README table, without the evaluate functions. */
 export const ruleCatalogue: readonly RuleMeta[] = rules.map(
-  ({ id, group, level, basis, pageTypes, titleKey, failureTitleKey, helpKey }): RuleMeta => ({
+  ({ id, group, level, basis, pageTypes, titleKey, helpKey }): RuleMeta => ({
     id,
     group,
     level,
     basis,
     pageTypes,
     titleKey,
-    failureTitleKey,
     helpKey,
   }),
 );

@@ -32,9 +32,9 @@ export function messageKeyBase(id: string): string {
 }
 
 /** Fills in the message keys from the id, so a rule file cannot name them inconsistently. */
-export function defineRule(rule: Omit<Rule, 'titleKey' | 'failureTitleKey' | 'helpKey'>): Rule {
+export function defineRule(rule: Omit<Rule, 'titleKey' | 'helpKey'>): Rule {
   const base = messageKeyBase(rule.id);
-  return { ...rule, titleKey: `${base}_title`, failureTitleKey: `${base}_failure`, helpKey: `${base}_help` };
+  return { ...rule, titleKey: `${base}_title`, helpKey: `${base}_help` };
 }
 
 /** Builds outcomes whose message keys belong to one rule: `outcomeFor('icp-number')('pass', ...)`. */

@@ -238,8 +238,7 @@ export interface RuleMeta {
   basis: string[];
   /** The page types it applies to; on any other type the result is 'na'. */
   pageTypes: readonly PageType[];
-  /** Message keys: the checklist line, the line when it fails, and a one-sentence plain explanation. */
+  /** Message keys: the checklist line and a one-sentence plain explanation. */
   titleKey: string;
-  failureTitleKey: string;
   helpKey: string;
 }

@@ -4,7 +4,6 @@ import { indexProbeOf, matchesQuery } from './search-terms';
 
 /** The columns the history sorts by; each one is an index. */
 export type SortColumn = 'auditedAtMs' | 'host' | 'url' | 'pageType' | 'grade' | 'score' | 'failedCount';
-export const SORT_COLUMNS: readonly SortColumn[] = ['auditedAtMs', 'host', 'url', 'pageType', 'grade', 'score', 'failedCount'];
 
 export interface AuditFilters {
   /** Words of host, title or URL (word prefixes; Chinese as substrings). */

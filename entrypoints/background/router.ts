@@ -30,8 +30,6 @@ export function createRouter(
         return Promise.resolve(writer.status());
       case 'settings:auto-audit':
         return loadSettings(db).then((settings) => ({ allowed: autoAuditAllowed(settings, hostOf(message.url)) }));
-      case 'audit:history':
-        return db.audits.orderBy('auditedAtMs').reverse().limit(message.limit).toArray();
       default:
         return undefined;
     }

@@ -54,13 +54,6 @@ const STORED = /\.(png|jpe?g|zip)$/i;
  * The ZIP, written audit by audit and slice by slice so the page keeps painting and only one audit's files are in
  * memory at a time; manifest.json goes last, once every digest is known. Progress counts audits.
  */
-export async function buildBundle(
-  source: EntrySource<BundleEntry> | readonly BundleEntry[],
-  options: { locale: Locale; exportedAt: string; extensionVersion: string; onProgress?: ProgressCallback; signal?: AbortSignal },
-): Promise<Uint8Array> {
-  return new Uint8Array(await (await buildBundleBlob(source, options)).arrayBuffer());
-}
-
 export async function buildBundleBlob(
   source: EntrySource<BundleEntry> | readonly BundleEntry[],
   options: { locale: Locale; exportedAt: string; extensionVersion: string; onProgress?: ProgressCallback; signal?: AbortSignal },

@@ -29,13 +29,12 @@ export interface ExportOptions {
   signal?: AbortSignal;
 }
 
-const EXTENSIONS: Record<ExportFormat, string> = { json: 'json', csv: 'csv', html: 'html', zip: 'zip' };
 
 /** Builds one export of the entries in the chosen format. */
 export async function makeExport(format: ExportFormat, source: EntrySource | readonly EvidenceEntry[], options: ExportOptions): Promise<ExportFile> {
   const entries = 'get' in source ? source : arraySource(source);
   const first = entries.length === 1 ? await entries.get(0) : null;
-  const name = `${fileStem(entries.length, first?.audit.url ?? null, options.exportedAt)}.${EXTENSIONS[format]}`;
+  const name = `${fileStem(entries.length, first?.audit.url ?? null, options.exportedAt)}.${format}`;
   switch (format) {
     case 'json':
       return { name, blob: await buildJsonExport(entries, options, options.onProgress, options.signal) };

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main, type VerifyIo } from '@/cli/verify';
-import { buildBundle } from '@/evidence/export/bundle';
+import { buildBundle } from '../evidence/helpers';
 import { captureOf, sampleAudit } from '../evidence/helpers';
 
 let dir: string;

@@ -3,6 +3,7 @@ import type { AuditResult } from '@/rules/types';
 import { sha256Hex } from '@/evidence/seal/digest';
 import { auditDigest, EVIDENCE_SCHEMA, nextLink, sealRecord, type ArtefactEntry, type ChainHead, type CaseFields } from '@/evidence/seal/record';
 import type { CapturedEvidence } from '@/evidence/export/source';
+import { buildBundleBlob } from '@/evidence/export/bundle';
 
 export function sampleAudit(): AuditResult {
   return JSON.parse(readFileSync('tests/fixtures/audits/platform-home.json', 'utf8')) as AuditResult;
@@ -62,4 +63,9 @@ export async function captureOf(audit: AuditResult, head: ChainHead | null, case
 
 export function headOf(capture: CapturedEvidence): ChainHead {
   return { chainId: capture.sealed.record.chainId, sequence: capture.sealed.record.sequence, digest: capture.sealed.digest };
+}
+
+/** The bundle's bytes, as a file saved by the dashboard would hold them. */
+export async function buildBundle(...args: Parameters<typeof buildBundleBlob>): Promise<Uint8Array> {
+  return new Uint8Array(await (await buildBundleBlob(...args)).arrayBuffer());
 }

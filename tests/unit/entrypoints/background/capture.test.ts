@@ -71,7 +71,7 @@ describe('background evidence capture', () => {
 
   it('leaves every other message to the other listeners', async () => {
     const { db } = await background();
-    expect(await send({ type: 'audit:history', limit: 1 })).toBeUndefined();
+    expect(await send({ type: 'storage:status' })).toBeUndefined();
     expect(await db.captures.count()).toBe(0);
   });
 

@@ -56,14 +56,6 @@ describe('background router', () => {
     expect(await fakeBrowser.action.getTitle({ tabId: 8 })).toBe('Liangzhao: grade F, score 20, 1 failed');
   });
 
-  it('answers history newest first, limited', async () => {
-    for (const hour of [10, 12, 11]) {
-      await route({ type: 'audit:report', result: auditResult({ auditedAt: `2026-11-28T${hour}:00:00+08:00` }) }, {});
-    }
-    const history = (await route({ type: 'audit:history', limit: 2 }, {})) as Array<{ auditedAtMs: number }>;
-    expect(history.map((row) => new Date(row.auditedAtMs).getUTCHours())).toEqual([4, 3]);
-  });
-
   it('leaves messages it does not handle to other listeners', () => {
     expect(route({ type: 'page:current' }, {})).toBeUndefined();
     expect(route('not a message', {})).toBeUndefined();

@@ -1,8 +1,8 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { buildBundle, verifyBundle, type BundleManifest } from '@/evidence/export/bundle';
+import { verifyBundle, type BundleManifest } from '@/evidence/export/bundle';
 import { sha256Hex } from '@/evidence/seal/digest';
-import { captureOf, headOf, hostileAudit, MHTML_BYTES, PNG_BYTES, sampleAudit } from '../helpers';
+import { buildBundle, captureOf, headOf, hostileAudit, MHTML_BYTES, PNG_BYTES, sampleAudit } from '../helpers';
 
 const OPTIONS = { locale: 'zh_CN' as const, exportedAt: '2026-11-28T21:00:00.000+08:00', extensionVersion: '0.1.0' };
 

@@ -4,7 +4,7 @@ import { saveCapture, type CaptureRow } from '@/evidence/capture/store';
 import { auditIdsFor, entrySource, importJsonText, verifyStoredChains } from '@/evidence/export/import';
 import { buildJsonExport } from '@/evidence/export/json';
 import type { EvidenceEntry } from '@/evidence/export/source';
-import { captureOf, headOf, hostileAudit, sampleAudit } from '../helpers';
+import { buildBundle, captureOf, headOf, hostileAudit, sampleAudit } from '../helpers';
 
 const databases: LiangzhaoDatabase[] = [];
 afterEach(async () => {
@@ -108,7 +108,7 @@ describe('export and import through the database', () => {
 
 describe('a bundle against the chain stored here', () => {
   it('says which of its capture records this browser holds', async () => {
-    const { buildBundle, verifyBundle } = await import('@/evidence/export/bundle');
+    const { verifyBundle } = await import('@/evidence/export/bundle');
     const { linksStoredHere } = await import('@/evidence/export/import');
     const db = await profile();
     const ids = await auditIdsFor(db, 'all');
