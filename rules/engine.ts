@@ -1,7 +1,7 @@
 import { rules } from './catalogue';
 import { renderMessage } from './messages';
 import { classifyPage } from './page-type';
-import type { Rule, RuleContext, RuleOutcome } from './rule';
+import { EVIDENCE_LIMIT, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { scoreResults } from './scoring';
 import {
   AUDIT_SCHEMA,
@@ -41,9 +41,6 @@ export interface EvaluateMeta {
   pageType?: PageType;
   locale?: Locale;
 }
-
-/** Evidence kept per result: enough to show and to find again, small enough to store for every page visited. */
-export const EVIDENCE_LIMIT = 20;
 
 const STATUS_ORDER: Record<RuleStatus, number> = { fail: 0, error: 1, review: 2, pass: 3, na: 4 };
 

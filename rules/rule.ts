@@ -1,5 +1,8 @@
 import type { AuditMode, Evidence, Facts, PageType, RuleMeta, RuleStatus } from './types';
 
+/** Evidence kept per result: enough to show and to find again, small enough to store for every page visited. */
+export const EVIDENCE_LIMIT = 20;
+
 /** What a rule knows besides the facts: enough to stay a pure function. */
 export interface RuleContext {
   pageType: PageType;

@@ -1,3 +1,4 @@
+import { hostOf } from '@/utils/url';
 import Dexie, { type EntityTable } from 'dexie';
 import type { AuditResult, Grade, PageType, Verdict } from '@/rules/types';
 import { searchTextOf, termsOf } from './search-terms';
@@ -111,10 +112,3 @@ export function derivedFields(audit: Pick<StoredAudit, 'host' | 'title' | 'url' 
   };
 }
 
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
-}

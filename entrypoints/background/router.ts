@@ -1,7 +1,8 @@
 import type { Browser } from 'wxt/browser';
 import { isMessage, type Message } from '@/messaging/protocol';
 import type { LiangzhaoDatabase } from '@/storage/db';
-import { hostOf, toStoredAudit } from '@/storage/db';
+import { toStoredAudit } from '@/storage/db';
+import { hostOf } from '@/utils/url';
 import { createAuditWriter, type AuditWriter } from '@/storage/audit-writer';
 import { createRetentionKeeper } from '@/storage/audits';
 import { autoAuditAllowed, DEFAULT_SETTINGS, loadSettings } from '@/storage/settings';

@@ -4,7 +4,7 @@ import { HIDDEN_REASONS, type AuditResult, type Evidence, type Facts, type Hidde
 import { t } from '@/i18n';
 import type { EvaluateMeta } from '@/rules';
 import type { LiangzhaoDatabase, StoredAudit } from '@/storage/db';
-import { hostOf } from '@/storage/db';
+import { hostOf } from '@/utils/url';
 import { latestAudits } from '@/storage/audits';
 import { DEFAULT_SETTINGS, isPaused, loadSettings, setHostPaused, type Settings } from '@/storage/settings';
 import type { WriteStatus } from '@/storage/audit-writer';

@@ -1,3 +1,4 @@
+import { hostOf } from '@/utils/url';
 import { unzipSync, Zip, ZipDeflate, ZipPassThrough, type ZipInputFile } from 'fflate';
 import type { AuditResult, Locale } from '@/rules/types';
 import { dataUrl } from '../../utils/base64';
@@ -288,12 +289,7 @@ async function digestOfAuditFile(bytes: Uint8Array): Promise<string | null> {
   }
 }
 
+/** Not a URL: the slug is made from the text itself. */
 function slug(url: string): string {
-  let host = url;
-  try {
-    host = new URL(url).hostname;
-  } catch {
-    // not a URL: the slug is made from the text itself
-  }
-  return host.replace(/[^A-Za-z0-9.-]+/g, '_').slice(0, 60) || 'page';
+  return (hostOf(url) || url).replace(/[^A-Za-z0-9.-]+/g, '_').slice(0, 60) || 'page';
 }

@@ -1,3 +1,4 @@
+import { hostOf } from '@/utils/url';
 import type { Locale } from '@/rules/types';
 import { dataUrl } from '../../utils/base64';
 import { buildBundleBlob } from './bundle';
@@ -83,12 +84,8 @@ async function reportsFile(entries: EntrySource, first: EvidenceEntry | null, op
 export function fileStem(count: number, url: string | null, exportedAt: string): string {
   const stamp = exportedAt.slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
   if (count === 1) {
-    let host = 'page';
-    try {
-      host = new URL(url ?? '').hostname || host;
-    } catch {
-      // a URL the browser cannot parse keeps the generic name
-    }
+    // A URL the browser cannot parse keeps the generic name.
+    const host = hostOf(url) || 'page';
     return `liangzhao-${host.replace(/[^A-Za-z0-9.-]+/g, '_')}-${stamp}`;
   }
   return `liangzhao-${count}-audits-${stamp}`;

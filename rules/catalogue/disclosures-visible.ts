@@ -1,11 +1,8 @@
 import type { Evidence, Facts } from '../types';
 import { TERMS_KINDS } from '../types';
-import { COMMERCE_PAGES, defineRule, keyList, outcomeFor, toEvidence } from '../rule';
+import { COMMERCE_PAGES, defineRule, EVIDENCE_LIMIT, keyList, outcomeFor, toEvidence } from '../rule';
 
 const outcome = outcomeFor('disclosures-visible');
-
-/** How many evidence items a result carries: enough to show, small enough to store. */
-const EVIDENCE_LIMIT = 10;
 
 /** Every disclosure the page makes, by kind, with the message key naming the kind. */
 function disclosures(facts: Facts): Array<{ key: string; items: Evidence[] }> {

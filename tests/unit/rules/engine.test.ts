@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, RULESET_VERSION, ruleCatalogue } from '@/rules';
-import { EVIDENCE_LIMIT } from '@/rules/engine';
+import { EVIDENCE_LIMIT } from '@/rules/rule';
 import icpNumber from '@/rules/catalogue/icp-number';
 import { defineRule, type Rule } from '@/rules/rule';
 import { AUDIT_SCHEMA, type Facts } from '@/rules/types';
