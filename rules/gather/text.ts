@@ -8,11 +8,29 @@ export function excerpt(text: string, max = EXCERPT_MAX): string {
   return trimmed.length <= max ? trimmed : trimmed.slice(0, max - 1) + '…';
 }
 
-/** The line (between `\n`s) around [start, end), bounded to `max` characters centred on the range. */
+/**
+ * The line (between `\n`s) around [start, end), bounded to `max` characters centred on the range. Line breaks are
+ * looked for only within `max` characters of the range, so on a page of one huge line each call costs `max`
+ * characters, not the line.
+ */
 export function lineAround(text: string, start: number, end: number, max = EXCERPT_MAX): string {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  let lineEnd = text.indexOf('\n', end);
-  if (lineEnd < 0) lineEnd = text.length;
+  // A break farther than this cannot change the result: the line is longer than `max` and cut at the same place.
+  const floor = Math.max(0, start - max - 1);
+  let lineStart = floor;
+  for (let i = Math.max(start - 1, 0); i >= floor; i--) {
+    if (text.charCodeAt(i) === 10) {
+      lineStart = i + 1;
+      break;
+    }
+  }
+  const ceiling = Math.min(text.length, end + max + 1);
+  let lineEnd = ceiling;
+  for (let i = end; i < ceiling; i++) {
+    if (text.charCodeAt(i) === 10) {
+      lineEnd = i;
+      break;
+    }
+  }
   if (lineEnd - lineStart <= max) return text.slice(lineStart, lineEnd).trim();
   const room = Math.max(0, max - (end - start));
   const from = Math.max(lineStart, start - Math.floor(room / 2));
