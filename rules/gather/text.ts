@@ -47,3 +47,30 @@ const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/g;
 export function foldWidth(text: string): string {
   return text.replace(FULL_WIDTH, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
+
+/**
+ * The stretches of page text findings already hold, so a detector can ask "does this overlap a finding?" at the
+ * cost of the stretch asked about, not of the findings so far (a hostile page has tens of thousands).
+ */
+export class ClaimedText {
+  private claimed: Uint8Array | null = null;
+
+  constructor(private readonly length: number) {}
+
+  claim(start: number, end: number): void {
+    this.claimed ??= new Uint8Array(this.length + 1);
+    this.claimed.fill(1, Math.max(0, start), Math.min(end, this.length));
+  }
+
+  /** Whether the character at `offset` belongs to a finding. */
+  holds(offset: number): boolean {
+    return this.claimed !== null && this.claimed[offset] === 1;
+  }
+
+  /** Whether any character of the non-empty [start, end) belongs to a finding. */
+  overlaps(start: number, end: number): boolean {
+    if (this.claimed === null) return false;
+    for (let i = Math.max(0, start); i < end && i < this.length; i++) if (this.claimed[i] === 1) return true;
+    return false;
+  }
+}
