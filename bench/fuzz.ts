@@ -1,5 +1,5 @@
 /**
- * `npm run fuzz -- --pages N [--seed S] [--max-ms 1000]`: audits N generated and mutated pages of 1 KB to 1 MB
+ * `npm run fuzz -- --pages N [--seed S] [--from I] [--max-ms 1000]`: audits N generated and mutated pages of 1 KB to 1 MB
  * (statically, in linkedom) and reports every crash and the slowest inputs. The same seed gives the same pages, so
  * any input it reports can be made again (`--seed S --only I`); the slowest and the crashing ones are also written
  * to .tmp/fuzz/. Exit 1 when any page crashed or took longer than --max-ms.
@@ -127,12 +127,15 @@ export function fuzzInput(seed: number, index: number, corpus: string[] = corpus
 export function fuzz(options: {
   seed: number;
   pages: number;
+  /** The first input's index (to split a long run over several processes). */
+  from?: number;
   only?: number;
   onProgress?: (done: number, report: FuzzReport) => void;
 }): FuzzReport {
   const report: FuzzReport = { seed: options.seed, pages: 0, crashes: [], slowest: [], totalMs: 0 };
   const corpus = corpusPages();
-  const indexes = options.only !== undefined ? [options.only] : Array.from({ length: options.pages }, (_, i) => i);
+  const from = options.from ?? 0;
+  const indexes = options.only !== undefined ? [options.only] : Array.from({ length: options.pages }, (_, i) => from + i);
   for (const index of indexes) {
     const input = fuzzInput(options.seed, index, corpus);
     const start = performance.now();
@@ -169,24 +172,26 @@ function main(): void {
   const seed = option('--seed') ?? 1;
   const maxMs = option('--max-ms') ?? 1000;
   const only = option('--only');
+  const from = option('--from');
   const started = Date.now();
   const dir = resolve('.tmp/fuzz');
   mkdirSync(dir, { recursive: true });
   const report = fuzz({
     seed,
     pages,
+    from,
     only,
     onProgress: (done, partial) => {
       if (done % 250 !== 0) return;
       console.log(`${done} pages, ${partial.crashes.length} crashes, ${Math.round((Date.now() - started) / 1000)} s`);
       // So a long run that is stopped still leaves its findings.
-      writeFileSync(join(dir, `report-seed${seed}.json`), JSON.stringify(partial, null, 2));
+      writeFileSync(join(dir, `report-seed${seed}-from${from ?? 0}.json`), JSON.stringify(partial, null, 2));
     },
   });
   for (const index of new Set([...report.slowest, ...report.crashes].map((item) => item.index))) {
     writeFileSync(join(dir, `seed${seed}-${index}.html`), fuzzInput(seed, index).html);
   }
-  writeFileSync(join(dir, `report-seed${seed}.json`), JSON.stringify(report, null, 2));
+  writeFileSync(join(dir, `report-seed${seed}-from${from ?? 0}.json`), JSON.stringify(report, null, 2));
   console.log(`${report.pages} pages (seed ${seed}), ${report.crashes.length} crashes, ${(report.totalMs / 1000).toFixed(1)} s in audits`);
   for (const crash of report.crashes) console.log(`CRASH #${crash.index} ${crash.kind} (${crash.bytes} B): ${crash.error.split('\n')[0]}`);
   console.table(report.slowest.map((item) => ({ input: item.index, kind: item.kind, bytes: item.bytes, ms: item.ms.toFixed(1) })));
