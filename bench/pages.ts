@@ -1,20 +1,17 @@
-/** The pages the bench measures: the largest corpus page, and a generated page of a given element count. */
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+/** The pages the bench measures: every saved page of the repository's corpus fixtures, and generated pages. */
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const CORPUS_DIRS = [resolve('tests/fixtures/corpus/pages'), '/work/shared/corpus/real/pages'];
+/** The tests' copy of the labelled real corpus: a clone alone has it, so the bench measures the same pages anywhere. */
+export const CORPUS_PAGES = resolve('tests/fixtures/corpus/pages');
 
-/** The biggest saved page of the real corpus: the project's copy if there is one. */
-export function largestCorpusPage(): string | null {
-  for (const dir of CORPUS_DIRS) {
-    if (!existsSync(dir)) continue;
-    const pages = readdirSync(dir)
-      .filter((file) => file.endsWith('.html'))
-      .map((file) => join(dir, file))
-      .sort((a, b) => statSync(b).size - statSync(a).size);
-    if (pages.length > 0) return pages[0];
-  }
-  return null;
+/** Every saved page of the corpus fixtures, by file name. */
+export function corpusPages(): string[] {
+  if (!existsSync(CORPUS_PAGES)) return [];
+  return readdirSync(CORPUS_PAGES)
+    .filter((file) => file.endsWith('.html'))
+    .sort()
+    .map((file) => join(CORPUS_PAGES, file));
 }
 
 const FOOTER = `<footer id="footer">

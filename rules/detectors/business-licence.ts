@@ -35,6 +35,16 @@ function bothLocal(href: string, pageUrl: string): boolean {
   return href.startsWith('file:') && pageUrl.startsWith('file:');
 }
 
+/**
+ * Whether a link's words leave it a candidate, before its URL is resolved: words that are neither a licence label
+ * nor a badge's rule the link out whatever it points to (almost every link of a shop page).
+ */
+function wordsMayPresentLicence(words: string): boolean {
+  if (words === '') return true;
+  if (NOT_LICENCE.test(words)) return false;
+  return LICENCE_LABEL.test(words) || BADGE_WORDS.test(words);
+}
+
 /** Whether a link presents a business licence, by its words or, when it has none, by where it points. */
 export function isLicenceLink(link: Pick<LinkInfo, 'text' | 'title' | 'imageText' | 'href'>, hint = ''): boolean {
   const words = `${link.text} ${link.title} ${link.imageText}`.trim();
@@ -48,6 +58,8 @@ export function isLicenceLink(link: Pick<LinkInfo, 'text' | 'title' | 'imageText
 export function detectBusinessLicence(page: PageView): BusinessLicenceFact[] {
   const facts: BusinessLicenceFact[] = [];
   for (const link of page.links) {
+    // The words first: resolving every link's URL was the largest cost of a shop page's audit.
+    if (!wordsMayPresentLicence(`${link.text} ${link.title} ${link.imageText}`.trim())) continue;
     // Class and id matter only for links without words; reading them for every link would cost.
     const bare = !link.text && !link.title && !link.imageText;
     const hint = bare ? `${link.element.getAttribute('class') ?? ''} ${link.element.getAttribute('id') ?? ''}` : '';

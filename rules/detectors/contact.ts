@@ -8,6 +8,7 @@ import type { AddressFact, EmailFact, PhoneFact, PostalCodeFact } from '../types
 import { matchText, type PageView } from './page';
 import { inUserContent, textBefore } from './context';
 import { PROVINCE_NAMES } from './provinces';
+import { ClaimedText } from '../gather/text';
 
 export interface ParsedPhone {
   normalized: string;
@@ -182,11 +183,13 @@ export function detectPhones(page: PageView): PhoneFact[] {
     });
   }
   // A tel: link whose text is a label ("联系客服") still discloses the number.
+  const numbers = new Set(phones.map((phone) => phone.normalized));
   for (const link of page.links) {
     const raw = /^tel:([+\d\s()-]{5,24})$/i.exec(link.rawHref?.trim() ?? '')?.[1];
     const parsed = raw ? parsePhone(raw.replace(/^\+86(?=\d)/, '+86 ')) : null;
-    if (!parsed || parsed.short || phones.some((phone) => phone.normalized === parsed.normalized)) continue;
+    if (!parsed || parsed.short || numbers.has(parsed.normalized)) continue;
     if (inUserContent(page, link.start)) continue;
+    numbers.add(parsed.normalized);
     phones.push({ ...page.evidenceForElement(link.element), text: raw!.trim(), normalized: parsed.normalized, kind: parsed.kind });
   }
   return phones;
@@ -234,10 +237,10 @@ export function detectPostalCodes(page: PageView): PostalCodeFact[] {
 export function detectAddresses(page: PageView): AddressFact[] {
   const text = matchText(page);
   const found: AddressFact[] = [];
-  const taken: Array<[number, number]> = [];
+  const taken = new ClaimedText(text.length);
   const add = (start: number, end: number) => {
-    if (taken.some(([s, e]) => start < e && end > s) || inUserContent(page, start)) return;
-    taken.push([start, end]);
+    if (taken.overlaps(start, end) || inUserContent(page, start)) return;
+    taken.claim(start, end);
     const evidence = page.evidenceForRange(start, end);
     found.push({ ...evidence, text: page.text.slice(start, end).trim(), context: evidence.text });
   };

@@ -22,8 +22,51 @@ const REPLY_LINE = /^\s*(您好|你好|亲[，,！!～~ ]|答[:：]|回复[:：]
 
 const ANCESTOR_LEVELS = 10;
 
+const lineBreaks = new WeakMap<PageView, Int32Array>();
+
+/** Offsets of the page text's line breaks, found once per page: detectors ask for lines thousands of times. */
+function lineBreaksOf(page: PageView): Int32Array {
+  let breaks = lineBreaks.get(page);
+  if (!breaks) {
+    const text = page.text;
+    let count = 0;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+    breaks = new Int32Array(count);
+    for (let at = text.indexOf('\n'), i = 0; at >= 0; at = text.indexOf('\n', at + 1)) breaks[i++] = at;
+    lineBreaks.set(page, breaks);
+  }
+  return breaks;
+}
+
+/** How many line breaks lie before `offset`, by binary search. */
+function breaksBefore(breaks: Int32Array, offset: number): number {
+  let low = 0;
+  let high = breaks.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (breaks[mid] < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Start of the line holding `offset`: `text.lastIndexOf('\n', offset - 1) + 1` without scanning the line. */
+export function lineStartOf(page: PageView, offset: number): number {
+  const breaks = lineBreaksOf(page);
+  // lastIndexOf with a negative position still looks at index 0.
+  const index = breaksBefore(breaks, Math.max(offset, 1));
+  return index > 0 ? breaks[index - 1] + 1 : 0;
+}
+
+/** End of the line from `offset` on: `text.indexOf('\n', offset)`, or the text's length when no break follows. */
+export function lineEndOf(page: PageView, offset: number): number {
+  const breaks = lineBreaksOf(page);
+  const index = breaksBefore(breaks, offset);
+  return index < breaks.length ? breaks[index] : page.text.length;
+}
+
 export function inUserContent(page: PageView, offset: number): boolean {
-  const lineStart = page.text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartOf(page, offset);
   if (REPLY_LINE.test(page.text.slice(lineStart, lineStart + 8))) return true;
   let el = page.elementAt(offset);
   // html and body classes describe the whole page (`page-qa`), not a buyers' section within it.
@@ -36,10 +79,18 @@ export function inUserContent(page: PageView, offset: number): boolean {
 
 /** The text before `offset` on its line, and the previous line when the line starts at the fact. */
 export function textBefore(text: string, offset: number, max = 24): string {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const floor = Math.max(0, offset - max);
+  // Only breaks within `max` characters matter: the result is cut there anyway.
+  const lineStart = lastBreakFrom(text, offset - 1, floor) + 1;
   let from = lineStart;
-  if (text.slice(lineStart, offset).trim() === '' && lineStart > 0) {
-    from = text.lastIndexOf('\n', lineStart - 2) + 1;
+  if (lineStart > floor && text.slice(lineStart, offset).trim() === '') {
+    from = lastBreakFrom(text, lineStart - 2, floor) + 1;
   }
-  return text.slice(Math.max(from, offset - max), offset).replace(/\s+/g, ' ').trimEnd();
+  return text.slice(Math.max(from, floor), offset).replace(/\s+/g, ' ').trimEnd();
+}
+
+/** `text.lastIndexOf('\n', position)`, looking no further back than `floor` (-1 when none is there). */
+function lastBreakFrom(text: string, position: number, floor: number): number {
+  for (let i = Math.max(position, 0); i >= floor; i--) if (text.charCodeAt(i) === 10) return i;
+  return -1;
 }

@@ -92,12 +92,14 @@ export function detectIcp(page: PageView): IcpFact[] {
       linked: miit !== undefined,
     };
   });
+  const shown = new Set(facts.map((fact) => `${fact.kind}:${fact.serial}`));
   // A number shown as a picture is written only in its alt text or title.
   for (const image of page.images) {
     const words = `${image.alt} ${image.title}`.trim();
     if (!words || !/icp|b2/i.test(foldWidth(words))) continue;
     for (const match of findIcpNumbers(foldWidth(words))) {
-      if (facts.some((fact) => fact.kind === match.kind && fact.serial === match.serial)) continue;
+      if (shown.has(`${match.kind}:${match.serial}`)) continue;
+      shown.add(`${match.kind}:${match.serial}`);
       const href = image.link?.href ?? null;
       const evidence = page.evidenceForElement(image.element, words);
       facts.push({

@@ -7,6 +7,7 @@
 import type { LicenceFact } from '../types';
 import { matchText, type PageView } from './page';
 import { PROVINCE_CHARS } from './provinces';
+import { ClaimedText } from '../gather/text';
 
 interface KnownLicence {
   name: string;
@@ -81,23 +82,29 @@ export interface LicenceMatch {
   number: string | null;
 }
 
+/** The known names as global patterns, compiled once: matchAll needs the g flag, `numberAfter` tests without it. */
+const KNOWN_GLOBAL = KNOWN.map((known) => ({ name: known.name, pattern: new RegExp(known.pattern.source, 'g') }));
+
 export function findLicences(text: string): LicenceMatch[] {
   const found: LicenceMatch[] = [];
-  for (const known of KNOWN) {
-    for (const m of text.matchAll(new RegExp(known.pattern.source, 'g'))) {
+  const claimed = new ClaimedText(text.length);
+  for (const known of KNOWN_GLOBAL) {
+    for (const m of text.matchAll(known.pattern)) {
       const nameEnd = m.index! + m[0].length;
-      if (found.some((f) => m.index! >= f.start && m.index! < f.end)) continue;
-      const number = numberAfter(text.slice(nameEnd));
+      if (claimed.holds(m.index!)) continue;
+      const number = numberAfter(text.slice(nameEnd, nameEnd + 60));
       const end = number ? text.indexOf(number, nameEnd) + number.length : nameEnd;
       found.push({ start: m.index!, end, name: known.name, number });
+      claimed.claim(m.index!, end);
     }
   }
   for (const format of NUMBER_FORMATS) {
     for (const m of text.matchAll(format.pattern)) {
       const start = m.index!;
       const end = start + m[0].length;
-      if (found.some((f) => start < f.end && end > f.start)) continue;
+      if (claimed.overlaps(start, end)) continue;
       found.push({ start, end, name: format.name, number: m[0] });
+      claimed.claim(start, end);
     }
   }
   return found.sort((a, b) => a.start - b.start);
@@ -116,17 +123,21 @@ export function detectLicences(page: PageView): LicenceFact[] {
       number: match.number === null ? null : page.text.slice(match.end - match.number.length, match.end),
     };
   });
+  const claimed = new ClaimedText(page.text.length);
+  for (const match of matches) claimed.claim(match.start, match.end);
   for (const link of page.links) {
     const label = link.text.replace(/\s+/g, '');
     if (!GENERIC_NAME.test(label)) continue;
-    if (matches.some((m) => m.start < link.end && m.end > link.start)) continue;
+    if (claimed.overlaps(link.start, link.end)) continue;
     facts.push({ ...page.evidenceForElement(link.element, link.text), name: label, number: null });
   }
+  const names = new Set(facts.map((fact) => fact.name));
   // A licence shown as a picture is named only in its alt text or title.
   for (const image of page.images) {
     const words = `${image.alt} ${image.title}`.trim();
     const known = words ? KNOWN.find((candidate) => candidate.pattern.test(words)) : undefined;
-    if (!known || facts.some((f) => f.name === known.name)) continue;
+    if (!known || names.has(known.name)) continue;
+    names.add(known.name);
     facts.push({ ...page.evidenceForElement(image.element, words), name: known.name, number: null });
   }
   return facts;

@@ -7,6 +7,7 @@ import type { PsbFact } from '../types';
 import { matchText, type PageView } from './page';
 import { DIVISION_PREFIXES, PROVINCE_CHARS, PROVINCE_DIVISION, PROVINCE_NAMES } from './provinces';
 import { hostIsUnder, hostnameOf } from '../gather/url';
+import { ClaimedText } from '../gather/text';
 
 export interface PsbMatch {
   start: number;
@@ -79,9 +80,11 @@ export function findPsbNumbers(text: string): PsbMatch[] {
       warnings,
     });
   }
+  const claimed = new ClaimedText(text.length);
+  for (const match of found) claimed.claim(match.start, match.end);
   for (const m of text.matchAll(AUTHORITY_PATTERN)) {
     const start = m.index!;
-    if (found.some((f) => start < f.end && start + m[0].length > f.start)) continue;
+    if (claimed.overlaps(start, start + m[0].length)) continue;
     const digits = m[1];
     const warnings = psbProblems(digits, digits.slice(0, 2));
     found.push({

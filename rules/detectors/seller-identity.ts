@@ -30,7 +30,8 @@ export function detectSellerIdentity(page: PageView): IdentityFacts {
     const end = start + m[0].length;
     if (page.linksIn(start, end).some((link) => link.href)) continue;
     if (!isIdentityMark(m[0], text.slice(Math.max(0, start - 6), start), text.slice(end, end + 4))) continue;
-    evidence.push({ ...page.evidenceForRange(start, end), text: text.slice(start, end), context: page.evidenceForRange(start, end).text });
+    const found = page.evidenceForRange(start, end);
+    evidence.push({ ...found, text: text.slice(start, end), context: found.text });
   }
   for (const image of page.images) {
     const words = `${image.alt} ${image.title}`.trim();

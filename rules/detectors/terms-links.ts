@@ -7,7 +7,7 @@
  */
 import type { TermsKind, TermsLinkFact } from '../types';
 import { linkTarget, type LinkInfo, type PageView } from './page';
-import { inUserContent } from './context';
+import { inUserContent, lineEndOf, lineStartOf } from './context';
 
 /** Every terms label holds one of these: a cheap first test for the thousands of product links. */
 const TERMS_WORDS =
@@ -69,9 +69,10 @@ export function detectTermsLinks(page: PageView): Record<TermsKind, TermsLinkFac
     consumerProtection: [],
     disputeResolution: [],
   };
+  const loyaltyWords = new Map<string, string>();
   for (const link of page.links) {
     // Words first: they rule out almost every link before its URL is resolved.
-    const kind = classifyLink(page, link);
+    const kind = classifyLink(page, link, loyaltyWords);
     const href = kind ? linkTarget(link) : null;
     if (!kind || !href || isCatalogueHref(href)) continue;
     terms[kind].push({ ...page.evidenceForElement(link.element, link.text || link.title), href });
@@ -80,15 +81,25 @@ export function detectTermsLinks(page: PageView): Record<TermsKind, TermsLinkFac
   return terms;
 }
 
-function classifyLink(page: PageView, link: LinkInfo): TermsKind | null {
+/**
+ * `loyaltyWords`: per line, the loyalty word the line holds ('' for none), read once per line: a page of one
+ * huge line with thousands of 规则 links must not read that line for each.
+ */
+function classifyLink(page: PageView, link: LinkInfo, loyaltyWords: Map<string, string>): TermsKind | null {
   if (!TERMS_WORDS.test(link.text) && !(link.text === '' && TERMS_WORDS.test(link.title))) return null;
   const label = link.text || link.title;
   let kind = classifyTermsLabel(label);
   // Only a trading-rules label needs its line read (京豆 … [规则]).
   if (kind === 'tradingRules') {
-    const lineStart = page.text.lastIndexOf('\n', link.start - 1) + 1;
-    const lineEnd = page.text.indexOf('\n', link.end);
-    kind = classifyTermsLabel(label, page.text.slice(lineStart, lineEnd < 0 ? page.text.length : lineEnd));
+    const lineStart = lineStartOf(page, link.start);
+    const lineEnd = lineEndOf(page, link.end);
+    const key = `${lineStart}-${lineEnd}`;
+    let words = loyaltyWords.get(key);
+    if (words === undefined) {
+      words = NOT_TRADING.exec(page.text.slice(lineStart, lineEnd))?.[0] ?? '';
+      loyaltyWords.set(key, words);
+    }
+    kind = classifyTermsLabel(label, words);
   }
   if (kind && inUserContent(page, link.start)) return null;
   return kind;
@@ -101,11 +112,10 @@ function protectionHeadings(page: PageView): TermsLinkFact[] {
   const seen = new Set<number>();
   // Only lines that mention 保障 can be such headings: find those, not every line of the page.
   for (const m of text.matchAll(/保障/g)) {
-    const lineStart = text.lastIndexOf('\n', m.index!) + 1;
+    const lineStart = lineStartOf(page, m.index! + 1);
     if (seen.has(lineStart)) continue;
     seen.add(lineStart);
-    let lineEnd = text.indexOf('\n', m.index!);
-    if (lineEnd < 0) lineEnd = text.length;
+    const lineEnd = lineEndOf(page, m.index!);
     // Icon fonts put private-use characters before headings; only letters count.
     const line = text.slice(lineStart, lineEnd).replace(/[^\p{L}\p{N}]/gu, '');
     if (line.length > 8 || !PROTECTION_HEADING.test(line) || NOT_PROTECTION_HEADING.test(line)) continue;

@@ -23,7 +23,7 @@ const PATTERNS: UnfairPattern[] = [
   {
     basis: 'G2 art. 11',
     pattern:
-      /(过期|逾期)(作废|清零)|违约金[^，。；,;]{0,20}(\d+|[两三四五六七八九十百]+)倍|(\d+|[两三四五六七八九十百]+)倍[^，。；,;]{0,6}违约金|(由|应由)(用户|买家|消费者|您)承担(全部|一切)(责任|损失)|(用户|买家|消费者|您)(应)?自行承担(全部|一切)(责任|损失|风险)/gi,
+      /(过期|逾期)(作废|清零)|违约金[^，。；,;]{0,20}((?<!\d)\d+|(?<![两三四五六七八九十百])[两三四五六七八九十百]+)倍|((?<!\d)\d+|(?<![两三四五六七八九十百])[两三四五六七八九十百]+)倍[^，。；,;]{0,6}违约金|(由|应由)(用户|买家|消费者|您)承担(全部|一切)(责任|损失)|(用户|买家|消费者|您)(应)?自行承担(全部|一切)(责任|损失|风险)/gi,
   },
   {
     basis: 'G2 art. 10',
@@ -51,13 +51,16 @@ export interface UnfairMatch {
 
 export function findUnfairClauses(text: string): UnfairMatch[] {
   const found: UnfairMatch[] = [];
+  const quoted = new Set<string>();
   for (const { basis, pattern } of PATTERNS) {
     for (const m of text.matchAll(pattern)) {
       const start = m.index!;
       const [sentenceStart, sentenceEnd] = sentenceAround(text, start, start + m[0].length);
       if (NEGATION.test(clauseBefore(text, sentenceStart, start))) continue;
       // One finding per sentence and article: the first phrase is enough to quote.
-      if (found.some((f) => f.sentenceStart === sentenceStart && f.basis === basis)) continue;
+      const key = `${basis}:${sentenceStart}`;
+      if (quoted.has(key)) continue;
+      quoted.add(key);
       found.push({ start, end: start + m[0].length, sentenceStart, sentenceEnd, phrase: m[0], basis });
     }
   }

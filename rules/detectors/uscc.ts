@@ -43,16 +43,18 @@ export interface UsccMatch {
 
 export function findUsccCodes(text: string): UsccMatch[] {
   const found: UsccMatch[] = [];
+  const labelled = new Set<number>();
   for (const m of text.matchAll(LABEL)) {
     const code = m[2].toUpperCase();
     // 15 digits is the registration number of licences issued before 2015 (注册号), a different thing.
     if (/^\d{15}$/.test(code)) continue;
     const start = m.index! + m[0].length - m[2].length;
     found.push({ start, end: start + code.length, code, valid: isValidUscc(code), labelled: true });
+    labelled.add(start);
   }
   for (const m of text.matchAll(BARE)) {
     const start = m.index!;
-    if (found.some((f) => f.start === start)) continue;
+    if (labelled.has(start)) continue;
     const code = m[0];
     const near = lineAround(text, start, start + code.length, code.length + 2 * CONTEXT);
     // Strong context only: right check character, a real division, company words around.

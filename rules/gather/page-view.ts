@@ -2,20 +2,20 @@
 import type { Evidence } from '../types';
 import type { LinkInfo, PageView } from '../detectors/page';
 import type { Segment, WalkResult } from './walk';
-import { IdIndex, selectorFor } from './selector';
+import { IdIndex, Selectors } from './selector';
 import { excerpt, lineAround } from './text';
 import type { VisibilityProbe, VisibilityVerdict } from './visibility';
 
 export function createPageView(walk: WalkResult, probe: VisibilityProbe, url: string, title: string): PageView {
   const { segments, text } = walk;
   const selectorMemo = new Map<Element, { selector: string; rootPath?: string[] }>();
-  const ids = new IdIndex();
+  const selectors = new Selectors(new IdIndex());
 
   const locate = (el: Element) => {
     let known = selectorMemo.get(el);
     if (!known) {
-      known = { selector: selectorFor(el, ids) };
-      const rootPath = rootPathOf(el, walk, ids);
+      known = { selector: selectors.of(el) };
+      const rootPath = rootPathOf(el, walk, selectors);
       if (rootPath.length) known.rootPath = rootPath;
       selectorMemo.set(el, known);
     }
@@ -118,15 +118,14 @@ export function commonAncestor(elements: Element[]): Element {
 }
 
 /** Selectors of the frames and shadow hosts, outermost first, that hold the element's root. */
-function rootPathOf(el: Element, walk: WalkResult, ids: IdIndex): string[] {
+function rootPathOf(el: Element, walk: WalkResult, selectors: Selectors): string[] {
   const path: string[] = [];
   let node: Node = el;
   for (let guard = 0; guard < 32; guard++) {
-    let root: Node = node;
-    while (root.parentNode) root = root.parentNode;
+    const root = selectors.rootOf(node);
     const host = root.nodeType === 11 ? (root as ShadowRoot).host : walk.frameOf.get(root);
     if (!host) break;
-    path.unshift(selectorFor(host, ids));
+    path.unshift(selectors.of(host));
     node = host;
   }
   return path;

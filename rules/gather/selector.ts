@@ -15,10 +15,14 @@ export function cssEscape(value: string): string {
     else if (i === 0 && code >= 48 && code <= 57) out += '\\' + code.toString(16) + ' ';
     else if (i === 1 && code >= 48 && code <= 57 && value.charAt(0) === '-') out += '\\' + code.toString(16) + ' ';
     else if (i === 0 && ch === '-' && value.length === 1) out += '\\-';
-    else if (code >= 0x80 || ch === '-' || ch === '_' || /[0-9A-Za-z]/.test(ch)) out += ch;
+    else if (code >= 0x80 || ch === '-' || ch === '_' || isAsciiAlphanumeric(code)) out += ch;
     else out += '\\' + ch;
   }
   return out;
+}
+
+function isAsciiAlphanumeric(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 /**
@@ -65,28 +69,104 @@ export function rootOf(el: Node): Node {
 }
 
 export function selectorFor(el: Element, ids: IdIndex): string {
-  const steps: string[] = [];
-  let node: Element | null = el;
-  let root: Node | null = null;
-  while (node) {
-    const id = node.getAttribute('id');
-    if (id) {
-      root ??= rootOf(el);
-      if (ids.first(root, id) === node) {
-        steps.push('#' + cssEscape(id));
+  return new Selectors(ids).of(el);
+}
+
+/**
+ * Selectors for the elements of one audit, each built once: an element's selector is its parent's plus one step,
+ * so the ancestors' selectors, steps and roots are kept and a deep tree costs each element one step, not its
+ * depth. An element's nth-of-type step is counted for all its siblings at once, so a wide list costs one pass.
+ */
+export class Selectors {
+  private readonly selectors = new Map<Element, string>();
+  private readonly steps = new Map<Node, string>();
+  private readonly roots = new Map<Node, Node>();
+  private readonly names = new Map<string, string>();
+
+  constructor(private readonly ids: IdIndex) {}
+
+  of(el: Element): string {
+    const known = this.selectors.get(el);
+    if (known !== undefined) return known;
+    // Climb to the first ancestor with a selector, an id that is first in its root, or the top of the root.
+    const chain: Element[] = [];
+    const parts: string[] = [];
+    let selector = '';
+    let node: Element = el;
+    for (;;) {
+      const memo = this.selectors.get(node);
+      if (memo !== undefined) {
+        selector = memo;
         break;
       }
+      const id = node.getAttribute('id');
+      if (id && this.ids.first(this.rootOf(node), id) === node) {
+        chain.push(node);
+        parts.push('#' + cssEscape(id));
+        break;
+      }
+      const parent: Node | null = node.parentNode;
+      if (!parent || parent.nodeType !== 1) {
+        // Top of the root: `html` in a document; in a shadow root the top element needs its position.
+        const alone = !node.previousElementSibling && !node.nextElementSibling;
+        chain.push(node);
+        parts.push(parent && parent.nodeType === 9 && alone ? this.escapedName(node.localName) : this.nthOfType(node));
+        break;
+      }
+      chain.push(node);
+      // A document has one body and one head: their names alone are enough.
+      parts.push(node.localName === 'body' || node.localName === 'head' ? node.localName : this.nthOfType(node));
+      node = parent as Element;
     }
-    const parent: Node | null = node.parentNode;
-    if (!parent || parent.nodeType !== 1) {
-      // Top of the root: `html` in a document; in a shadow root the top element needs its position.
-      const alone = !node.previousElementSibling && !node.nextElementSibling;
-      steps.push(parent && parent.nodeType === 9 && alone ? cssEscape(node.localName) : nthOfTypeStep(node));
-      break;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      selector = selector ? `${selector} > ${parts[i]}` : parts[i];
+      this.selectors.set(chain[i], selector);
     }
-    // A document has one body and one head: their names alone are enough.
-    steps.push(node.localName === 'body' || node.localName === 'head' ? node.localName : nthOfTypeStep(node));
-    node = parent as Element;
+    return selector;
   }
-  return steps.reverse().join(' > ');
+
+  /** The root (document or shadow root) a node lives in, remembered for every node on the way up. */
+  rootOf(node: Node): Node {
+    const chain: Node[] = [];
+    let current: Node = node;
+    let root: Node | undefined;
+    for (;;) {
+      root = this.roots.get(current);
+      if (root) break;
+      chain.push(current);
+      if (!current.parentNode) {
+        root = current;
+        break;
+      }
+      current = current.parentNode;
+    }
+    for (const visited of chain) this.roots.set(visited, root);
+    return root;
+  }
+
+  /** `tag:nth-of-type(n)`, counted in one pass over the parent's children for all of them. */
+  private nthOfType(el: Element): string {
+    const known = this.steps.get(el);
+    if (known !== undefined) return known;
+    const parent = el.parentNode;
+    if (!parent) return nthOfTypeStep(el);
+    const counts = new Map<string, number>();
+    for (let child = parent.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType !== 1) continue;
+      const name = (child as Element).localName;
+      const index = (counts.get(name) ?? 0) + 1;
+      counts.set(name, index);
+      this.steps.set(child, `${this.escapedName(name)}:nth-of-type(${index})`);
+    }
+    return this.steps.get(el) ?? nthOfTypeStep(el);
+  }
+
+  private escapedName(name: string): string {
+    let escaped = this.names.get(name);
+    if (escaped === undefined) {
+      escaped = cssEscape(name);
+      if (this.names.size < 4096) this.names.set(name, escaped);
+    }
+    return escaped;
+  }
 }

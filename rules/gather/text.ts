@@ -8,11 +8,29 @@ export function excerpt(text: string, max = EXCERPT_MAX): string {
   return trimmed.length <= max ? trimmed : trimmed.slice(0, max - 1) + '…';
 }
 
-/** The line (between `\n`s) around [start, end), bounded to `max` characters centred on the range. */
+/**
+ * The line (between `\n`s) around [start, end), bounded to `max` characters centred on the range. Line breaks are
+ * looked for only within `max` characters of the range, so on a page of one huge line each call costs `max`
+ * characters, not the line.
+ */
 export function lineAround(text: string, start: number, end: number, max = EXCERPT_MAX): string {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  let lineEnd = text.indexOf('\n', end);
-  if (lineEnd < 0) lineEnd = text.length;
+  // A break farther than this cannot change the result: the line is longer than `max` and cut at the same place.
+  const floor = Math.max(0, start - max - 1);
+  let lineStart = floor;
+  for (let i = Math.max(start - 1, 0); i >= floor; i--) {
+    if (text.charCodeAt(i) === 10) {
+      lineStart = i + 1;
+      break;
+    }
+  }
+  const ceiling = Math.min(text.length, end + max + 1);
+  let lineEnd = ceiling;
+  for (let i = end; i < ceiling; i++) {
+    if (text.charCodeAt(i) === 10) {
+      lineEnd = i;
+      break;
+    }
+  }
   if (lineEnd - lineStart <= max) return text.slice(lineStart, lineEnd).trim();
   const room = Math.max(0, max - (end - start));
   const from = Math.max(lineStart, start - Math.floor(room / 2));
@@ -28,4 +46,31 @@ const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/g;
  */
 export function foldWidth(text: string): string {
   return text.replace(FULL_WIDTH, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
+
+/**
+ * The stretches of page text findings already hold, so a detector can ask "does this overlap a finding?" at the
+ * cost of the stretch asked about, not of the findings so far (a hostile page has tens of thousands).
+ */
+export class ClaimedText {
+  private claimed: Uint8Array | null = null;
+
+  constructor(private readonly length: number) {}
+
+  claim(start: number, end: number): void {
+    this.claimed ??= new Uint8Array(this.length + 1);
+    this.claimed.fill(1, Math.max(0, start), Math.min(end, this.length));
+  }
+
+  /** Whether the character at `offset` belongs to a finding. */
+  holds(offset: number): boolean {
+    return this.claimed !== null && this.claimed[offset] === 1;
+  }
+
+  /** Whether any character of the non-empty [start, end) belongs to a finding. */
+  overlaps(start: number, end: number): boolean {
+    if (this.claimed === null) return false;
+    for (let i = Math.max(0, start); i < end && i < this.length; i++) if (this.claimed[i] === 1) return true;
+    return false;
+  }
 }

@@ -10,11 +10,33 @@ export function isPlaceholderHref(raw: string | null | undefined): boolean {
   return /\$\{|\{\{|<%|<\?|#\{/.test(value);
 }
 
+/**
+ * Parsed URLs by their text, so a page's repeated hrefs (a product grid links each item two or three times) and the
+ * detectors' host checks parse each distinct URL once. Bounded: a hostile page of unique hrefs only refills it.
+ */
+class UrlMemo<T> {
+  private readonly entries = new Map<string, T>();
+
+  get(key: string, compute: () => T): T {
+    // Stored values are strings or null, never undefined.
+    let value = this.entries.get(key);
+    if (value === undefined) {
+      value = compute();
+      if (this.entries.size >= 20_000) this.entries.clear();
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+}
+
+const resolved = new UrlMemo<string | null>();
+const hostnames = new UrlMemo<string | null>();
+
 /** Resolves against the page URL; without a usable page URL (a parsed file, `about:blank`) absolute hrefs still count. */
 export function resolveHref(raw: string | null | undefined, base: string): string | null {
   if (isPlaceholderHref(raw)) return null;
   const href = raw!.trim();
-  return parseUrl(href, base) ?? parseUrl(href);
+  return resolved.get(`${base}\n${href}`, () => parseUrl(href, base) ?? parseUrl(href));
 }
 
 function parseUrl(href: string, base?: string): string | null {
@@ -27,6 +49,10 @@ function parseUrl(href: string, base?: string): string | null {
 
 export function hostnameOf(href: string | null | undefined): string | null {
   if (!href) return null;
+  return hostnames.get(href, () => parseHostname(href));
+}
+
+function parseHostname(href: string): string | null {
   try {
     const url = new URL(href);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;

@@ -39,7 +39,7 @@ export function inlineStyleHidden(style: string): HiddenReason | null {
   if (collapsed(decls)) return 'zero-size';
   for (const prop of ['left', 'top', 'text-indent', 'margin-left']) {
     const offset = decls.get(prop);
-    const value = offset ? /^(-\d*\.?\d+)px$/.exec(offset) : null;
+    const value = offset ? /^(-(?:\d+(?:\.\d+)?|\.\d+))px$/.exec(offset) : null;
     if (value && Number(value[1]) <= OFF_SCREEN_PX) return 'off-screen';
   }
   const color = normalColour(decls.get('color'));
@@ -64,7 +64,8 @@ export function inlineDeclarations(style: string): Map<string, string> {
 /** A font size in CSS pixels, taking em/rem/% against the 16 px default; null when not a length. */
 export function fontSizePx(value: string | undefined): number | null {
   if (!value) return null;
-  const m = /^(\d*\.?\d+)(px|pt|em|rem|%)?$/.exec(value);
+  // `\d*\.?\d+` written so that it cannot backtrack over a long run of digits.
+  const m = /^(\d+(?:\.\d+)?|\.\d+)(px|pt|em|rem|%)?$/.exec(value);
   if (!m) return null;
   const size = Number(m[1]);
   switch (m[2]) {
@@ -102,7 +103,7 @@ export function normalColour(value: string | undefined): string | null {
   const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/.exec(text);
   if (short) return `#${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`;
   if (/^#[0-9a-f]{6}$/.test(text)) return text;
-  const rgb = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)\s*(?:[,/]\s*([\d.]+%?))?\s*\)$/.exec(text);
+  const rgb = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)\s*(?:[,/]\s*([\d.]+%?)\s*)?\)$/.exec(text);
   if (rgb) {
     if (rgb[4] !== undefined && parseFloat(rgb[4]) === 0) return 'transparent';
     return '#' + [rgb[1], rgb[2], rgb[3]].map((n) => Math.min(255, Number(n)).toString(16).padStart(2, '0')).join('');
