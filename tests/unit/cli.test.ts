@@ -136,4 +136,24 @@ describe('cli argument and charset helpers', () => {
     expect(declaredCharset(undeclared)).toBeNull();
     expect(decodeHtml(undeclared)).toContain('购物车');
   });
+
+  it('reads bytes that are valid UTF-8 as UTF-8 whatever the meta declares (a saved page keeps an old gbk meta)', () => {
+    const saved = new TextEncoder().encode('<meta charset="gbk"><title>惠购网</title><p>京ICP备11041704号</p>');
+    expect(decodeHtml(saved)).toContain('惠购网');
+    expect(decodeHtml(saved, 'gbk')).toContain('京ICP备11041704号');
+  });
+
+  it('reads bytes that are not UTF-8 by their declared charset, and as GB18030 when they declare UTF-8', () => {
+    const gbkBody = new Uint8Array(readFileSync(GBK));
+    const body = gbkBody.subarray(Buffer.from(gbkBody).indexOf('<body'));
+    const declaresUtf8 = new Uint8Array([...new TextEncoder().encode('<meta charset="UTF-8">'), ...body]);
+    expect(decodeHtml(declaresUtf8)).toContain('购物车');
+    const big5 = new Uint8Array([...new TextEncoder().encode('<meta charset="big5"><p>'), 0xa4, 0xa4, 0xa4, 0xe5]);
+    expect(decodeHtml(big5)).toContain('中文');
+  });
+
+  it('lets a byte-order mark win over everything', () => {
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('<meta charset="gbk"><p>购物车</p>')]);
+    expect(decodeHtml(bom)).toBe('<meta charset="gbk"><p>购物车</p>');
+  });
 });
