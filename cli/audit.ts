@@ -1,5 +1,5 @@
 /**
- * The command-line auditor: `npm run audit -- [--json] [--browser] [--lang en] FILE_OR_URL...`
+ * The command-line auditor: `npm run audit -- [--json] [--browser] [--quiet-ms N] [--url URL] [--lang en] FILE_OR_URL...`
  * Static by default (linkedom: visibility unknown); `--browser` runs the same engine in headless Chromium.
  * Exit 0 when every input was audited, 2 when any could not be read (each named on stderr; the rest still audited).
  */
@@ -10,15 +10,19 @@ import { auditDocument } from '../rules';
 import type { AuditResult, Locale } from '../rules/types';
 import { auditInPage, launchChromium, openForAudit, type ChromiumSession } from './browser';
 import { formatAudit } from './format';
-import { loadInput } from './load';
+import { LATE_CONTENT, type LateContentLimits, type LateContentWait } from './late-content';
+import { isWebUrl, loadInput } from './load';
 
 export const EXIT_OK = 0;
 export const EXIT_USAGE = 1;
 export const EXIT_UNREADABLE = 2;
 
-const USAGE = `Usage: npm run audit -- [--json] [--browser] [--lang zh_CN|en] FILE_OR_URL...
+const USAGE = `Usage: npm run audit -- [--json] [--browser] [--quiet-ms N] [--url URL] [--lang zh_CN|en] FILE_OR_URL...
   --json       print one JSON object per input (an array for several), schema liangzhao.audit/1
-  --browser    load each page in headless Chromium (CHROME_PATH, default /usr/bin/chromium) and judge visibility
+  --browser    load each page in headless Chromium (CHROME_PATH, default /usr/bin/chromium) and judge visibility;
+               waits for late content: network idle, then the DOM quiet, scrolled to the bottom (${LATE_CONTENT.maxWaitMs / 1000} s at most)
+  --quiet-ms   how long the network and then the DOM must be quiet (default ${LATE_CONTENT.quietMs})
+  --url        the web address a saved FILE came from (one input only); else read from the page itself
   --lang       language of the table and messages (default zh_CN)`;
 
 export interface CliOptions {
@@ -26,16 +30,41 @@ export interface CliOptions {
   browser: boolean;
   locale: Locale;
   inputs: string[];
+  /** The web address the one input (a saved file) came from. */
+  url?: string;
+  quietMs: number;
+}
+
+/** An audit as the CLI prints it: with --browser, how the wait for late content went. */
+export type CliAudit = AuditResult & { lateContent?: LateContentWait };
+
+/** `--name value` or `--name=value`; advances `i` past the value. */
+function valueOf(argv: readonly string[], index: { i: number }, name: string): string | undefined {
+  const arg = argv[index.i];
+  return arg.includes('=') ? arg.slice(name.length + 1) : argv[++index.i];
 }
 
 export function parseArgs(argv: readonly string[]): CliOptions | string {
-  const options: CliOptions = { json: false, browser: false, locale: 'zh_CN', inputs: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
+  const options: CliOptions = { json: false, browser: false, locale: 'zh_CN', inputs: [], quietMs: LATE_CONTENT.quietMs };
+  const index = { i: 0 };
+  for (; index.i < argv.length; index.i++) {
+    const arg = argv[index.i];
     if (arg === '--json') options.json = true;
     else if (arg === '--browser') options.browser = true;
+    else if (arg === '--url' || arg.startsWith('--url=')) {
+      const value = valueOf(argv, index, '--url');
+      if (!value || !isWebUrl(value)) return `--url needs an http(s) address: ${value ?? '(none)'}`;
+      options.url = value;
+    } else if (arg === '--quiet-ms' || arg.startsWith('--quiet-ms=')) {
+      const value = valueOf(argv, index, '--quiet-ms');
+      const ms = Number(value);
+      if (!/^\d{1,6}$/.test(value ?? '') || ms > LATE_CONTENT.maxWaitMs) {
+        return `--quiet-ms needs a number of milliseconds up to ${LATE_CONTENT.maxWaitMs}: ${value ?? '(none)'}`;
+      }
+      options.quietMs = ms;
+    }
     else if (arg === '--lang' || arg.startsWith('--lang=')) {
-      const value = arg.includes('=') ? arg.slice('--lang='.length) : argv[++i];
+      const value = valueOf(argv, index, '--lang');
       const locale = value === 'zh' || value === 'zh-CN' ? 'zh_CN' : value;
       if (!isLocale(locale)) return `Unknown language: ${value ?? '(none)'}`;
       options.locale = locale;
@@ -43,19 +72,28 @@ export function parseArgs(argv: readonly string[]): CliOptions | string {
     else if (arg.startsWith('--')) return `Unknown option: ${arg}`;
     else options.inputs.push(arg);
   }
-  return options.inputs.length > 0 ? options : 'No FILE_OR_URL given';
+  if (options.inputs.length === 0) return 'No FILE_OR_URL given';
+  if (options.url && (options.inputs.length > 1 || isWebUrl(options.inputs[0]))) return '--url says where one saved FILE came from';
+  return options;
 }
 
-async function auditStatic(input: string, locale: Locale): Promise<AuditResult> {
+/** A saved file read with --url is judged as that address; `location` keeps where it was read from. */
+function addressFor(read: string, given: string | undefined): { url: string; location?: string } {
+  return given ? { url: given, location: read } : { url: read };
+}
+
+async function auditStatic(input: string, options: CliOptions): Promise<CliAudit> {
   const { url, html } = await loadInput(input);
   const { document } = parseHTML(html);
-  return auditDocument(document as unknown as Document, { url, mode: 'static', locale });
+  return auditDocument(document as unknown as Document, { ...addressFor(url, options.url), mode: 'static', locale: options.locale });
 }
 
-async function auditInBrowser(session: ChromiumSession, input: string, locale: Locale): Promise<AuditResult> {
-  const page = await openForAudit(session.browser, input);
+async function auditInBrowser(session: ChromiumSession, input: string, options: CliOptions): Promise<CliAudit> {
+  const limits: LateContentLimits = { ...LATE_CONTENT, quietMs: options.quietMs };
+  const { page, wait } = await openForAudit(session.browser, input, limits);
   try {
-    return await auditInPage(page, locale);
+    const address = options.url ? addressFor(page.url(), options.url) : {};
+    return { ...(await auditInPage(page, options.locale, address)), lateContent: wait };
   } finally {
     await page.close().catch(() => undefined);
   }
@@ -73,8 +111,8 @@ function reason(error: unknown): string {
 }
 
 /** Audits every input; returns what was audited and, for each input that could not be, a message naming it. */
-export async function auditInputs(options: CliOptions): Promise<{ audits: AuditResult[]; failures: string[] }> {
-  const audits: AuditResult[] = [];
+export async function auditInputs(options: CliOptions): Promise<{ audits: CliAudit[]; failures: string[] }> {
+  const audits: CliAudit[] = [];
   const failures: string[] = [];
   let session: ChromiumSession | null = null;
   try {
@@ -88,7 +126,7 @@ export async function auditInputs(options: CliOptions): Promise<{ audits: AuditR
     }
     for (const input of options.inputs) {
       try {
-        audits.push(session ? await auditInBrowser(session, input, options.locale) : await auditStatic(input, options.locale));
+        audits.push(session ? await auditInBrowser(session, input, options) : await auditStatic(input, options));
       } catch (error) {
         failures.push(`cannot audit ${input}: ${reason(error)}`);
       }

@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import type { AuditResult, Locale } from '../rules/types';
+import type { AuditOptions, AuditResult, Locale } from '../rules/types';
 import { ENGINE_GLOBAL, engineBundle } from './engine-bundle';
+import { LATE_CONTENT, type LateContentLimits, type LateContentWait } from './late-content';
 import { isWebUrl } from './load';
 
 export const CHROMIUM_ARGS = [
@@ -23,8 +24,6 @@ export const CHROMIUM_ARGS = [
 ];
 
 const NAVIGATION_TIMEOUT_MS = 30_000;
-export const QUIET_MS = 1_000;
-export const QUIET_MAX_MS = 10_000;
 
 export interface ChromiumSession {
   browser: Browser;
@@ -59,28 +58,70 @@ export function pageUrlFor(input: string): string {
 }
 
 /**
- * Resolves once the DOM has had no mutation for `quietMs`, or after `maxMs` whatever happens (a ticker never
- * settles). A string, not a function: the page gets exactly this code, without any transpiler helpers.
+ * Resolves `true` once the DOM has had no mutation for `quietMs`, or `false` after `maxMs` whatever happens (a
+ * ticker never settles). A string, not a function: the page gets exactly this code, without any transpiler helpers.
  */
-export function waitForQuietScript(quietMs = QUIET_MS, maxMs = QUIET_MAX_MS): string {
+export function waitForQuietScript(quietMs: number, maxMs: number): string {
   return `new Promise((resolve) => {
     let quiet = 0, deadline = 0;
-    const observer = new MutationObserver(() => { clearTimeout(quiet); quiet = setTimeout(done, ${quietMs}); });
-    function done() { observer.disconnect(); clearTimeout(quiet); clearTimeout(deadline); resolve(true); }
+    const observer = new MutationObserver(() => { clearTimeout(quiet); quiet = setTimeout(() => done(true), ${quietMs}); });
+    function done(settled) { observer.disconnect(); clearTimeout(quiet); clearTimeout(deadline); resolve(settled); }
     observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-    quiet = setTimeout(done, ${quietMs});
-    deadline = setTimeout(done, ${maxMs});
+    quiet = setTimeout(() => done(true), ${quietMs});
+    deadline = setTimeout(() => done(false), ${Math.max(0, maxMs)});
   })`;
 }
 
-/** Opens the input, waits for a quiet DOM, and injects the engine (idempotent). */
-export async function openForAudit(browser: Browser, input: string): Promise<Page> {
+/** Scrolls one step down; resolves whether the bottom of the page (as long as it is now) was reached. */
+function scrollStepScript(stepPx: number): string {
+  return `(() => {
+    window.scrollBy(0, ${stepPx});
+    const root = document.scrollingElement || document.documentElement;
+    return window.scrollY + window.innerHeight >= root.scrollHeight - 1;
+  })()`;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits for late content: scrolls to the bottom in steps (lazy parts load), then waits until the network has been
+ * idle for `quietMs` and then the DOM quiet for `quietMs`; again while the page grew meanwhile. Never longer than
+ * `maxWaitMs` from the start.
+ */
+export async function waitForLateContent(page: Page, limits: LateContentLimits = LATE_CONTENT): Promise<LateContentWait> {
+  const start = Date.now();
+  const remaining = () => limits.maxWaitMs - (Date.now() - start);
+  let settled = false;
+  while (!settled && remaining() > 0) {
+    while (remaining() > 0 && !(await page.evaluate(scrollStepScript(limits.scrollStepPx)))) await pause(limits.scrollPauseMs);
+    const height = await page.evaluate('(document.scrollingElement || document.documentElement).scrollHeight');
+    const networkIdle = await page
+      .waitForNetworkIdle({ idleTime: limits.quietMs, timeout: Math.max(1, remaining()) })
+      .then(() => true, () => false);
+    const domQuiet = networkIdle && (await page.evaluate(waitForQuietScript(limits.quietMs, remaining())));
+    const grew = (await page.evaluate('(document.scrollingElement || document.documentElement).scrollHeight')) !== height;
+    settled = networkIdle && domQuiet === true && !grew;
+  }
+  return { quietMs: limits.quietMs, maxWaitMs: limits.maxWaitMs, waitedMs: Date.now() - start, limitReached: !settled };
+}
+
+/** Opens the input, waits for late content, and injects the engine (idempotent). */
+export async function openForAudit(
+  browser: Browser,
+  input: string,
+  limits: LateContentLimits = LATE_CONTENT,
+): Promise<{ page: Page; wait: LateContentWait }> {
   const page = await browser.newPage();
-  const response = await page.goto(pageUrlFor(input), { waitUntil: 'load', timeout: NAVIGATION_TIMEOUT_MS });
-  if (response && response.status() >= 400) throw new Error(`HTTP ${response.status()} ${response.statusText()}`.trim());
-  await page.evaluate(waitForQuietScript());
-  await injectEngine(page);
-  return page;
+  try {
+    const response = await page.goto(pageUrlFor(input), { waitUntil: 'load', timeout: NAVIGATION_TIMEOUT_MS });
+    if (response && response.status() >= 400) throw new Error(`HTTP ${response.status()} ${response.statusText()}`.trim());
+    const wait = await waitForLateContent(page, limits);
+    await injectEngine(page);
+    return { page, wait };
+  } catch (error) {
+    await page.close().catch(() => undefined);
+    throw error;
+  }
 }
 
 export async function injectEngine(page: Page): Promise<void> {
@@ -88,7 +129,7 @@ export async function injectEngine(page: Page): Promise<void> {
   if (!loaded) await page.evaluate(await engineBundle());
 }
 
-export async function auditInPage(page: Page, locale: Locale): Promise<AuditResult> {
-  const options = JSON.stringify({ mode: 'browser', locale });
+export async function auditInPage(page: Page, locale: Locale, address: Pick<AuditOptions, 'url' | 'location'> = {}): Promise<AuditResult> {
+  const options = JSON.stringify({ mode: 'browser', locale, ...address });
   return (await page.evaluate(`globalThis.${ENGINE_GLOBAL}.auditDocumentAsync(document, ${options})`)) as AuditResult;
 }

@@ -30,27 +30,27 @@ function charsetFromContentType(contentType: string | null): string | null {
 }
 
 /**
- * Decodes page bytes: a BOM wins, then the declared charset (GBK, GB2312 and GB18030 all decode as GB18030, their
- * superset), then UTF-8; undeclared bytes that are not valid UTF-8 are taken as GB18030, the usual other encoding
- * of Chinese pages.
+ * Decodes page bytes the way a saved page must be read: a BOM wins; otherwise bytes that are valid UTF-8 are UTF-8
+ * whatever the page declares (a browser's "save page" writes UTF-8 and keeps an old `charset=gbk` meta); bytes that
+ * are not valid UTF-8 are read by the declared charset when it is another one (GBK, GB2312 and GB18030 all as
+ * GB18030, their superset), else as GB18030, the usual other encoding of Chinese pages (some declare UTF-8 and are
+ * GBK).
  */
 export function decodeHtml(bytes: Uint8Array, declared: string | null = null): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes);
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  let charset = declared ?? declaredCharset(bytes);
-  if (charset && /^(gb2312|gbk|gb18030|x-gbk|cp936)$/.test(charset)) charset = 'gb18030';
-  if (charset && charset !== 'utf-8' && charset !== 'utf8') {
-    try {
-      return new TextDecoder(charset).decode(bytes);
-    } catch {
-      // An unknown label: fall through to UTF-8.
-    }
-  }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder(charset ? 'utf-8' : 'gb18030').decode(bytes);
+    // Not UTF-8: the declared charset, if it names another one, else GB18030.
+  }
+  let charset = declared ?? declaredCharset(bytes);
+  if (!charset || /^(utf-?8|gb2312|gbk|gb18030|x-gbk|cp936)$/.test(charset)) charset = 'gb18030';
+  try {
+    return new TextDecoder(charset).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
   }
 }
 

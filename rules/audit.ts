@@ -1,7 +1,8 @@
 import { evaluate } from './engine';
 import { gatherFacts, gatherFactsAsync } from './gather';
 import { isoWithOffset } from '../utils/time';
-import type { AuditMode, AuditOptions, AuditResult } from './types';
+import { isLocalAddress, sourceUrlOf } from './source-url';
+import type { AuditMode, AuditOptions, AuditResult, SavedPage } from './types';
 
 /** A document with a layout engine can judge visibility; linkedom (Node) cannot, so its audits are static. */
 function modeOf(doc: Document): AuditMode {
@@ -13,9 +14,21 @@ function urlOf(doc: Document): string {
   return doc.location?.href ?? doc.URL ?? '';
 }
 
+/**
+ * The address the page is judged as. A web page's is its own. A saved file's is the one said for it (`location`
+ * beside a web `url`), else the one its content names (saved-from comment, canonical, og:url, base href).
+ */
+function addressOf(doc: Document, opts: AuditOptions): { url: string; savedPage?: SavedPage } {
+  const url = opts.url ?? urlOf(doc);
+  if (opts.location && !isLocalAddress(url)) return { url, savedPage: { location: opts.location, urlFrom: 'given' } };
+  if (!isLocalAddress(url)) return { url };
+  const source = sourceUrlOf(doc);
+  return source ? { url: source.url, savedPage: { location: url, urlFrom: source.from } } : { url };
+}
+
 function auditMeta(doc: Document, opts: AuditOptions) {
   return {
-    url: opts.url ?? urlOf(doc),
+    ...addressOf(doc, opts),
     mode: opts.mode ?? modeOf(doc),
     auditedAt: isoWithOffset(opts.now ?? new Date()),
     title: titleOf(doc),
@@ -33,14 +46,14 @@ function titleOf(doc: Document): string {
 
 /** Collects the facts of `doc` and judges them, in one synchronous pass (Node, tests, small pages). */
 export function auditDocument(doc: Document, opts: AuditOptions = {}): AuditResult {
-  const { url, mode, auditedAt, title } = auditMeta(doc, opts);
+  const { url, savedPage, mode, auditedAt, title } = auditMeta(doc, opts);
   const facts = gatherFacts(doc, { url, mode });
-  return evaluate(facts, { url, title, mode, auditedAt, pageType: opts.pageType, locale: opts.locale });
+  return evaluate(facts, { url, savedPage, title, mode, auditedAt, pageType: opts.pageType, locale: opts.locale });
 }
 
 /** The same audit, gathering in slices that yield to the page, so a large page never sees one long task. */
 export async function auditDocumentAsync(doc: Document, opts: AuditOptions = {}): Promise<AuditResult> {
-  const { url, mode, auditedAt, title } = auditMeta(doc, opts);
+  const { url, savedPage, mode, auditedAt, title } = auditMeta(doc, opts);
   const facts = await gatherFactsAsync(doc, { url, mode });
-  return evaluate(facts, { url, title, mode, auditedAt, pageType: opts.pageType, locale: opts.locale });
+  return evaluate(facts, { url, savedPage, title, mode, auditedAt, pageType: opts.pageType, locale: opts.locale });
 }

@@ -1,7 +1,7 @@
 import { rules } from './catalogue';
 import { renderMessage } from './messages';
-import { classifyPage } from './page-type';
-import { EVIDENCE_LIMIT, type Rule, type RuleContext, type RuleOutcome } from './rule';
+import { classifyPageType } from './page-type';
+import { EVIDENCE_LIMIT, pageTypeKey, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { scoreResults } from './scoring';
 import {
   AUDIT_SCHEMA,
@@ -13,6 +13,7 @@ import {
   type RuleMeta,
   type RuleResult,
   type RuleStatus,
+  type SavedPage,
 } from './types';
 
 /** Bump when a rule's logic, a rule's metadata or the scoring changes: stored audits say which rules judged them. */
@@ -37,6 +38,8 @@ export interface EvaluateMeta {
   mode: AuditMode;
   /** ISO 8601 with offset (see isoWithOffset). */
   auditedAt: string;
+  /** A page read from a file: where from, and how its address was found. */
+  savedPage?: SavedPage;
   /** A person's correction of the page type; the classifier's answer is kept as detectedPageType. */
   pageType?: PageType;
   locale?: Locale;
@@ -53,9 +56,7 @@ function notApplicable(context: RuleContext): RuleOutcome {
   };
 }
 
-export function pageTypeKey(pageType: PageType): string {
-  return `page_type_${pageType.replace(/-/g, '_')}`;
-}
+export { pageTypeKey };
 
 /** Runs one rule; a rule that throws becomes an 'error' result so the other rules still judge the page. */
 function runRule(rule: Rule, facts: Facts, context: RuleContext, locale: Locale): RuleResult {
@@ -101,9 +102,17 @@ export function sortResults(results: readonly RuleResult[]): RuleResult[] {
  */
 export function evaluate(facts: Facts, meta: EvaluateMeta, ruleList: readonly Rule[] = rules): AuditResult {
   const locale = meta.locale ?? 'zh_CN';
-  const detectedPageType = classifyPage(facts);
+  const classification = classifyPageType(facts);
+  const detectedPageType = classification.type;
   const pageType = meta.pageType ?? detectedPageType;
-  const context: RuleContext = { pageType, mode: meta.mode, url: meta.url, auditedAt: meta.auditedAt };
+  const context: RuleContext = {
+    pageType,
+    mode: meta.mode,
+    url: meta.url,
+    auditedAt: meta.auditedAt,
+    classification,
+    pageTypeSetByPerson: meta.pageType !== undefined,
+  };
   const results = sortResults(ruleList.map((rule) => runRule(rule, facts, context, locale)));
   const { score, grade, verdict } = scoreResults(results);
   return {
@@ -112,8 +121,10 @@ export function evaluate(facts: Facts, meta: EvaluateMeta, ruleList: readonly Ru
     title: meta.title,
     auditedAt: meta.auditedAt,
     mode: meta.mode,
+    ...(meta.savedPage ? { savedPage: meta.savedPage } : {}),
     pageType,
     detectedPageType,
+    classification,
     score,
     grade,
     verdict,

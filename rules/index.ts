@@ -4,7 +4,8 @@
  */
 export { auditDocument, auditDocumentAsync } from './audit';
 export { evaluate, pageTypeKey, RULESET_VERSION, ruleCatalogue, type EvaluateMeta } from './engine';
-export { classifyPage } from './page-type';
+export { classifyPage, classifyPageType } from './page-type';
+export { PAGE_TYPE_MODEL } from './page-type-model';
 export { renderMessage } from './messages';
 export { SCORING, scoreResults } from './scoring';
 export { isoWithOffset } from '../utils/time';

@@ -1,4 +1,4 @@
-import type { AuditMode, Evidence, Facts, PageType, RuleMeta, RuleStatus } from './types';
+import type { AuditMode, Evidence, Facts, PageClassification, PageType, RuleMeta, RuleStatus } from './types';
 
 /** Evidence kept per result: enough to show and to find again, small enough to store for every page visited. */
 export const EVIDENCE_LIMIT = 20;
@@ -10,6 +10,10 @@ export interface RuleContext {
   url: string;
   /** ISO 8601; rules that compare dates (a closing notice) read it instead of the clock. */
   auditedAt: string;
+  /** The page-type model's answer (absent only in hand-built contexts). */
+  classification?: PageClassification;
+  /** The page type was set by a person (evaluate's `pageType`), not by the model. */
+  pageTypeSetByPerson?: boolean;
 }
 
 export type MessageParams = Record<string, string | number>;
@@ -28,6 +32,11 @@ export interface Rule extends RuleMeta {
 
 /** Every page type a shop page, product page, terms page or platform home page can be: 'other' is left out. */
 export const COMMERCE_PAGES: readonly PageType[] = ['platform-home', 'shop', 'product', 'terms'];
+
+/** `page_type_platform_home`: the message key naming a page type. */
+export function pageTypeKey(pageType: PageType): string {
+  return `page_type_${pageType.replace(/-/g, '_')}`;
+}
 
 /** `rule_icp_number`: the prefix of every message key of a rule. */
 export function messageKeyBase(id: string): string {

@@ -18,6 +18,12 @@ export const SCORING = {
   ] as ReadonlyArray<readonly [Grade, number]>,
   /** One missing mandatory disclosure keeps the page at D at best, however much else is right. */
   mandatoryFailureCap: 69,
+  /**
+   * Results about the audit itself, not the page's disclosures: never scored, and they leave the verdict alone except
+   * that one asking for review makes the verdict `review` (a page whose type is uncertain is not called compliant or
+   * non-compliant until a person says what it is).
+   */
+  unscoredRules: ['page-type'] as readonly string[],
 } as const;
 
 export interface Score {
@@ -42,7 +48,9 @@ export function gradeFor(score: number): Grade {
  * page non-compliant. An 'error' leaves the audit incomplete, so it asks for review.
  */
 export function verdictFor(results: readonly RuleResult[]): Verdict {
-  const applicable = results.filter((result) => result.status !== 'na');
+  const unscored = results.filter((result) => SCORING.unscoredRules.includes(result.ruleId));
+  if (unscored.some((result) => result.status === 'review')) return 'review';
+  const applicable = results.filter((result) => result.status !== 'na' && !SCORING.unscoredRules.includes(result.ruleId));
   if (applicable.length === 0) return 'na';
   const mandatory = applicable.filter((result) => result.level === 'mandatory');
   if (mandatory.some((result) => result.status === 'fail')) return 'fail';
@@ -55,7 +63,7 @@ export function scoreResults(results: readonly RuleResult[]): Score {
   let earned = 0;
   let possible = 0;
   for (const result of results) {
-    if (!isScored(result.status)) continue;
+    if (!isScored(result.status) || SCORING.unscoredRules.includes(result.ruleId)) continue;
     const weight = SCORING.levelWeight[result.level];
     earned += weight * SCORING.statusCredit[result.status];
     possible += weight;
@@ -64,7 +72,9 @@ export function scoreResults(results: readonly RuleResult[]): Score {
   // Nothing applies (an 'other' page): there is no score to give, so 0 with grade N/A.
   if (possible === 0) return { score: 0, grade: 'N/A', verdict };
   let score = Math.round((100 * earned) / possible);
-  const mandatoryFailure = results.some((result) => result.level === 'mandatory' && result.status === 'fail');
+  const mandatoryFailure = results.some(
+    (result) => result.level === 'mandatory' && result.status === 'fail' && !SCORING.unscoredRules.includes(result.ruleId),
+  );
   if (mandatoryFailure) score = Math.min(score, SCORING.mandatoryFailureCap);
   return { score, grade: gradeFor(score), verdict };
 }

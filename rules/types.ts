@@ -157,6 +157,39 @@ export interface PageSignals {
   homeHints: string[];
   textLength: number;
   linkCount: number;
+  /** Counts the page-type model weighs (rules/page-type-model.ts); absent in facts stored before the model. */
+  features?: PageFeatures;
+}
+
+/** What the page shows, counted (prices, cart buttons, shop names, numbered clauses …): see rules/detectors/page-features.ts. */
+export type PageFeatures = Record<string, number>;
+
+/** One type the page-type model weighed, with its score (bias plus points) and its softmax probability. */
+export interface PageTypeCandidate {
+  type: PageType;
+  score: number;
+  probability: number;
+}
+
+/** A feature that moved the decision: its value on the page and the points it gave one candidate type. */
+export interface PageTypeFeature {
+  feature: string;
+  value: number;
+  type: PageType;
+  points: number;
+}
+
+/** The page-type model's answer (rules/page-type.ts), kept with the audit so a person can see why. */
+export interface PageClassification {
+  type: PageType;
+  /** The winner's probability, 0–1. */
+  confidence: number;
+  /** Too close to call: the audit asks a person (the `page-type` result is `review`). */
+  uncertain: boolean;
+  /** Every type, most probable first. */
+  candidates: PageTypeCandidate[];
+  /** The features that gave the two likeliest types their points, strongest first. */
+  features: PageTypeFeature[];
 }
 
 export interface Facts {
@@ -200,6 +233,14 @@ export type Grade = 'A' | 'B' | 'C' | 'D' | 'F' | 'N/A';
 /** The verdict the badge colours by. */
 export type Verdict = 'pass' | 'fail' | 'review' | 'na';
 
+/** How a page read from a file got the address it is audited as. */
+export interface SavedPage {
+  /** Where the bytes were read from (a file:// URL). */
+  location: string;
+  /** `given` when the address was said (the CLI's --url), else the clue in the page that named it. */
+  urlFrom: 'given' | 'saved-from' | 'canonical' | 'og-url' | 'base';
+}
+
 export interface AuditResult {
   schema: typeof AUDIT_SCHEMA;
   url: string;
@@ -210,6 +251,10 @@ export interface AuditResult {
   pageType: PageType;
   /** What the classifier said, kept when a person overrides `pageType`. */
   detectedPageType: PageType;
+  /** Present when the page was read from a file and its web address recovered or given; `url` is that address. */
+  savedPage?: SavedPage;
+  /** How the classifier decided; absent in audits stored before the page-type model. */
+  classification?: PageClassification;
   score: number;
   grade: Grade;
   verdict: Verdict;
@@ -220,8 +265,13 @@ export interface AuditResult {
 }
 
 export interface AuditOptions {
-  /** The page URL; defaults to the document's. */
+  /**
+   * The page URL; defaults to the document's. A file's (or no) address is replaced by the one the saved page names
+   * (rules/source-url.ts), unless `location` says where the file is and `url` is the page's web address.
+   */
   url?: string;
+  /** Where the document was read from, when `url` is a web address said for a saved file (the CLI's --url). */
+  location?: string;
   mode?: AuditMode;
   /** A person's correction of the page type. */
   pageType?: PageType;

@@ -11,6 +11,7 @@ import noAddedLiability from './no-added-liability';
 import noFinalInterpretationClaim from './no-final-interpretation-claim';
 import noLiabilityExclusion from './no-liability-exclusion';
 import noRightsExclusion from './no-rights-exclusion';
+import pageType from './page-type';
 import privacyPolicy from './privacy-policy';
 import psbFiling from './psb-filing';
 import shopSellerIdentity from './shop-seller-identity';
@@ -22,6 +23,7 @@ import usccCheck from './uscc-check';
 
 /** Every rule, in checklist order. A meta-test fails when a file in this folder is not listed here. */
 export const rules: readonly Rule[] = [
+  pageType,
   businessLicence,
   usccCheck,
   icpNumber,

@@ -5,6 +5,7 @@
 import type { PageSignals } from '../types';
 import { matchText, type PageView } from './page';
 import { foldWidth } from '../gather/text';
+import { detectPageFeatures } from './page-features';
 
 /** English structure words count as a menu or button writes them, in title case: prose ("put the cart before the horse") does not. */
 interface HintSet {
@@ -107,5 +108,6 @@ export function detectSignals(page: PageView): PageSignals {
     homeHints: home,
     textLength: page.text.length,
     linkCount: page.links.length,
+    features: detectPageFeatures(page, text),
   };
 }

@@ -25,6 +25,18 @@ function auditWith(env: Record<string, string>, ...args: string[]) {
 
 // Each case spawns Node with tsx: seconds each on a shared two-core machine.
 describe('cli/audit.ts', { timeout: 60_000 }, () => {
+  it('audits a saved UTF-8 page under a gbk meta like the live page, as the address --url says', () => {
+    const saved = 'tests/fixtures/page-types/pages/02-marketplace-home-gbk-meta.html';
+    const { code, stdout } = audit('--json', '--url', 'https://www.huigou.example.cn/', saved);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as AuditResult;
+    expect(result.url).toBe('https://www.huigou.example.cn/');
+    expect(result.savedPage).toMatchObject({ urlFrom: 'given', location: expect.stringMatching(/02-marketplace-home-gbk-meta\.html$/) });
+    expect(result.title).toBe('惠购网 - 网上购物商城');
+    expect(result.pageType).toBe('platform-home');
+    expect(result.facts.icp[0].text).toBe('浙ICP备17033618号');
+  });
+
   it('prints one audit/1 object for one input with --json', () => {
     const { code, stdout } = audit('--json', LINKED);
     expect(code).toBe(0);
@@ -122,9 +134,19 @@ describe('cli argument and charset helpers', () => {
       browser: true,
       locale: 'en',
       inputs: ['a.html', 'https://x.cn/'],
+      quietMs: 2000,
     });
     expect(parseArgs(['--lang=fr', 'a.html'])).toMatch(/language/);
     expect(parseArgs([])).toMatch(/No FILE_OR_URL/);
+  });
+
+  it('takes the address of one saved file (--url) and the quiet time of a browser audit (--quiet-ms)', () => {
+    expect(parseArgs(['--url', 'https://www.jd.com/', 'saved.html'])).toMatchObject({ url: 'https://www.jd.com/', inputs: ['saved.html'] });
+    expect(parseArgs(['--url=https://www.jd.com/', '--quiet-ms=500', 'saved.html'])).toMatchObject({ url: 'https://www.jd.com/', quietMs: 500 });
+    expect(parseArgs(['--url', 'www.jd.com', 'saved.html'])).toMatch(/http/);
+    expect(parseArgs(['--url', 'https://www.jd.com/', 'a.html', 'b.html'])).toMatch(/one saved FILE/);
+    expect(parseArgs(['--quiet-ms', 'soon', 'a.html'])).toMatch(/milliseconds/);
+    expect(parseArgs(['--quiet-ms', '99999999', 'a.html'])).toMatch(/milliseconds/);
   });
 
   it('reads the declared charset and decodes GBK, UTF-8 and undeclared GB18030 bytes', () => {
@@ -135,5 +157,25 @@ describe('cli argument and charset helpers', () => {
     const undeclared = gbk.subarray(Buffer.from(gbk).indexOf('<body'));
     expect(declaredCharset(undeclared)).toBeNull();
     expect(decodeHtml(undeclared)).toContain('购物车');
+  });
+
+  it('reads bytes that are valid UTF-8 as UTF-8 whatever the meta declares (a saved page keeps an old gbk meta)', () => {
+    const saved = new TextEncoder().encode('<meta charset="gbk"><title>惠购网</title><p>京ICP备11041704号</p>');
+    expect(decodeHtml(saved)).toContain('惠购网');
+    expect(decodeHtml(saved, 'gbk')).toContain('京ICP备11041704号');
+  });
+
+  it('reads bytes that are not UTF-8 by their declared charset, and as GB18030 when they declare UTF-8', () => {
+    const gbkBody = new Uint8Array(readFileSync(GBK));
+    const body = gbkBody.subarray(Buffer.from(gbkBody).indexOf('<body'));
+    const declaresUtf8 = new Uint8Array([...new TextEncoder().encode('<meta charset="UTF-8">'), ...body]);
+    expect(decodeHtml(declaresUtf8)).toContain('购物车');
+    const big5 = new Uint8Array([...new TextEncoder().encode('<meta charset="big5"><p>'), 0xa4, 0xa4, 0xa4, 0xe5]);
+    expect(decodeHtml(big5)).toContain('中文');
+  });
+
+  it('lets a byte-order mark win over everything', () => {
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('<meta charset="gbk"><p>购物车</p>')]);
+    expect(decodeHtml(bom)).toBe('<meta charset="gbk"><p>购物车</p>');
   });
 });

@@ -7,8 +7,8 @@ import { factsOf } from '../gather/support/dom';
 import { DETECTORS } from '@/rules/gather/detectors';
 
 const DETECTOR_DIR = join(__dirname, '../../../rules/detectors');
-/** Modules in rules/detectors that are shared helpers or tables, not detectors. */
-const SHARED_MODULES = ['page', 'context', 'gov-hosts', 'provinces', 'sentences'];
+/** Modules in rules/detectors that are shared helpers or tables, not detectors (page-features is part of signals). */
+const SHARED_MODULES = ['page', 'context', 'gov-hosts', 'provinces', 'sentences', 'page-features'];
 
 describe('detector fixtures', () => {
   for (const detector of fixtureDetectors()) {

@@ -1,94 +1,87 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classifyPage } from '@/rules/page-type';
-import type { PageSignals } from '@/rules/types';
+import { classifyPage, classifyPageType, modelFeatures } from '@/rules/page-type';
+import { PAGE_TYPE_MODEL } from '@/rules/page-type-model';
+import type { Facts, PageFeatures } from '@/rules/types';
 import { factsWith, icpFact, noFacts } from './facts';
 import { factsOf } from '../gather/support/dom';
 
-function page(signals: Partial<PageSignals>, patch = {}) {
-  return factsWith({ signals: { ...noFacts().signals, titleHints: [], ...signals }, ...patch });
+/** Facts whose page showed these features (see rules/detectors/page-features.ts); everything else absent. */
+function page(features: PageFeatures, patch: Partial<Facts> = {}) {
+  return factsWith({ signals: { ...noFacts().signals, features }, ...patch });
 }
 
-describe('classifyPage', () => {
-  it('finds a platform home page from its root URL and header words', () => {
-    const facts = page({ path: '/', hostname: 'www.jd.com', homeHints: ['url:/', 'text:我的订单', 'text:购物车', 'text:合作招商'] });
-    expect(classifyPage(facts)).toBe('platform-home');
+/** What a marketplace's home page shows: categories, deals, a grid of items from many shops, seller sign-up. */
+const MARKETPLACE: PageFeatures = {
+  prices: 40, priceLines: 30, sold: 20, shopLinks: 12, sellerSignup: 2, accountMenu: 4, categoryMenu: 2, deals: 3,
+  commerceKinds: 6, homeTitle: 1, titleParts: 1, textLength: 6000, webPage: 1, urlRoot: 1,
+};
+
+describe('classifyPageType', () => {
+  it('finds a marketplace home page from its grid of many shops and its seller sign-up, with confidence', () => {
+    const result = classifyPageType(page(MARKETPLACE));
+    expect(result).toMatchObject({ type: 'platform-home', uncertain: false });
+    expect(result.confidence).toBeGreaterThan(0.9);
+    expect(result.candidates.map((c) => c.type)).toHaveLength(5);
+    expect(result.features.map((f) => f.feature)).toEqual(expect.arrayContaining(['deals', 'shopLinks']));
   });
 
-  it('takes a home page without any seller sign-up words or home title for a single seller store', () => {
-    const store = { path: '/', hostname: 'www.yao123.com', titleHints: ['药急送'], homeHints: ['url:/', 'text:我的订单', 'text:购物车'] };
+  it('finds the same marketplace home page saved to a file, without any URL', () => {
+    expect(classifyPage(page({ ...MARKETPLACE, webPage: 0, urlRoot: 0 }))).toBe('platform-home');
+  });
+
+  it("takes a brand's own store (官网, cart and orders, nobody else selling) for a shop", () => {
+    const store = { prices: 6, priceLines: 6, accountMenu: 3, commerceKinds: 3, singleSeller: 1, homeTitle: 1, ownStoreTitle: 1, titleParts: 2, textLength: 1500 };
     expect(classifyPage(page(store))).toBe('shop');
-    expect(classifyPage(page({ ...store, titleHints: ['示例商城 - 首页'] }))).toBe('platform-home');
+    expect(classifyPage(page({ ...store, singleSeller: 0, ownStoreTitle: 0, sellerSignup: 2, shopLinks: 8, deals: 3 }))).toBe('platform-home');
   });
 
-  it('finds a product page even though the site header is there too', () => {
-    const facts = page({
-      path: '/1309403.html',
-      hostname: 'item.jd.com',
-      productHints: ['url:item', 'title:价格', 'text:加入购物车', 'text:商品详情'],
-      homeHints: ['text:我的订单', 'text:购物车', 'text:请登录'],
-      shopHints: ['text:进入店铺'],
-    });
-    expect(classifyPage(facts)).toBe('product');
+  it('finds a product page: buy buttons, quantity and specification words, an item title', () => {
+    const item = { prices: 3, priceLines: 3, addToCart: 1, buyNow: 1, skuWords: 6, shopWords: 2, productTitle: 1, accountMenu: 3, commerceKinds: 3, titleParts: 2, textLength: 5000 };
+    expect(classifyPage(page(item))).toBe('product');
   });
 
-  it('reads the site name at the end of a product title as the site, not as a home page', () => {
-    const facts = page({
-      path: '/work/saved/product.html',
-      hostname: '',
-      titleHints: ['小米手机14 12GB+256GB 黑色 - 小米商城'],
-      homeHints: ['title:商城', 'text:购物车', 'text:我的订单'],
-      productHints: ['text:加入购物车', 'text:立即购买', 'text:商品详情', 'text:规格参数'],
-    });
-    expect(classifyPage(facts)).toBe('product');
+  it('does not take a listing with a cart button on every tile for a product page', () => {
+    const listing = { prices: 40, priceLines: 40, addToCart: 40, accountMenu: 3, commerceKinds: 4, channelTitle: 1, titleParts: 3, textLength: 8000 };
+    expect(classifyPage(page(listing))).toBe('other');
   });
 
-  it('finds a shop from the shop name in its title, over the shop root URL', () => {
-    const facts = page({
-      path: '/',
-      hostname: 'skyworth.tmall.com',
-      shopHints: ['title:旗舰店', 'text:收藏店铺', 'text:店铺动态'],
-      homeHints: ['url:/', 'text:购物车'],
-    });
-    expect(classifyPage(facts)).toBe('shop');
+  it('finds a terms page from numbered clauses under an agreement title', () => {
+    const terms = { clauses: 20, termsSelfReference: 10, sections: 8, termsTitle: 1, proseLines: 30, textLength: 20000, accountMenu: 2 };
+    expect(classifyPage(page(terms))).toBe('terms');
   });
 
-  it('finds a terms page from its title and clause numbering', () => {
-    const facts = page({
-      path: '/agreement.html',
-      hostname: 'www.example.cn',
-      termsHints: ['url:agreement', 'title:协议', 'text:本协议', 'text:第一条'],
-      homeHints: ['text:我的订单', 'text:购物车', 'text:请登录'],
-    });
-    expect(classifyPage(facts)).toBe('terms');
+  it('counts URL features only for web pages: a saved file\'s folder names are not the page', () => {
+    const onlyUrl = { urlProduct: 1, urlShop: 1, textLength: 800 };
+    expect(classifyPage(page({ ...onlyUrl, webPage: 0 }))).toBe('other');
   });
 
-  it('ignores URL hints for a saved file: its folder names are not the page', () => {
-    const facts = page({ path: '/work/fixtures/terms/page.html', hostname: '', termsHints: ['url:terms'] });
-    expect(classifyPage(facts)).toBe('other');
+  it('calls a news article with the site header other', () => {
+    expect(classifyPage(page({ editorial: 5, proseLines: 12, accountMenu: 2, titleParts: 2, textLength: 6000 }))).toBe('other');
   });
 
-  it('calls a page with no signals other', () => {
-    expect(classifyPage(page({ path: '/news/2026/11/article-12.html', hostname: 'www.example.cn' }))).toBe('other');
+  it('calls facts stored before the model (no features) other', () => {
+    expect(classifyPageType(page(undefined as unknown as PageFeatures))).toMatchObject({ type: 'other' });
   });
 
-  it('does not take a portal or news home page for a marketplace', () => {
-    const facts = page(
-      { path: '/', hostname: 'news.example.cn', titleHints: ['示例新闻网'], homeHints: ['url:/', 'text:请登录', 'text:频道'] },
-      { icp: [icpFact('京ICP备11041704号-1')] },
-    );
-    expect(classifyPage(facts)).toBe('other');
+  it('is uncertain about a script-built shell that shows almost nothing, naming the likeliest types', () => {
+    const result = classifyPageType(page({ homeTitle: 1, platformTitle: 1, titleParts: 1, textLength: 18 }));
+    expect(result.uncertain).toBe(true);
+    expect(result.type).not.toBe('other');
+    expect(result.candidates[0].type).toBe(result.type);
+    expect(result.candidates[0].probability).toBeGreaterThanOrEqual(result.candidates[1].probability);
   });
 
-  it('takes a top-level page of a shopping site carrying its ICP number as the home page', () => {
-    const facts = page({ path: '/icp-linked.html', hostname: '127.0.0.1', titleHints: ['示例商城'] }, { icp: [icpFact('京ICP备11041704号-1')] });
-    expect(classifyPage(facts)).toBe('platform-home');
+  it("counts the site's own visible disclosures as a feature", () => {
+    const facts = page({ textLength: 500 }, { icp: [icpFact('京ICP备11041704号-1')] });
+    expect(modelFeatures(facts).siteDisclosures).toBe(1);
+    expect(modelFeatures(page({ textLength: 500 }, { icp: [icpFact('京ICP备11041704号-1', { visible: false })] })).siteDisclosures).toBe(0);
   });
 
-  it('does not take a deep page with the site footer as the home page', () => {
-    const facts = page({ path: '/news/2026/a.html', hostname: 'www.example.cn' }, { icp: [icpFact('京ICP备11041704号-1')] });
-    expect(classifyPage(facts)).toBe('other');
+  it('reads only features the gatherer produces, each weighted once per entry', () => {
+    const produced = Object.keys(factsOf('<p>x</p>').signals.features!);
+    for (const entry of PAGE_TYPE_MODEL.features) expect([...produced, 'siteDisclosures'], entry.feature).toContain(entry.feature);
   });
 });
 
@@ -106,32 +99,6 @@ describe('classifyPage on English pages', () => {
 
   it('does not take a blog with a sign-in link and the word "cart" in its prose for a shop', () => {
     expect(classifyPage(factsOf(fixture('english-blog'), 'https://notes.example.org/'))).toBe('other');
-  });
-});
-
-describe('classifyPage on item pages named after their shop', () => {
-  it('reads a bracketed product name before the shop name as an item page', () => {
-    const facts = page({
-      path: '',
-      hostname: '',
-      titleHints: ['【三只松鼠每日坚果750g/30袋】三只松鼠旗舰店-天猫Tmall.com'],
-      productHints: ['title:【三只松鼠每日坚果750g/30袋】', 'text:立即购买', 'text:加入购物车'],
-      shopHints: ['title:旗舰店', 'text:进入店铺', 'text:收藏店铺'],
-      homeHints: ['text:购物车'],
-    });
-    expect(classifyPage(facts)).toBe('product');
-  });
-
-  it('still reads a shop home page titled with the shop name as a shop', () => {
-    const facts = page({
-      path: '',
-      hostname: '',
-      titleHints: ['首页-三只松鼠旗舰店-天猫Tmall.com'],
-      productHints: ['text:加入购物车'],
-      shopHints: ['title:旗舰店', 'text:所有宝贝', 'text:店铺动态'],
-      homeHints: ['title:首页', 'text:购物车'],
-    });
-    expect(classifyPage(facts)).toBe('shop');
   });
 });
 
