@@ -1,5 +1,4 @@
 import { rules } from './catalogue';
-import { renderMessage } from './messages';
 import { classifyPage } from './page-type';
 import type { Rule, RuleContext, RuleOutcome } from './rule';
 import { scoreResults } from './scoring';
@@ -62,7 +61,7 @@ export function pageTypeKey(pageType: PageType): string {
 }
 
 /** Runs one rule; a rule that throws becomes an 'error' result so the other rules still judge the page. */
-function runRule(rule: Rule, facts: Facts, context: RuleContext, locale: Locale): RuleResult {
+function runRule(rule: Rule, facts: Facts, context: RuleContext): RuleResult {
   let outcome: RuleOutcome;
   let status: RuleStatus;
   try {
@@ -79,7 +78,6 @@ function runRule(rule: Rule, facts: Facts, context: RuleContext, locale: Locale)
     level: rule.level,
     group: rule.group,
     basis: [...rule.basis],
-    message: renderMessage(outcome.messageKey, locale, outcome.messageParams),
     messageKey: outcome.messageKey,
     ...(outcome.messageParams ? { messageParams: outcome.messageParams } : {}),
     evidence: outcome.evidence.slice(0, EVIDENCE_LIMIT),
@@ -108,7 +106,7 @@ export function evaluate(facts: Facts, meta: EvaluateMeta, ruleList: readonly Ru
   const detectedPageType = classifyPage(facts);
   const pageType = meta.pageType ?? detectedPageType;
   const context: RuleContext = { pageType, mode: meta.mode, url: meta.url, auditedAt: meta.auditedAt };
-  const results = sortResults(ruleList.map((rule) => runRule(rule, facts, context, locale)));
+  const results = sortResults(ruleList.map((rule) => runRule(rule, facts, context)));
   const { score, grade, verdict } = scoreResults(results);
   return {
     schema: AUDIT_SCHEMA,

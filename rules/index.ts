@@ -5,7 +5,6 @@
 export { auditDocument, auditDocumentAsync } from './audit';
 export { evaluate, pageTypeKey, RULESET_VERSION, ruleCatalogue, type EvaluateMeta } from './engine';
 export { classifyPage } from './page-type';
-export { renderMessage } from './messages';
 export { SCORING, scoreResults } from './scoring';
 export { isoWithOffset } from './time';
 export * from './types';

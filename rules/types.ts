@@ -2,6 +2,9 @@
  * The engine's contract: plain, serialisable data from the gatherer to the rules, the score and every consumer
  * (content script, background, popup, dashboard, exports, CLI). `schema` versions the AuditResult shape.
  */
+import type { Locale } from '../utils/locale';
+
+export type { Locale };
 
 export const AUDIT_SCHEMA = 'liangzhao.audit/1';
 
@@ -11,7 +14,6 @@ export const PAGE_TYPES: readonly PageType[] = ['platform-home', 'shop', 'produc
 export type RuleStatus = 'pass' | 'fail' | 'review' | 'na' | 'error';
 export type RuleLevel = 'mandatory' | 'encouraged';
 export type AuditMode = 'static' | 'browser';
-export type Locale = 'zh_CN' | 'en';
 
 /** What the checklist is grouped by. */
 export type RuleGroup = 'licence' | 'filing' | 'contact' | 'terms' | 'seller' | 'unfair-terms' | 'presentation';
@@ -188,8 +190,10 @@ export interface RuleResult {
   group: RuleGroup;
   /** e.g. ['G2 art. 8(2)', 'E-Commerce Law art. 15']. */
   basis: string[];
-  /** Rendered in the audit's locale; the key and params let a UI render it in another. */
-  message: string;
+  /**
+   * The outcome as a message key and its params, never as words: i18n/text.ts renders it in the reader's language.
+   * A param named `…Keys` holds message keys joined by `|` (see `keyList`), rendered as a list.
+   */
   messageKey: string;
   messageParams?: Record<string, string | number>;
   evidence: Evidence[];

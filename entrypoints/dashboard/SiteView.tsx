@@ -2,7 +2,7 @@ import { t } from '@/i18n';
 import type { DashboardModel } from '@/entrypoints/dashboard/model';
 import { formatTime } from '@/i18n/dates';
 import { StatusChip } from '../../components/GradeBadge';
-import { resultMessage, ruleTitle } from '../../components/rule-text';
+import { resultMessage, ruleTitle } from '@/i18n/text';
 import { AuditTable } from './AuditTable';
 import { ScoreChart } from './ScoreChart';
 

@@ -64,7 +64,8 @@ export function checkAudit(value: unknown, path = 'audit'): Check {
     const bad = oneOf(result.status, STATUSES, `${at}.status`) ?? oneOf(result.level, LEVELS, `${at}.level`);
     if (bad) return bad;
     if (!Array.isArray(result.basis) || !result.basis.every(isString)) return `${at}.basis`;
-    if (!isString(result.message)) return `${at}.message`;
+    // Results carry a message key; audits stored before the text layer carry their rendered message instead.
+    if (!isString(result.messageKey) && !isString(result.message)) return `${at}.messageKey`;
     if (!Array.isArray(result.evidence)) return `${at}.evidence`;
     for (const [j, ev] of result.evidence.entries()) {
       const evidence = checkEvidence(ev, `${at}.evidence[${j}]`);

@@ -35,7 +35,7 @@ describe('cli/audit.ts', { timeout: 60_000 }, () => {
     expect(typeof result.score).toBe('number');
     expect(result.results.find((r) => r.ruleId === 'icp-number')).toMatchObject({ status: 'pass', level: 'mandatory', basis: ['G2 art. 8(2)'] });
     expect(result.facts.icp[0]).toMatchObject({ text: '京ICP备11041704号-1', kind: 'filing', province: '京', valid: true, linked: true });
-    for (const r of result.results) expect(Object.keys(r)).toEqual(expect.arrayContaining(['ruleId', 'status', 'level', 'basis', 'message', 'evidence']));
+    for (const r of result.results) expect(Object.keys(r)).toEqual(expect.arrayContaining(['ruleId', 'status', 'level', 'basis', 'messageKey', 'evidence']));
   });
 
   it('prints an array for several inputs, and a linked ICP page differs from one without', () => {
@@ -60,7 +60,7 @@ describe('cli/audit.ts', { timeout: 60_000 }, () => {
     const zh = audit(LINKED);
     expect(zh.code).toBe(0);
     expect(zh.stdout).toContain('ICP 备案或许可证号');
-    expect(zh.stdout).toContain('G2 art. 8(2)');
+    expect(zh.stdout).toContain('《网络交易平台合同格式条款规范指引》第八条第（二）项');
     const en = audit('--lang', 'en', LINKED);
     expect(en.stdout).toContain('ICP filing or licence number');
     expect(en.stdout).toContain('Shows 京ICP备11041704号-1, linked to the MIIT filing system.');

@@ -3,7 +3,7 @@ import { gradeFor, SCORING, scoreResults, verdictFor } from '@/rules/scoring';
 import type { RuleLevel, RuleResult, RuleStatus } from '@/rules/types';
 
 function result(status: RuleStatus, level: RuleLevel = 'mandatory'): RuleResult {
-  return { ruleId: `r-${status}`, status, level, group: 'licence', basis: ['G1 art. 9'], message: '', messageKey: 'k', evidence: [] };
+  return { ruleId: `r-${status}`, status, level, group: 'licence', basis: ['G1 art. 9'], messageKey: 'k', evidence: [] };
 }
 
 describe('scoring', () => {
