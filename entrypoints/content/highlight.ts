@@ -83,6 +83,8 @@ export function createHighlighter(doc: Document) {
   let layer: HTMLElement | null = null;
   let current: { target: Element; label: string; hidden: boolean } | null = null;
   let frame = 0;
+  /** While a capture runs the overlay is off the page and nothing draws it back. */
+  let concealed = false;
   const view = doc.defaultView;
 
   function overlay(): HTMLElement {
@@ -106,7 +108,7 @@ export function createHighlighter(doc: Document) {
   }
 
   function draw() {
-    if (!current) return;
+    if (!current || concealed) return;
     const root = overlay();
     const rect = current.target.getBoundingClientRect();
     const left = rect.left + (view?.scrollX ?? 0);
@@ -172,6 +174,15 @@ export function createHighlighter(doc: Document) {
     clear() {
       current = null;
       layer?.replaceChildren();
+    },
+    /** Takes the overlay off the page (its node too, so a saved page holds none) until `reveal`. */
+    conceal() {
+      concealed = true;
+      host?.remove();
+    },
+    reveal() {
+      concealed = false;
+      if (current) draw();
     },
     /** Whether a node is (inside) the overlay: its changes are ours, not the page's. */
     owns(node: Node): boolean {
