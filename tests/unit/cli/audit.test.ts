@@ -1,6 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../../cli/audit';
 import { declaredCharset, decodeHtml } from '../../../cli/load';
@@ -108,6 +110,26 @@ describe('cli/audit.ts', { timeout: 60_000 }, () => {
     expect(stderr).toContain(`cannot audit ${ABSENT}`);
   });
 
+  it('writes the HTML report and the CSV through the same text layer, in English with --lang en', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liangzhao-cli-'));
+    try {
+      const html = join(dir, 'report.html');
+      expect(audit('--format', 'html', '--out', html, '--lang', 'en', LINKED, ABSENT).code).toBe(0);
+      const report = readFileSync(html, 'utf8');
+      expect(report).toContain('Online disclosure inspection records (2)');
+      expect(report).toContain('ICP filing or licence number');
+      expect(report).toContain('G2: Guidelines on standard contract terms of online trading platforms');
+      expect(report).not.toMatch(/\brule_[a-z_]+|\{\w+\}/);
+      const csv = join(dir, 'audits.csv');
+      expect(audit('--format=csv', '--out', csv, LINKED).code).toBe(0);
+      const text = readFileSync(csv, 'utf8');
+      expect(text.startsWith('\uFEFF类型,')).toBe(true);
+      expect(text).toContain('《网络交易平台合同格式条款规范指引》第八条第（二）项');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('rejects unknown options with a usage message', () => {
     const { code, stderr } = audit('--frobnicate', LINKED);
     expect(code).toBe(1);
@@ -118,11 +140,14 @@ describe('cli/audit.ts', { timeout: 60_000 }, () => {
 describe('cli argument and charset helpers', () => {
   it('parses flags, language and inputs', () => {
     expect(parseArgs(['--json', '--browser', '--lang', 'en', 'a.html', 'https://x.cn/'])).toEqual({
-      json: true,
+      format: 'json',
+      out: null,
       browser: true,
       locale: 'en',
       inputs: ['a.html', 'https://x.cn/'],
     });
+    expect(parseArgs(['--format', 'html', '--out=r.html', 'a.html'])).toMatchObject({ format: 'html', out: 'r.html' });
+    expect(parseArgs(['--format', 'pdf', 'a.html'])).toMatch(/Unknown format/);
     expect(parseArgs(['--lang=fr', 'a.html'])).toMatch(/language/);
     expect(parseArgs([])).toMatch(/No FILE_OR_URL/);
   });
