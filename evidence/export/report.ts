@@ -163,16 +163,18 @@ ${renderAppendix(input, selectors)}
 function renderFinding(result: RuleResult, n: number, locale: Locale, selectors: SelectorIndex): string {
   const tr = (key: string, params?: Record<string, string | number>) => t(key, locale, params);
   const evidence = result.evidence.length
-    ? `<table class="evidence"><thead><tr><th>${e(tr('evidenceReport_evidenceText'))}</th><th>${e(tr('evidenceReport_evidenceLink'))}</th><th>${e(tr('evidenceReport_evidenceVisible'))}</th><th class="ref">${e(tr('evidenceReport_evidenceRef'))}</th></tr></thead><tbody>${result.evidence
+    ? `<table class="evidence"><thead><tr><th class="text">${e(tr('evidenceReport_evidenceText'))}</th><th class="link">${e(tr('evidenceReport_evidenceLink'))}</th><th class="seen">${e(tr('evidenceReport_evidenceVisible'))}</th><th class="ref">${e(tr('evidenceReport_evidenceRef'))}</th></tr></thead><tbody>${result.evidence
         .map((ev) => {
           selectors.rows.push({ n: selectors.rows.length + 1, ruleId: result.ruleId, selector: ev.selector, rootPath: ev.rootPath });
           return evidenceRow(ev, locale, selectors.rows.length);
         })
         .join('')}</tbody></table>`
     : `<p class="none">${e(tr(result.status === 'pass' ? 'evidenceReport_noEvidence' : 'evidenceReport_nothingFound'))}</p>`;
-  return `<article class="finding status-${e(result.status)}">
+  // An encouraged practice the page lacks is advice, as in the checklist, not a failure.
+  const outcome = result.status === 'fail' && result.level === 'encouraged' ? 'advice' : result.status;
+  return `<article class="finding status-${e(outcome)}">
 <h3>${n}. ${e(ruleTitle(result.ruleId, locale))}</h3>
-<p class="meta">${e(statusName(result.status, locale))} · ${e(levelName(result.level, locale))} · ${e(groupName(result.group, locale))}</p>
+<p class="meta">${e(statusName(outcome, locale))} · ${e(levelName(result.level, locale))} · ${e(groupName(result.group, locale))}</p>
 <p class="cite">${e(tr('evidenceReport_basisLine', { basis: citations(result.basis, locale) }))}</p>
 <p class="message">${e(resultMessage(result, locale))}</p>
 <p class="help">${e(ruleHelp(result.ruleId, locale))}</p>
@@ -261,12 +263,14 @@ figcaption{color:var(--muted);font-size:12px}
 .grade-letter{display:inline-block;min-width:2em;text-align:center;font-size:24px;font-weight:700;border:2px solid currentColor;border-radius:4px}
 .verdict-fail .grade-letter{color:var(--fail)}.verdict-review .grade-letter{color:var(--review)}.verdict-pass .grade-letter{color:var(--pass)}
 .finding{border-bottom:1px dashed var(--line);padding-bottom:.4em}
-.status-fail h3{color:var(--fail)}.status-review h3,.status-error h3{color:var(--review)}
+.status-fail h3{color:var(--fail)}.status-review h3,.status-error h3,.status-advice h3{color:var(--review)}
 .meta{color:var(--muted);font-size:12px;margin:0}
 .message{margin:.2em 0}
 .cite{margin:.1em 0;font-size:13px}
 .help{margin:.2em 0;color:var(--muted);font-size:12px}
-.ref{width:5em;white-space:nowrap}
+.ref{width:11%}
+table.evidence .text{width:37%}table.evidence .link{width:34%}table.evidence .seen{width:18%}
+table.selectors .ref{width:11%}table.selectors th:nth-child(2){width:25%}
 table.selectors td{font-size:11px}
 .none{color:var(--muted)}
 .demand{border:1px solid var(--ink);padding:.2em 1em}
@@ -281,6 +285,7 @@ footer{margin-top:2em;border-top:1px solid var(--line);color:var(--muted);font-s
   body{background:#fff}
   main{max-width:none;padding:0}
   main+main{margin-top:0;break-before:page}
+  .appendix{break-before:page}
   .finding,figure,table.fields,.signatures,tr,.demand,.basis{break-inside:avoid}
   h2,h3{break-after:avoid}
   figure img{max-height:160mm}
