@@ -1,5 +1,6 @@
 /** The readable table the auditor prints without --format, in the chosen language, through the text layer. */
 import { citations, gradeName, pageTypeName, resultMessage, ruleTitle, scoreName, statusName, verdictName } from '../i18n/text';
+import { scoreOf } from '../rules/scoring';
 import type { AuditResult, Locale, RuleStatus } from '../rules/types';
 
 const MARKS: Record<RuleStatus, string> = { pass: '✓', fail: '✗', review: '?', na: '–', error: '!' };
@@ -19,7 +20,7 @@ export function formatAudit(audit: AuditResult, locale: Locale): string {
   const lines = [
     `${audit.title || audit.url}`,
     `  ${audit.url}`,
-    `  ${pageTypeName(audit.pageType, locale)} · ${verdictName(audit.verdict, locale)} · ${gradeName(audit.grade, locale)} · ${scoreName(audit.score, locale)} · ${audit.mode} · ${audit.auditedAt}`,
+    `  ${pageTypeName(audit.pageType, locale)} · ${verdictName(audit.verdict, locale)} · ${gradeName(audit.grade, locale)} · ${scoreName(scoreOf(audit), locale)} · ${audit.mode} · ${audit.auditedAt}`,
     '',
   ];
   const rows = audit.results.map((result) => [

@@ -6,7 +6,13 @@ import type { Locale } from '../utils/locale';
 
 export type { Locale };
 
-export const AUDIT_SCHEMA = 'liangzhao.audit/1';
+/**
+ * `/2`: results carry message keys only, and a page nothing applies to has no score (null, not 0). Audits of `/1`
+ * (with a rendered `message`, and a score of 0 for N/A) still read everywhere.
+ */
+export const AUDIT_SCHEMA = 'liangzhao.audit/2';
+export const READABLE_AUDIT_SCHEMAS = ['liangzhao.audit/1', AUDIT_SCHEMA] as const;
+export type AuditSchema = (typeof READABLE_AUDIT_SCHEMAS)[number];
 
 export type PageType = 'platform-home' | 'shop' | 'product' | 'terms' | 'other';
 export const PAGE_TYPES: readonly PageType[] = ['platform-home', 'shop', 'product', 'terms', 'other'];
@@ -205,7 +211,7 @@ export type Grade = 'A' | 'B' | 'C' | 'D' | 'F' | 'N/A';
 export type Verdict = 'pass' | 'fail' | 'review' | 'na';
 
 export interface AuditResult {
-  schema: typeof AUDIT_SCHEMA;
+  schema: AuditSchema;
   url: string;
   title: string;
   /** ISO 8601 with the time zone offset. */
@@ -214,7 +220,8 @@ export interface AuditResult {
   pageType: PageType;
   /** What the classifier said, kept when a person overrides `pageType`. */
   detectedPageType: PageType;
-  score: number;
+  /** 0 to 100; null when no rule applies (grade N/A). A `/1` audit has 0 there: read it through `scoreOf`. */
+  score: number | null;
   grade: Grade;
   verdict: Verdict;
   rulesetVersion: string;

@@ -98,7 +98,7 @@ function AuditRow({ audit, locale, onOpenSite, onCompare, onDelete }: AuditTable
       <td>
         <GradeBadge grade={audit.grade} verdict={audit.verdict} locale={locale} />
       </td>
-      <td class="num">{audit.score}</td>
+      <td class="num">{audit.score ?? '–'}</td>
       <td class="failed-cell">
         {audit.failedRules.length === 0
           ? t('failed_none', locale)

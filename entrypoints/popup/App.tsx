@@ -5,7 +5,8 @@ import { formatTime } from '@/i18n/dates';
 import { Checklist } from '../../components/Checklist';
 import { GradeBadge } from '../../components/GradeBadge';
 import { StorageBanner } from '../../components/StorageBanner';
-import { consumerVerdict, pageTypeName, verdictName } from '@/i18n/text';
+import { consumerVerdict, pageTypeName, scoreName, verdictName } from '@/i18n/text';
+import { scoreOf } from '@/rules/scoring';
 import { PageTypeOptions } from '../../components/PageTypeOptions';
 import { EvidenceSlot } from './EvidenceSlot';
 
@@ -60,7 +61,7 @@ function CurrentPage({ model, dashboardUrl }: { model: PopupModel; dashboardUrl:
             <p>
               <span class={`verdict verdict--${result.verdict}`}>{verdictName(result.verdict, locale)}</span>
               {' · '}
-              <span data-testid="score">{t('score_label', locale, { score: result.score })}</span>
+              <span data-testid="score">{scoreName(scoreOf(result), locale)}</span>
             </p>
           )}
         </div>

@@ -1,5 +1,6 @@
 import type { AuditResult, Evidence, Locale } from '@/rules/types';
 import { t } from '@/i18n';
+import { scoreOf } from '@/rules/scoring';
 import { citations, groupName, levelName, outcomeCounts, pageTypeName, resultMessage, ruleTitle, statusName, verdictName, visibilityName } from '@/i18n/text';
 import { createYielder, type ProgressCallback } from './progress';
 import { arraySource, type EntrySource } from './source';
@@ -92,7 +93,7 @@ export async function auditsToCsv(
       audit.auditedAt,
       pageTypeName(audit.pageType, locale),
       audit.grade,
-      audit.score,
+      scoreOf(audit),
       verdictName(audit.verdict, locale),
       outcomeCounts(audit.results).fail,
       audit.rulesetVersion,

@@ -1,6 +1,7 @@
 import type { AuditResult, Evidence, Locale, RuleResult } from '@/rules/types';
 import { t } from '@/i18n';
 import { formatIsoTime } from '@/i18n/dates';
+import { scoreOf } from '@/rules/scoring';
 import {
   citationLegend,
   citations,
@@ -110,7 +111,7 @@ ${table([
 
   const verdict = `<section class="verdict verdict-${e(audit.verdict)}">
 ${heading(tr('evidenceReport_verdictTitle'))}
-<p class="grade"><span class="grade-letter">${e(audit.grade === 'N/A' ? '–' : audit.grade)}</span> ${e(scoreName(audit.score, locale))} · ${e(verdictName(audit.verdict, locale))}</p>
+<p class="grade"><span class="grade-letter">${e(audit.grade === 'N/A' ? '–' : audit.grade)}</span> ${e(scoreName(scoreOf(audit), locale))} · ${e(verdictName(audit.verdict, locale))}</p>
 <p>${e(tr('evidenceReport_counts', counts))}</p>
 </section>`;
 

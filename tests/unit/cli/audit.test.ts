@@ -46,7 +46,7 @@ describe('cli/audit.ts', { timeout: 60_000 }, () => {
     const [linked, absent] = JSON.parse(stdout) as AuditResult[];
     expect(linked.results.find((r) => r.ruleId === 'icp-number')?.status).toBe('pass');
     expect(absent.results.find((r) => r.ruleId === 'icp-number')?.status).toBe('fail');
-    expect(linked.score).toBeGreaterThan(absent.score);
+    expect(linked.score).toBeGreaterThan(absent.score!);
   });
 
   it('exits 2 naming an unreadable input, and still audits the others', () => {

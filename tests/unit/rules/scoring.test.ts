@@ -14,7 +14,7 @@ describe('scoring', () => {
   it('weighs mandatory rules more than encouraged ones', () => {
     const mandatoryFails = scoreResults([result('fail'), result('pass', 'encouraged')]).score;
     const encouragedFails = scoreResults([result('pass'), result('fail', 'encouraged')]).score;
-    expect(encouragedFails).toBeGreaterThan(mandatoryFails);
+    expect(encouragedFails).toBeGreaterThan(mandatoryFails!);
   });
 
   it('caps the grade at D when any mandatory rule fails', () => {
@@ -38,7 +38,7 @@ describe('scoring', () => {
   });
 
   it('grades N/A when nothing applies', () => {
-    expect(scoreResults([result('na'), result('na')])).toEqual({ score: 0, grade: 'N/A', verdict: 'na' });
+    expect(scoreResults([result('na'), result('na')])).toEqual({ score: null, grade: 'N/A', verdict: 'na' });
   });
 
   it('maps scores to grades at the documented floors', () => {
