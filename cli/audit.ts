@@ -1,11 +1,15 @@
 /**
- * The command-line auditor: `npm run audit -- [--json] [--browser] [--quiet-ms N] [--url URL] [--lang en] FILE_OR_URL...`
+ * The command-line auditor: `npm run audit -- [--format table|json|html|csv] [--out FILE] [--browser] [--quiet-ms N] [--url URL] [--lang en] FILE_OR_URL...`
  * Static by default (linkedom: visibility unknown); `--browser` runs the same engine in headless Chromium.
  * Exit 0 when every input was audited, 2 when any could not be read (each named on stderr; the rest still audited).
  */
 import { parseHTML } from 'linkedom';
 import { fileURLToPath } from 'node:url';
-import { isLocale } from '../i18n';
+import { writeFileSync } from 'node:fs';
+import { isLocale, t } from '../i18n';
+import { auditsToCsv } from '../evidence/export/csv';
+import { renderReport, renderReportBody, reportStart, REPORT_END } from '../evidence/export/report';
+import { isoWithOffset } from '../utils/time';
 import { auditDocument } from '../rules';
 import type { AuditResult, Locale } from '../rules/types';
 import { auditInPage, launchChromium, openForAudit, type ChromiumSession } from './browser';
@@ -17,16 +21,23 @@ export const EXIT_OK = 0;
 export const EXIT_USAGE = 1;
 export const EXIT_UNREADABLE = 2;
 
-const USAGE = `Usage: npm run audit -- [--json] [--browser] [--quiet-ms N] [--url URL] [--lang zh_CN|en] FILE_OR_URL...
-  --json       print one JSON object per input (an array for several), schema liangzhao.audit/1
+const USAGE = `Usage: npm run audit -- [--format table|json|html|csv] [--out FILE] [--browser] [--quiet-ms N] [--url URL] [--lang zh_CN|en] FILE_OR_URL...
+  --format     table (default): a readable table; json: one audit object per input (an array for several);
+               html: the printable report (one section per input); csv: one row per audit and per finding
+  --json       the same as --format json
+  --out        write to FILE instead of standard output
   --browser    load each page in headless Chromium (CHROME_PATH, default /usr/bin/chromium) and judge visibility;
                waits for late content: network idle, then the DOM quiet, scrolled to the bottom (${LATE_CONTENT.maxWaitMs / 1000} s at most)
   --quiet-ms   how long the network and then the DOM must be quiet (default ${LATE_CONTENT.quietMs})
   --url        the web address a saved FILE came from (one input only); else read from the page itself
   --lang       language of the table and messages (default zh_CN)`;
 
+export const FORMATS = ['table', 'json', 'html', 'csv'] as const;
+export type OutputFormat = (typeof FORMATS)[number];
+
 export interface CliOptions {
-  json: boolean;
+  format: OutputFormat;
+  out: string | null;
   browser: boolean;
   locale: Locale;
   inputs: string[];
@@ -45,11 +56,20 @@ function valueOf(argv: readonly string[], index: { i: number }, name: string): s
 }
 
 export function parseArgs(argv: readonly string[]): CliOptions | string {
-  const options: CliOptions = { json: false, browser: false, locale: 'zh_CN', inputs: [], quietMs: LATE_CONTENT.quietMs };
+  const options: CliOptions = { format: 'table', out: null, browser: false, locale: 'zh_CN', inputs: [], quietMs: LATE_CONTENT.quietMs };
   const index = { i: 0 };
   for (; index.i < argv.length; index.i++) {
     const arg = argv[index.i];
-    if (arg === '--json') options.json = true;
+    if (arg === '--json') options.format = 'json';
+    else if (arg === '--format' || arg.startsWith('--format=')) {
+      const value = valueOf(argv, index, '--format');
+      if (!FORMATS.includes(value as OutputFormat)) return `Unknown format: ${value ?? '(none)'}`;
+      options.format = value as OutputFormat;
+    } else if (arg === '--out' || arg.startsWith('--out=')) {
+      const value = valueOf(argv, index, '--out');
+      if (!value) return 'No FILE given to --out';
+      options.out = value;
+    }
     else if (arg === '--browser') options.browser = true;
     else if (arg === '--url' || arg.startsWith('--url=')) {
       const value = valueOf(argv, index, '--url');
@@ -62,8 +82,7 @@ export function parseArgs(argv: readonly string[]): CliOptions | string {
         return `--quiet-ms needs a number of milliseconds up to ${LATE_CONTENT.maxWaitMs}: ${value ?? '(none)'}`;
       }
       options.quietMs = ms;
-    }
-    else if (arg === '--lang' || arg.startsWith('--lang=')) {
+    } else if (arg === '--lang' || arg.startsWith('--lang=')) {
       const value = valueOf(argv, index, '--lang');
       const locale = value === 'zh' || value === 'zh-CN' ? 'zh_CN' : value;
       if (!isLocale(locale)) return `Unknown language: ${value ?? '(none)'}`;
@@ -148,15 +167,30 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT_USAGE;
   }
   const { audits, failures } = await auditInputs(options);
-  if (options.json) {
-    if (audits.length > 0 || options.inputs.length > 1) {
-      console.log(JSON.stringify(options.inputs.length === 1 ? audits[0] : audits, null, 2));
-    }
-  } else if (audits.length > 0) {
-    console.log(audits.map((audit) => formatAudit(audit, options.locale)).join('\n\n'));
+  const output = await render(audits, options);
+  if (output !== null) {
+    if (options.out) writeFileSync(options.out, output);
+    else process.stdout.write(output);
   }
   for (const failure of failures) console.error(failure);
   return failures.length > 0 || audits.length < options.inputs.length ? EXIT_UNREADABLE : EXIT_OK;
+}
+
+/** The document the chosen format makes of the audits, through the same text layer as the extension's exports. */
+async function render(audits: AuditResult[], options: CliOptions): Promise<string | Uint8Array | null> {
+  const { locale } = options;
+  if (options.format === 'json') {
+    if (audits.length === 0 && options.inputs.length === 1) return null;
+    return `${JSON.stringify(options.inputs.length === 1 ? audits[0] : audits, null, 2)}\n`;
+  }
+  if (audits.length === 0) return null;
+  if (options.format === 'table') return `${audits.map((audit) => formatAudit(audit, locale)).join('\n\n')}\n`;
+  // The bytes, byte-order mark included (Blob.text() would drop it, and Excel needs it).
+  if (options.format === 'csv') return new Uint8Array(await (await auditsToCsv(audits, locale)).arrayBuffer());
+  const generatedAt = isoWithOffset(new Date());
+  if (audits.length === 1) return renderReport({ audit: audits[0], locale, generatedAt });
+  const title = t('evidenceReport_titleMany', locale, { count: audits.length });
+  return reportStart(locale, title, '') + audits.map((audit) => renderReportBody({ audit, locale, generatedAt })).join('\n') + REPORT_END;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -1,6 +1,6 @@
-/** The readable table the auditor prints without --json, in the chosen language. */
-import { t } from '../i18n';
-import { pageTypeKey, ruleCatalogue } from '../rules';
+/** The readable table the auditor prints without --format, in the chosen language, through the text layer. */
+import { citations, gradeName, pageTypeName, resultMessage, ruleTitle, scoreName, statusName, verdictName } from '../i18n/text';
+import { scoreOf } from '../rules/scoring';
 import type { AuditResult, Locale, RuleStatus } from '../rules/types';
 
 const MARKS: Record<RuleStatus, string> = { pass: '✓', fail: '✗', review: '?', na: '–', error: '!' };
@@ -16,24 +16,18 @@ function padEnd(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
-function titleOf(ruleId: string, locale: Locale): string {
-  const meta = ruleCatalogue.find((rule) => rule.id === ruleId);
-  return meta ? t(meta.titleKey, locale) : ruleId;
-}
-
 export function formatAudit(audit: AuditResult, locale: Locale): string {
-  const grade = audit.grade === 'N/A' ? t('grade_na', locale) : t('grade_label', locale, { grade: audit.grade });
   const lines = [
     `${audit.title || audit.url}`,
     `  ${audit.url}`,
-    `  ${t(pageTypeKey(audit.pageType), locale)} · ${t(`verdict_${audit.verdict}`, locale)} · ${grade} · ${t('score_label', locale, { score: audit.score })} · ${audit.mode} · ${audit.auditedAt}`,
+    `  ${pageTypeName(audit.pageType, locale)} · ${verdictName(audit.verdict, locale)} · ${gradeName(audit.grade, locale)} · ${scoreName(scoreOf(audit), locale)} · ${audit.mode} · ${audit.auditedAt}`,
     '',
   ];
   const rows = audit.results.map((result) => [
-    `${MARKS[result.status]} ${t(`status_${result.status}`, locale)}`,
-    titleOf(result.ruleId, locale),
-    result.basis.join('; '),
-    result.message,
+    `${MARKS[result.status]} ${statusName(result.status, locale)}`,
+    ruleTitle(result.ruleId, locale),
+    citations(result.basis, locale),
+    resultMessage(result, locale),
   ]);
   const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => displayWidth(row[column]))));
   for (const row of rows) {

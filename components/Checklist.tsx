@@ -2,7 +2,7 @@ import { t } from '@/i18n';
 import type { Evidence, HiddenReason, Locale, RuleResult } from '@/rules/types';
 import { buildChecklist, lineOutcome } from '@/rules/checklist';
 import { StatusChip } from './GradeBadge';
-import { groupName, resultMessage, ruleTitle } from './rule-text';
+import { citations, groupName, hiddenReasonName, resultMessage, ruleTitle } from '@/i18n/text';
 
 /** How many pieces of evidence a line offers to show; the rest are in the exports. */
 const EVIDENCE_SHOWN = 3;
@@ -64,7 +64,7 @@ function RuleLine({ result, locale, highlights, onShow }: Omit<ChecklistProps, '
         {result.level === 'encouraged' && <span class="muted"> {t('checklist_encouraged', locale)}</span>}
       </div>
       <p class="rule__message">{resultMessage(result, locale)}</p>
-      <p class="rule__basis">{t('checklist_basis', locale, { basis: result.basis.join('; ') })}</p>
+      <p class="rule__basis">{t('checklist_basis', locale, { basis: citations(result.basis, locale) })}</p>
       {onShow && result.evidence.length > 0 && (
         <ul class="rule__evidence">
           {result.evidence.slice(0, EVIDENCE_SHOWN).map((evidence, i) => {
@@ -106,7 +106,7 @@ export function highlightText(outcome: HighlightOutcome, locale: Locale): string
       return t('highlight_shown', locale);
     case 'hidden':
       return outcome.reason
-        ? t('highlight_hidden', locale, { reason: t(`hidden_reason_${outcome.reason.replace(/-/g, '_')}`, locale) })
+        ? t('highlight_hidden', locale, { reason: hiddenReasonName(outcome.reason, locale) })
         : t('highlight_hidden_unknown', locale);
     case 'missing':
       return t('highlight_missing', locale);

@@ -1,5 +1,5 @@
 import { PAGE_TYPES, type Locale } from '@/rules/types';
-import { pageTypeName } from './rule-text';
+import { pageTypeName } from '@/i18n/text';
 
 /** One `<option>` per page type, named in `locale`: the popup's correction and the dashboard's filter share them. */
 export function PageTypeOptions({ locale }: { locale: Locale }) {

@@ -1,4 +1,4 @@
-import type { Locale } from '@/rules/types';
+import type { Locale } from '@/utils/locale';
 
 const BCP47: Record<Locale, string> = { zh_CN: 'zh-CN', en: 'en' };
 
@@ -42,4 +42,21 @@ export function dayBounds(value: string): { startMs: number; endMs: number } | n
   const end = new Date(start);
   end.setDate(end.getDate() + 1);
   return { startMs: start.getTime(), endMs: end.getTime() - 1 };
+}
+
+const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * An ISO 8601 time as the wall clock where it was taken, with its offset written out: 2026年12月2日 10:44:28
+ * （UTC+08:00）, 2 Dec 2026, 10:44:28 (UTC+08:00). Anything else is shown as written.
+ */
+export function formatIsoTime(iso: string, locale: Locale): string {
+  const match = ISO_WITH_OFFSET.exec(iso);
+  if (!match) return iso;
+  const [, year, month, day, hour, minute, second, zone] = match;
+  const offset = `UTC${zone === 'Z' ? '+00:00' : zone}`;
+  const clock = `${hour}:${minute}:${second}`;
+  if (locale === 'zh_CN') return `${year}年${Number(month)}月${Number(day)}日 ${clock}（${offset}）`;
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  return `${Number(day)} ${months[Number(month) - 1]} ${year}, ${clock} (${offset})`;
 }

@@ -1,4 +1,4 @@
-import type { Locale } from '@/rules/types';
+import type { Locale } from '@/utils/locale';
 
 /** One entry per message: both languages side by side, so a missing translation is visible in review. */
 export type MessageEntry = Record<Locale, string>;

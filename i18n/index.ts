@@ -1,4 +1,4 @@
-import type { Locale } from '@/rules/types';
+import type { Locale } from '@/utils/locale';
 import { catalog } from './catalog';
 import { DEFAULT_LOCALE, formatMessage, type MessageParams } from './format';
 

@@ -10,7 +10,11 @@ export type EvidenceMessage =
   /** background → content: the outerHTML of the elements the audit's evidence points to. */
   | { type: 'page:evidence-html'; selectors: string[] }
   /** background → content: say on the page that a capture (from the keyboard shortcut) succeeded or failed. */
-  | { type: 'page:evidence-notice'; text: string; ok: boolean };
+  | { type: 'page:evidence-notice'; text: string; ok: boolean }
+  /** background → content: take every trace of the extension off the page, and answer once it is painted so. */
+  | { type: 'page:evidence-conceal' }
+  /** background → content: put back what `page:evidence-conceal` took away. */
+  | { type: 'page:evidence-reveal' };
 
 export interface ElementHtml {
   selector: string;
@@ -36,5 +40,11 @@ export const CAPTURE_COMMAND = 'capture-evidence';
 
 export function isEvidenceMessage(value: unknown): value is EvidenceMessage {
   const type = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
-  return type === 'evidence:capture' || type === 'page:evidence-html' || type === 'page:evidence-notice';
+  return (
+    type === 'evidence:capture' ||
+    type === 'page:evidence-html' ||
+    type === 'page:evidence-notice' ||
+    type === 'page:evidence-conceal' ||
+    type === 'page:evidence-reveal'
+  );
 }

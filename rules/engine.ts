@@ -1,5 +1,4 @@
 import { rules } from './catalogue';
-import { renderMessage } from './messages';
 import { classifyPageType } from './page-type';
 import { EVIDENCE_LIMIT, pageTypeKey, type Rule, type RuleContext, type RuleOutcome } from './rule';
 import { scoreResults } from './scoring';
@@ -59,7 +58,7 @@ function notApplicable(context: RuleContext): RuleOutcome {
 export { pageTypeKey };
 
 /** Runs one rule; a rule that throws becomes an 'error' result so the other rules still judge the page. */
-function runRule(rule: Rule, facts: Facts, context: RuleContext, locale: Locale): RuleResult {
+function runRule(rule: Rule, facts: Facts, context: RuleContext): RuleResult {
   let outcome: RuleOutcome;
   let status: RuleStatus;
   try {
@@ -76,7 +75,6 @@ function runRule(rule: Rule, facts: Facts, context: RuleContext, locale: Locale)
     level: rule.level,
     group: rule.group,
     basis: [...rule.basis],
-    message: renderMessage(outcome.messageKey, locale, outcome.messageParams),
     messageKey: outcome.messageKey,
     ...(outcome.messageParams ? { messageParams: outcome.messageParams } : {}),
     evidence: outcome.evidence.slice(0, EVIDENCE_LIMIT),
@@ -113,7 +111,7 @@ export function evaluate(facts: Facts, meta: EvaluateMeta, ruleList: readonly Ru
     classification,
     pageTypeSetByPerson: meta.pageType !== undefined,
   };
-  const results = sortResults(ruleList.map((rule) => runRule(rule, facts, context, locale)));
+  const results = sortResults(ruleList.map((rule) => runRule(rule, facts, context)));
   const { score, grade, verdict } = scoreResults(results);
   return {
     schema: AUDIT_SCHEMA,

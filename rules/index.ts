@@ -6,7 +6,6 @@ export { auditDocument, auditDocumentAsync } from './audit';
 export { evaluate, pageTypeKey, RULESET_VERSION, ruleCatalogue, type EvaluateMeta } from './engine';
 export { classifyPage, classifyPageType } from './page-type';
 export { PAGE_TYPE_MODEL } from './page-type-model';
-export { renderMessage } from './messages';
 export { SCORING, scoreResults } from './scoring';
 export { isoWithOffset } from '../utils/time';
 export * from './types';

@@ -18,7 +18,7 @@ export interface RuleContext {
 
 export type MessageParams = Record<string, string | number>;
 
-/** A rule's answer; the engine adds the metadata, renders the message and turns a throw into 'error'. */
+/** A rule's answer; the engine adds the metadata and turns a throw into 'error'. Words come from i18n/text.ts. */
 export interface RuleOutcome {
   status: Exclude<RuleStatus, 'error'>;
   messageKey: string;
@@ -82,8 +82,8 @@ export function hidden<T extends Evidence>(facts: readonly T[]): T[] {
 }
 
 /**
- * Message params whose name ends in `Keys` hold message keys joined by `|`; the engine renders them as a localised
- * list ("postal code, e-mail"), so a UI that re-renders in another language gets the list in that language too.
+ * Message params whose name ends in `Keys` hold message keys joined by `|`; the text layer renders them as a
+ * list ("postal code, e-mail") in the reader's language.
  */
 export function keyList(keys: readonly string[]): string {
   return keys.join('|');

@@ -27,7 +27,8 @@ export const SCORING = {
 } as const;
 
 export interface Score {
-  score: number;
+  /** null when nothing applies. */
+  score: number | null;
   grade: Grade;
   verdict: Verdict;
 }
@@ -69,12 +70,17 @@ export function scoreResults(results: readonly RuleResult[]): Score {
     possible += weight;
   }
   const verdict = verdictFor(results);
-  // Nothing applies (an 'other' page): there is no score to give, so 0 with grade N/A.
-  if (possible === 0) return { score: 0, grade: 'N/A', verdict };
+  // Nothing applies (an 'other' page): there is no score to give, not even 0.
+  if (possible === 0) return { score: null, grade: 'N/A', verdict };
   let score = Math.round((100 * earned) / possible);
   const mandatoryFailure = results.some(
     (result) => result.level === 'mandatory' && result.status === 'fail' && !SCORING.unscoredRules.includes(result.ruleId),
   );
   if (mandatoryFailure) score = Math.min(score, SCORING.mandatoryFailureCap);
   return { score, grade: gradeFor(score), verdict };
+}
+
+/** An audit's score, or null when nothing applied: a `liangzhao.audit/1` audit stored 0 for that. */
+export function scoreOf(audit: { score: number | null; grade: Grade }): number | null {
+  return audit.grade === 'N/A' ? null : audit.score;
 }

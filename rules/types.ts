@@ -2,8 +2,17 @@
  * The engine's contract: plain, serialisable data from the gatherer to the rules, the score and every consumer
  * (content script, background, popup, dashboard, exports, CLI). `schema` versions the AuditResult shape.
  */
+import type { Locale } from '../utils/locale';
 
-export const AUDIT_SCHEMA = 'liangzhao.audit/1';
+export type { Locale };
+
+/**
+ * `/2`: results carry message keys only, and a page nothing applies to has no score (null, not 0). Audits of `/1`
+ * (with a rendered `message`, and a score of 0 for N/A) still read everywhere.
+ */
+export const AUDIT_SCHEMA = 'liangzhao.audit/2';
+export const READABLE_AUDIT_SCHEMAS = ['liangzhao.audit/1', AUDIT_SCHEMA] as const;
+export type AuditSchema = (typeof READABLE_AUDIT_SCHEMAS)[number];
 
 export type PageType = 'platform-home' | 'shop' | 'product' | 'terms' | 'other';
 export const PAGE_TYPES: readonly PageType[] = ['platform-home', 'shop', 'product', 'terms', 'other'];
@@ -11,7 +20,6 @@ export const PAGE_TYPES: readonly PageType[] = ['platform-home', 'shop', 'produc
 export type RuleStatus = 'pass' | 'fail' | 'review' | 'na' | 'error';
 export type RuleLevel = 'mandatory' | 'encouraged';
 export type AuditMode = 'static' | 'browser';
-export type Locale = 'zh_CN' | 'en';
 
 /** What the checklist is grouped by. */
 export type RuleGroup = 'licence' | 'filing' | 'contact' | 'terms' | 'seller' | 'unfair-terms' | 'presentation';
@@ -221,8 +229,10 @@ export interface RuleResult {
   group: RuleGroup;
   /** e.g. ['G2 art. 8(2)', 'E-Commerce Law art. 15']. */
   basis: string[];
-  /** Rendered in the audit's locale; the key and params let a UI render it in another. */
-  message: string;
+  /**
+   * The outcome as a message key and its params, never as words: i18n/text.ts renders it in the reader's language.
+   * A param named `…Keys` holds message keys joined by `|` (see `keyList`), rendered as a list.
+   */
   messageKey: string;
   messageParams?: Record<string, string | number>;
   evidence: Evidence[];
@@ -242,7 +252,7 @@ export interface SavedPage {
 }
 
 export interface AuditResult {
-  schema: typeof AUDIT_SCHEMA;
+  schema: AuditSchema;
   url: string;
   title: string;
   /** ISO 8601 with the time zone offset. */
@@ -255,7 +265,8 @@ export interface AuditResult {
   savedPage?: SavedPage;
   /** How the classifier decided; absent in audits stored before the page-type model. */
   classification?: PageClassification;
-  score: number;
+  /** 0 to 100; null when no rule applies (grade N/A). A `/1` audit has 0 there: read it through `scoreOf`. */
+  score: number | null;
   grade: Grade;
   verdict: Verdict;
   rulesetVersion: string;

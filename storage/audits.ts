@@ -52,7 +52,7 @@ export async function queryAudits(
   { sortInMemoryUpTo = SORT_IN_MEMORY_UP_TO, countAll = true } = {},
 ): Promise<AuditPage> {
   if (!hasFilters(query)) {
-    const ordered = db.audits.orderBy(query.sort);
+    const ordered = db.audits.orderBy(sortIndex(query));
     const collection = query.descending ? ordered.reverse() : ordered;
     // Counting walks every record in IndexedDB; a caller that shows rows first counts apart (countAudits).
     const [rows, total] = await Promise.all([
@@ -65,10 +65,10 @@ export async function queryAudits(
   if (matching.size <= sortInMemoryUpTo) {
     // Few matches (a host, a search): read them and sort here, instead of walking the sort index.
     const rows = (await db.audits.bulkGet([...matching])).filter((row): row is StoredAudit => row !== undefined);
-    rows.sort((a, b) => compareBy(query.sort, a, b) * (query.descending ? -1 : 1));
+    rows.sort((a, b) => compareBy(sortIndex(query), a, b) * (query.descending ? -1 : 1));
     return { rows: rows.slice(query.offset, query.offset + query.limit), total: rows.length };
   }
-  const orderedKeys = (await db.audits.orderBy(query.sort).primaryKeys()) as number[];
+  const orderedKeys = (await db.audits.orderBy(sortIndex(query)).primaryKeys()) as number[];
   if (query.descending) orderedKeys.reverse();
   const keys = orderedKeys.filter((key) => matching.has(key));
   const pageKeys = keys.slice(query.offset, query.offset + query.limit);
@@ -76,13 +76,19 @@ export async function queryAudits(
   return { rows, total: keys.length };
 }
 
+/** The index a column sorts by: the score's N/A audits come last in both directions (see `scoreFields`). */
+function sortIndex(query: Pick<AuditQuery, 'sort' | 'descending'>): keyof StoredAudit {
+  if (query.sort !== 'score') return query.sort;
+  return query.descending ? 'scoreDescKey' : 'scoreAscKey';
+}
+
 /** Up to this many matches are sorted in memory; more are ordered by the sort column's index (keys only). */
 const SORT_IN_MEMORY_UP_TO = 500;
 
 /** The order of the sort column's index: by value, then by primary key. */
-function compareBy(column: SortColumn, a: StoredAudit, b: StoredAudit): number {
-  const x = a[column];
-  const y = b[column];
+function compareBy(column: keyof StoredAudit, a: StoredAudit, b: StoredAudit): number {
+  const x = a[column] as string | number;
+  const y = b[column] as string | number;
   if (x < y) return -1;
   if (x > y) return 1;
   return (a.id ?? 0) - (b.id ?? 0);

@@ -1,5 +1,6 @@
 import { hostOf } from '@/utils/url';
 import Dexie, { type EntityTable } from 'dexie';
+import { scoreOf } from '@/rules/scoring';
 import type { AuditResult, Grade, PageType, Verdict } from '@/rules/types';
 import { searchTextOf, termsOf } from './search-terms';
 
@@ -12,7 +13,12 @@ export interface StoredAudit {
   pageType: PageType;
   grade: Grade;
   verdict: Verdict;
-  score: number;
+  /** Null when nothing applied (grade N/A); IndexedDB does not index null, so the history sorts by the keys below. */
+  score: number | null;
+  /** The score, with N/A as -1: a best-first order ends with the audits that have no score (since version 3). */
+  scoreDescKey: number;
+  /** The score, with N/A as 101: a worst-first order ends with them too (since version 3). */
+  scoreAscKey: number;
   /** Epoch milliseconds of `result.auditedAt`, for range queries and sorting. */
   auditedAtMs: number;
   /** Ids of the rules that failed: a multi-entry index, so "which audits failed rule X" is one lookup. */
@@ -81,6 +87,19 @@ export class LiangzhaoDatabase extends Dexie {
           .toCollection()
           .modify((audit: StoredAudit) => Object.assign(audit, derivedFields(audit))),
       );
+    // Version 3: an N/A audit has no score (it stored 0) and sorts after every scored one, either way round. Only
+    // the row's own fields change; the audit record inside, which a capture's digest seals, stays as it was.
+    this.version(3)
+      .stores({
+        audits:
+          '++id, host, url, pageType, grade, verdict, score, auditedAtMs, *failedRules, tabId, [host+auditedAtMs], failedCount, *terms, [url+auditedAtMs], scoreDescKey, scoreAscKey',
+      })
+      .upgrade((tx) =>
+        tx
+          .table('audits')
+          .toCollection()
+          .modify((audit: StoredAudit) => Object.assign(audit, scoreFields(audit))),
+      );
   }
 }
 
@@ -94,7 +113,7 @@ export function toStoredAudit(result: AuditResult, tabId?: number): StoredAudit 
     pageType: result.pageType,
     grade: result.grade,
     verdict: result.verdict,
-    score: result.score,
+    ...scoreFields(result),
     auditedAtMs: Date.parse(result.auditedAt),
     failedRules,
     ...derivedFields({ host, title: result.title, url: result.url, failedRules }),
@@ -112,3 +131,8 @@ export function derivedFields(audit: Pick<StoredAudit, 'host' | 'title' | 'url' 
   };
 }
 
+/** The score and its two sort keys (version 3). */
+export function scoreFields(audit: { score: number | null; grade: Grade }) {
+  const score = scoreOf(audit);
+  return { score, scoreDescKey: score ?? -1, scoreAscKey: score ?? 101 };
+}

@@ -1,5 +1,6 @@
 import type { AuditResult, Locale, Verdict } from '@/rules/types';
 import { t } from '@/i18n';
+import { badgeText, badgeTooltip } from '@/i18n/text';
 
 export const BADGE_COLOURS: Record<Verdict, string> = {
   pass: '#15803d',
@@ -8,15 +9,9 @@ export const BADGE_COLOURS: Record<Verdict, string> = {
   na: '#6b7280',
 };
 
-/** What the badge shows for an audit: the grade, or a dash for a page that is not a marketplace page. */
+/** What the badge shows for an audit (its words come from the text layer). */
 export function badgeFor(result: AuditResult, locale: Locale = result.locale): { text: string; colour: string; title: string } {
-  const failed = result.results.filter((r) => r.status === 'fail').length;
-  const text = result.verdict === 'na' ? '–' : result.grade;
-  const title =
-    result.verdict === 'na'
-      ? t('badgeTitleNotApplicable', locale)
-      : t('badgeTitle', locale, { grade: result.grade, score: result.score, failed });
-  return { text, colour: BADGE_COLOURS[result.verdict], title };
+  return { text: badgeText(result), colour: BADGE_COLOURS[result.verdict], title: badgeTooltip(result, locale) };
 }
 
 /** Firefox's MV2 build has `browserAction` where MV3 has `action`. */

@@ -1,4 +1,5 @@
 import { isEvidenceMessage, type ElementHtml } from '@/messaging/evidence';
+import { OVERLAY_ATTRIBUTE } from './highlight';
 
 /** An element's markup is evidence, not an archive: a footer is a few kB, a whole-page wrapper is cut here. */
 export const MAX_ELEMENT_HTML = 64 * 1024;
@@ -25,6 +26,7 @@ export function evidenceHtml(doc: Document, selectors: readonly string[]): Eleme
  */
 export function showEvidenceNotice(doc: Document, text: string, ok: boolean, durationMs = 4000): void {
   const host = doc.createElement('liangzhao-evidence-notice');
+  host.setAttribute(OVERLAY_ATTRIBUTE, '');
   const root = host.attachShadow({ mode: 'closed' });
   const box = doc.createElement('div');
   box.setAttribute('role', 'status');
@@ -47,9 +49,38 @@ export function showEvidenceNotice(doc: Document, text: string, ok: boolean, dur
   setTimeout(() => host.remove(), durationMs);
 }
 
+/** What the page shows of the extension that a capture must not record: the highlight. */
+export interface PageTraces {
+  conceal(): void;
+  reveal(): void;
+}
+
+/** Resolves after the page has painted twice, so a screenshot taken then shows the page as it now is. */
+function painted(doc: Document): Promise<void> {
+  const view = doc.defaultView;
+  if (!view?.requestAnimationFrame) return Promise.resolve();
+  return new Promise((resolve) => view.requestAnimationFrame(() => view.requestAnimationFrame(() => resolve())));
+}
+
+/**
+ * Takes every node of the extension off the page (the highlight through `traces`, which stays concealed until
+ * revealed even when the page scrolls; any other marked node, such as a notice, for good).
+ */
+export async function concealTraces(doc: Document, traces: PageTraces): Promise<{ concealed: true }> {
+  traces.conceal();
+  for (const node of doc.querySelectorAll(`[${OVERLAY_ATTRIBUTE}]`)) node.remove();
+  await painted(doc);
+  return { concealed: true };
+}
+
 /** Answers the evidence messages addressed to the page; undefined for any other message. */
-export function answerEvidenceMessage(doc: Document, message: unknown): Promise<unknown> | undefined {
+export function answerEvidenceMessage(doc: Document, message: unknown, traces: PageTraces): Promise<unknown> | undefined {
   if (!isEvidenceMessage(message)) return undefined;
+  if (message.type === 'page:evidence-conceal') return concealTraces(doc, traces);
+  if (message.type === 'page:evidence-reveal') {
+    traces.reveal();
+    return Promise.resolve({ revealed: true });
+  }
   if (message.type === 'page:evidence-html') return Promise.resolve(evidenceHtml(doc, message.selectors));
   if (message.type === 'page:evidence-notice') {
     showEvidenceNotice(doc, message.text, message.ok);

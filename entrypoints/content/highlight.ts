@@ -16,14 +16,38 @@ const OVERLAY_CSS = `
 :host { all: initial; }
 .box { position: absolute; box-sizing: border-box; border: 3px solid #b91c1c; outline: 2px solid #fff;
   border-radius: 3px; pointer-events: none; }
-.label { position: absolute; box-sizing: border-box; max-width: 420px; padding: 4px 8px; border-radius: 3px;
-  background: #b91c1c; color: #fff; font: 600 13px/1.4 system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif;
-  white-space: pre-line; pointer-events: none; box-shadow: 0 1px 4px rgba(0,0,0,.4); }
+.label { position: absolute; box-sizing: border-box; width: max-content; max-width: calc(100vw - 8px);
+  padding: 4px 8px; border-radius: 3px; background: #b91c1c; color: #fff;
+  font: 600 13px/1.4 system-ui, 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif;
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; pointer-events: none;
+  box-shadow: 0 1px 4px rgba(0,0,0,.4); }
 .box.hidden-evidence { border-style: dashed; border-color: #92400e; }
 .label.hidden-evidence { background: #92400e; }
 `;
 
 type StyleReader = (element: Element) => CSSStyleDeclaration | null;
+
+/** The outline's margin around the element and the gap between outline and label, in CSS pixels. */
+const OUTLINE_MARGIN = 4;
+const LABEL_GAP = 4;
+
+/**
+ * Where the one-line label goes, in viewport coordinates: above the outline if it fits in the viewport, else
+ * below it, else inside the viewport's top edge; its left edge follows the outline's but keeps the label on
+ * screen. Never over the element unless the element fills the viewport.
+ */
+export function labelPlace(
+  target: Pick<DOMRect, 'left' | 'top' | 'bottom'>,
+  label: Pick<DOMRect, 'width' | 'height'>,
+  viewportWidth: number,
+  viewportHeight: number,
+): { left: number; top: number } {
+  const above = target.top - OUTLINE_MARGIN - LABEL_GAP - label.height;
+  const below = target.bottom + OUTLINE_MARGIN + LABEL_GAP;
+  const top = above >= 0 ? above : below + label.height <= viewportHeight ? below : Math.max(0, Math.min(above, viewportHeight - label.height));
+  const left = Math.max(OUTLINE_MARGIN, Math.min(target.left - OUTLINE_MARGIN, viewportWidth - label.width - OUTLINE_MARGIN));
+  return { left, top };
+}
 
 /**
  * Why a person cannot see `element` in the live page, or null when it can be seen. Attribute-based reasons first
@@ -83,6 +107,8 @@ export function createHighlighter(doc: Document) {
   let layer: HTMLElement | null = null;
   let current: { target: Element; label: string; hidden: boolean } | null = null;
   let frame = 0;
+  /** While a capture runs the overlay is off the page and nothing draws it back. */
+  let concealed = false;
   const view = doc.defaultView;
 
   function overlay(): HTMLElement {
@@ -106,7 +132,7 @@ export function createHighlighter(doc: Document) {
   }
 
   function draw() {
-    if (!current) return;
+    if (!current || concealed) return;
     const root = overlay();
     const rect = current.target.getBoundingClientRect();
     const left = rect.left + (view?.scrollX ?? 0);
@@ -118,8 +144,10 @@ export function createHighlighter(doc: Document) {
     label.className = current.hidden ? 'label hidden-evidence' : 'label';
     label.setAttribute('role', 'status');
     label.textContent = current.label;
-    label.style.cssText = `left:${Math.max(0, left - 4)}px;top:${Math.max(0, top - 34)}px`;
+    label.style.cssText = 'left:0;top:0;visibility:hidden';
     root.replaceChildren(box, label);
+    const place = labelPlace(rect, label.getBoundingClientRect(), view?.innerWidth ?? 0, view?.innerHeight ?? 0);
+    label.style.cssText = `left:${place.left + (view?.scrollX ?? 0)}px;top:${place.top + (view?.scrollY ?? 0)}px`;
   }
 
   function redraw() {
@@ -165,13 +193,22 @@ export function createHighlighter(doc: Document) {
         }
       }
       target.scrollIntoView?.({ block: 'center', inline: 'nearest' });
-      current = { target, label: reason ? `${label}\n${hiddenNote(reason)}` : label, hidden: reason !== null };
+      current = { target, label: reason ? `${label} — ${hiddenNote(reason)}` : label, hidden: reason !== null };
       draw();
       return reason ? { found: true, hidden: true, reason } : { found: true, hidden: false };
     },
     clear() {
       current = null;
       layer?.replaceChildren();
+    },
+    /** Takes the overlay off the page (its node too, so a saved page holds none) until `reveal`. */
+    conceal() {
+      concealed = true;
+      host?.remove();
+    },
+    reveal() {
+      concealed = false;
+      if (current) draw();
     },
     /** Whether a node is (inside) the overlay: its changes are ours, not the page's. */
     owns(node: Node): boolean {

@@ -40,7 +40,7 @@ export default defineContentScript({
       highlighter.dispose();
     });
     browser.runtime.onMessage.addListener((message) => {
-      const evidence = answerEvidenceMessage(document, message);
+      const evidence = answerEvidenceMessage(document, message, highlighter);
       if (evidence) return evidence;
       if (!isMessage(message)) return undefined;
       if (message.type === 'page:current') return Promise.resolve(auditor.current());

@@ -6,7 +6,7 @@ import type { SortState } from '@/entrypoints/dashboard/model';
 import { formatTime } from '@/i18n/dates';
 import { GradeBadge } from '../../components/GradeBadge';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { pageTypeName, ruleTitle } from '../../components/rule-text';
+import { pageTypeName, ruleTitle } from '@/i18n/text';
 
 const COLUMNS: Array<{ column: SortColumn; key: string }> = [
   { column: 'host', key: 'col_site' },
@@ -98,7 +98,7 @@ function AuditRow({ audit, locale, onOpenSite, onCompare, onDelete }: AuditTable
       <td>
         <GradeBadge grade={audit.grade} verdict={audit.verdict} locale={locale} />
       </td>
-      <td class="num">{audit.score}</td>
+      <td class="num">{audit.score ?? '–'}</td>
       <td class="failed-cell">
         {audit.failedRules.length === 0
           ? t('failed_none', locale)

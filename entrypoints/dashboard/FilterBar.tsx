@@ -1,7 +1,7 @@
 import { t } from '@/i18n';
 import type { Grade, Locale, PageType } from '@/rules/types';
 import type { DashboardModel } from '@/entrypoints/dashboard/model';
-import { ruleTitle } from '../../components/rule-text';
+import { ruleTitle } from '@/i18n/text';
 import { PageTypeOptions } from '../../components/PageTypeOptions';
 
 const GRADES: Grade[] = ['A', 'B', 'C', 'D', 'F', 'N/A'];

@@ -2,7 +2,7 @@ import { t } from '@/i18n';
 import type { DashboardModel } from '@/entrypoints/dashboard/model';
 import { formatTime } from '@/i18n/dates';
 import { StatusChip } from '../../components/GradeBadge';
-import { resultMessage, ruleTitle } from '../../components/rule-text';
+import { resultMessage, ruleTitle } from '@/i18n/text';
 import { AuditTable } from './AuditTable';
 import { ScoreChart } from './ScoreChart';
 
@@ -35,7 +35,7 @@ export function SiteView({ model }: { model: DashboardModel }) {
         <p>{t('site_none', locale)}</p>
       ) : (
         <>
-          <ScoreChart host={host} locale={locale} points={audits.map((a) => ({ atMs: a.auditedAtMs, score: a.score }))} />
+          <ScoreChart host={host} locale={locale} points={audits.flatMap((a) => (a.score === null ? [] : [{ atMs: a.auditedAtMs, score: a.score }]))} />
           <section aria-labelledby="compare-heading" class="compare">
             <h3 id="compare-heading">{t('compare_heading', locale)}</h3>
             <label>
@@ -87,7 +87,7 @@ function Comparison({ model }: { model: DashboardModel }) {
       >
         {audits.map((audit) => (
           <option key={audit.id} value={audit.id}>
-            {`${formatTime(audit.auditedAtMs, locale)} · ${audit.grade} · ${audit.score}`}
+            {`${formatTime(audit.auditedAtMs, locale)} · ${audit.grade} · ${audit.score ?? '–'}`}
           </option>
         ))}
       </select>
@@ -100,8 +100,8 @@ function Comparison({ model }: { model: DashboardModel }) {
         <>
           <p data-testid="compare-score">
             {t('compare_score', locale, {
-              before: diff.scoreBefore,
-              after: diff.scoreAfter,
+              before: diff.scoreBefore ?? '–',
+              after: diff.scoreAfter ?? '–',
               gradeBefore: diff.gradeBefore,
               gradeAfter: diff.gradeAfter,
             })}

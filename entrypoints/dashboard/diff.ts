@@ -1,3 +1,4 @@
+import { scoreOf } from '@/rules/scoring';
 import type { AuditResult, RuleStatus } from '@/rules/types';
 
 export interface RuleChange {
@@ -9,8 +10,9 @@ export interface RuleChange {
 }
 
 export interface AuditDiff {
-  scoreBefore: number;
-  scoreAfter: number;
+  /** Null for an audit nothing applied to. */
+  scoreBefore: number | null;
+  scoreAfter: number | null;
   gradeBefore: string;
   gradeAfter: string;
   /** Rules whose status changed, or that one of the audits did not run (another ruleset version). */
@@ -44,8 +46,8 @@ export function diffAudits(earlier: AuditResult, later: AuditResult): AuditDiff 
     });
   }
   return {
-    scoreBefore: earlier.score,
-    scoreAfter: later.score,
+    scoreBefore: scoreOf(earlier),
+    scoreAfter: scoreOf(later),
     gradeBefore: earlier.grade,
     gradeAfter: later.grade,
     changes,

@@ -1,12 +1,12 @@
 import { t } from '@/i18n';
 import type { PageType } from '@/rules/types';
 import type { PopupModel } from '@/entrypoints/popup/model';
-import { consumerVerdict } from '@/entrypoints/popup/verdict';
 import { formatTime } from '@/i18n/dates';
 import { Checklist } from '../../components/Checklist';
 import { GradeBadge } from '../../components/GradeBadge';
 import { StorageBanner } from '../../components/StorageBanner';
-import { pageTypeName } from '../../components/rule-text';
+import { consumerVerdict, pageTypeName, scoreName, verdictName } from '@/i18n/text';
+import { scoreOf } from '@/rules/scoring';
 import { PageTypeOptions } from '../../components/PageTypeOptions';
 import { EvidenceSlot } from './EvidenceSlot';
 
@@ -59,9 +59,9 @@ function CurrentPage({ model, dashboardUrl }: { model: PopupModel; dashboardUrl:
           </p>
           {result && (
             <p>
-              <span class={`verdict verdict--${result.verdict}`}>{t(`verdict_${result.verdict}`, locale)}</span>
+              <span class={`verdict verdict--${result.verdict}`}>{verdictName(result.verdict, locale)}</span>
               {' · '}
-              <span data-testid="score">{t('score_label', locale, { score: result.score })}</span>
+              <span data-testid="score">{scoreName(scoreOf(result), locale)}</span>
             </p>
           )}
         </div>

@@ -62,18 +62,24 @@ export async function captureEvidence(deps: CaptureDeps, tabId: number, caseFiel
   }
   if (!state?.result) return { ok: false, error: 'evidenceCaptureError_noAudit' };
 
+  // The page as it is without the extension: no outline or label over the disclosure the capture is to prove.
+  const absent: AbsentArtefact[] = [];
+  await deps.askPage(tabId, { type: 'page:evidence-conceal' }).catch(() => undefined);
+  let screenshot: { mediaType: string; bytes: Uint8Array } | null;
+  let mhtml: Awaited<ReturnType<typeof readMhtml>>;
   // The screenshot first: it is the closest record of what the person saw when they asked.
   const capturedAt = isoWithOffset(now(), { milliseconds: true });
-  let screenshot: { mediaType: string; bytes: Uint8Array } | null;
   try {
-    screenshot = dataUrlToBytes(await deps.captureVisibleTab(tab.windowId));
-  } catch (error) {
-    return { ok: false, error: 'evidenceCaptureError_screenshot', detail: messageOf(error) };
+    try {
+      screenshot = dataUrlToBytes(await deps.captureVisibleTab(tab.windowId));
+    } catch (error) {
+      return { ok: false, error: 'evidenceCaptureError_screenshot', detail: messageOf(error) };
+    }
+    if (!screenshot) return { ok: false, error: 'evidenceCaptureError_screenshot', detail: 'not a data URL' };
+    mhtml = await readMhtml(deps, tabId, sleep);
+  } finally {
+    await deps.askPage(tabId, { type: 'page:evidence-reveal' }).catch(() => undefined);
   }
-  if (!screenshot) return { ok: false, error: 'evidenceCaptureError_screenshot', detail: 'not a data URL' };
-
-  const absent: AbsentArtefact[] = [];
-  const mhtml = await readMhtml(deps, tabId, sleep);
   if ('absent' in mhtml) absent.push(mhtml.absent);
 
   const stored = state.auditId === null ? undefined : await deps.db.audits.get(state.auditId);

@@ -1,6 +1,7 @@
 import type { AuditResult, Evidence, Locale } from '@/rules/types';
-import { hasMessage, t } from '@/i18n';
-import { groupLabel, levelLabel, pageTypeLabel, ruleMessage, statusLabel, verdictLabel, visibilityLabel } from './labels';
+import { t } from '@/i18n';
+import { scoreOf } from '@/rules/scoring';
+import { citations, groupName, levelName, outcomeCounts, pageTypeName, resultMessage, ruleTitle, statusName, verdictName, visibilityName } from '@/i18n/text';
 import { createYielder, type ProgressCallback } from '../../utils/yield';
 import { arraySource, type EntrySource } from './source';
 import { BlobWriter } from './blob-writer';
@@ -41,6 +42,7 @@ const COLUMNS = [
   'rulesetVersion',
   'mode',
   'ruleId',
+  'ruleTitle',
   'group',
   'level',
   'status',
@@ -55,7 +57,7 @@ const FINDING_ONLY = new Array<null>(COLUMNS.length - COLUMNS.indexOf('ruleId'))
 
 function evidenceCell(evidence: readonly Evidence[], locale: Locale): string {
   return evidence
-    .map((e) => [e.text, e.href ?? '', e.selector, visibilityLabel(e.visible, locale)].filter(Boolean).join(' | '))
+    .map((e) => [e.text, e.href ?? '', e.selector, visibilityName(e.visible, locale)].filter(Boolean).join(' | '))
     .join('\n');
 }
 
@@ -89,11 +91,11 @@ export async function auditsToCsv(
       audit.url,
       audit.title,
       audit.auditedAt,
-      pageTypeLabel(audit.pageType, locale),
+      pageTypeName(audit.pageType, locale),
       audit.grade,
-      audit.score,
-      verdictLabel(audit.verdict, locale),
-      audit.results.filter((r) => r.status === 'fail').length,
+      scoreOf(audit),
+      verdictName(audit.verdict, locale),
+      outcomeCounts(audit.results).fail,
       audit.rulesetVersion,
       audit.mode,
       ...FINDING_ONLY,
@@ -105,11 +107,12 @@ export async function auditsToCsv(
         audit.url,
         ...AUDIT_ONLY,
         result.ruleId,
-        groupLabel(result.group, locale),
-        levelLabel(result.level, locale),
-        statusLabel(result.status, locale),
-        result.basis.join('; '),
-        ruleMessage(result, locale, hasMessage),
+        ruleTitle(result.ruleId, locale),
+        groupName(result.group, locale),
+        levelName(result.level, locale),
+        statusName(result.status, locale),
+        citations(result.basis, locale),
+        resultMessage(result, locale),
         evidenceCell(result.evidence, locale),
       ]);
     }

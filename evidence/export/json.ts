@@ -1,5 +1,5 @@
 import type { AuditResult } from '@/rules/types';
-import { AUDIT_SCHEMA } from '@/rules/types';
+import { READABLE_AUDIT_SCHEMAS, type AuditSchema } from '@/rules/types';
 import { base64ToBytes, bytesToBase64 } from '../../utils/base64';
 import { isSha256, sha256Hex } from '../seal/digest';
 import { auditDigest, recordDigest, type SealedRecord } from '../seal/record';
@@ -96,7 +96,7 @@ export async function parseJsonImport(input: string | string[], onProgress?: Pro
   }
   if (schema === EXPORT_SCHEMA) return parseWrapper(data as Record<string, unknown>, onProgress);
   const bare = Array.isArray(data) ? data : [data];
-  const looksLikeAudits = bare.length > 0 && bare.every((a) => typeof a === 'object' && a !== null && (a as { schema?: unknown }).schema === AUDIT_SCHEMA);
+  const looksLikeAudits = bare.length > 0 && bare.every((a) => typeof a === 'object' && a !== null && READABLE_AUDIT_SCHEMAS.includes((a as { schema?: unknown }).schema as AuditSchema));
   if (!looksLikeAudits) {
     if (Array.isArray(data) && data.length === 0) return { ok: false, problem: problem('importEmpty') };
     return { ok: false, problem: problem('importForeign', { schema: typeof schema === 'string' ? schema : '—' }) };

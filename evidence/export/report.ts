@@ -1,8 +1,26 @@
-import type { AuditResult, Evidence, Locale, RuleResult, RuleStatus } from '@/rules/types';
-import { hasMessage, t } from '@/i18n';
+import type { AuditResult, Evidence, Locale, RuleResult } from '@/rules/types';
+import { t } from '@/i18n';
+import { formatIsoTime } from '@/i18n/dates';
+import { scoreOf } from '@/rules/scoring';
+import {
+  citationLegend,
+  citations,
+  groupName,
+  hiddenReasonName,
+  joinList,
+  levelName,
+  outcomeCounts,
+  pageTypeName,
+  resultMessage,
+  ruleHelp,
+  ruleTitle,
+  scoreName,
+  statusName,
+  verdictName,
+  visibilityName,
+} from '@/i18n/text';
 import { EMPTY_CASE, type SealedRecord } from '../seal/record';
 import { escapeHtml as e, isImageDataUrl } from '../../utils/html';
-import { groupLabel, levelLabel, pageTypeLabel, ruleMessage, statusLabel, verdictLabel, visibilityLabel } from './labels';
 
 /** All a report is made from: the audit JSON, the capture record and the screenshot. Nothing is read from a page. */
 export interface ReportInput {
@@ -17,13 +35,14 @@ export interface ReportInput {
 }
 
 /** Sections in the order a rectification notice reads: what must be corrected first. */
-const SECTIONS: Array<{ key: string; statuses: RuleStatus[] }> = [
-  { key: 'evidenceReport_sectionFailed', statuses: ['fail'] },
-  { key: 'evidenceReport_sectionReview', statuses: ['review', 'error'] },
-  { key: 'evidenceReport_sectionPassed', statuses: ['pass'] },
+const SECTIONS: Array<{ key: string; includes: (r: RuleResult) => boolean }> = [
+  { key: 'evidenceReport_sectionFailed', includes: (r) => r.status === 'fail' && r.level === 'mandatory' },
+  { key: 'evidenceReport_sectionReview', includes: (r) => r.status === 'review' || r.status === 'error' },
+  { key: 'evidenceReport_sectionAdvice', includes: (r) => r.status === 'fail' && r.level === 'encouraged' },
+  { key: 'evidenceReport_sectionPassed', includes: (r) => r.status === 'pass' },
 ];
 
-const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六'];
+const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /** One self-contained, printable HTML file. Every value from the audit is escaped; the page's CSP forbids scripts. */
 export function renderReport(input: ReportInput): string {
@@ -52,95 +71,133 @@ export function reportStart(locale: Locale, title: string, extensionVersion: str
 
 export const REPORT_END = '\n</body>\n</html>\n';
 
+/** Numbers every piece of evidence of the report, so its CSS selector can wait in the appendix. */
+interface SelectorIndex {
+  rows: Array<{ n: number; ruleId: string; selector: string; rootPath?: string[] }>;
+}
+
 /** One audit's report: its `<main>` element. */
 export function renderReportBody(input: ReportInput): string {
   const { audit, locale } = input;
   const tr = (key: string, params?: Record<string, string | number>) => t(key, locale, params);
   const caseFields = input.capture?.record.caseFields ?? EMPTY_CASE;
-  const failed = audit.results.filter((r) => r.status === 'fail');
+  const counts = outcomeCounts(audit.results);
   const sectionNumber = (i: number) => (locale === 'zh_CN' ? `${CHINESE_NUMERALS[i]}、` : `${i + 1}. `);
+  const selectors: SelectorIndex = { rows: [] };
+  let section = 0;
+  const heading = (text: string) => `<h2>${e(sectionNumber(section++) + text)}</h2>`;
 
-  const sections = SECTIONS.map((section, i) => {
-    const results = sortByArticle(audit.results.filter((r) => section.statuses.includes(r.status)));
+  const caseAndPage = `<section class="case">
+${heading(tr('evidenceReport_caseTitle'))}
+${table([
+  [tr('evidenceCase_caseNumber'), caseFields.caseNumber || tr('evidenceReport_blank')],
+  [tr('evidenceCase_inspector'), caseFields.inspector || tr('evidenceReport_blank')],
+  [tr('evidenceCase_task'), caseFields.task || tr('evidenceReport_blank')],
+  [tr('evidenceReport_pageName'), audit.title],
+  [tr('evidenceReport_pageUrl'), audit.url],
+  [tr('evidenceReport_pageType'), pageTypeWithOverride(audit, locale)],
+  [tr('evidenceReport_auditedAt'), formatIsoTime(audit.auditedAt, locale)],
+  [tr('evidenceReport_capturedAt'), input.capture ? formatIsoTime(input.capture.record.capturedAt, locale) : tr('evidenceReport_notCaptured')],
+  [tr('evidenceReport_mode'), tr(audit.mode === 'browser' ? 'evidenceReport_modeBrowser' : 'evidenceReport_modeStatic')],
+])}
+</section>`;
+
+  const capturedAt = formatIsoTime(input.capture?.record.capturedAt ?? audit.auditedAt, locale);
+  const screenshot = `<section class="screenshot">${heading(tr('evidenceReport_screenshotTitle'))}${
+    isImageDataUrl(input.screenshotDataUrl)
+      ? `<figure><img src="${e(input.screenshotDataUrl)}" alt="${e(tr('evidenceReport_screenshotAlt'))}"><figcaption>${e(tr('evidenceReport_screenshotCaption', { time: capturedAt }))}</figcaption></figure>`
+      : `<p class="none">${e(tr('evidenceReport_noScreenshot'))}</p>`
+  }</section>`;
+
+  const verdict = `<section class="verdict verdict-${e(audit.verdict)}">
+${heading(tr('evidenceReport_verdictTitle'))}
+<p class="grade"><span class="grade-letter">${e(audit.grade === 'N/A' ? '–' : audit.grade)}</span> ${e(scoreName(scoreOf(audit), locale))} · ${e(verdictName(audit.verdict, locale))}</p>
+<p>${e(tr('evidenceReport_counts', counts))}</p>
+</section>`;
+
+  const findings = SECTIONS.map((s) => {
+    const results = sortByArticle(audit.results.filter(s.includes));
+    if (results.length === 0 && s.key !== 'evidenceReport_sectionFailed') return '';
     const body = results.length
-      ? results.map((r, j) => renderFinding(r, j + 1, locale)).join('')
+      ? results.map((r, j) => renderFinding(r, j + 1, locale, selectors)).join('')
       : `<p class="none">${e(tr('evidenceReport_none'))}</p>`;
-    return `<section class="findings"><h2>${e(sectionNumber(i) + tr(section.key, { count: results.length }))}</h2>${body}</section>`;
+    return `<section class="findings">${heading(tr(s.key, { count: results.length }))}${body}</section>`;
   }).join('');
 
   const notApplicable = audit.results.filter((r) => r.status === 'na');
   const naSection = notApplicable.length
-    ? `<section class="na"><h2>${e(sectionNumber(3) + tr('evidenceReport_sectionNotApplicable', { count: notApplicable.length }))}</h2><p>${notApplicable
-        .map((r) => `${e(ruleMessage(r, locale, hasMessage))} <span class="code">(${e(r.ruleId)})</span>`)
-        .join('；')}</p></section>`
+    ? `<section class="na">${heading(tr('evidenceReport_sectionNotApplicable', { count: notApplicable.length, pageType: pageTypeName(audit.pageType, locale) }))}<p>${e(
+        joinList(notApplicable.map((r) => ruleTitle(r.ruleId, locale)), locale),
+      )}</p></section>`
     : '';
 
-  const demand = failed.length
-    ? `<section class="demand"><h2>${e(tr('evidenceReport_demandTitle'))}</h2><p>${e(tr('evidenceReport_demand', { count: failed.length }))}</p></section>`
+  const demand = counts.fail
+    ? `<section class="demand">${heading(tr('evidenceReport_demandTitle'))}<p>${e(tr('evidenceReport_demand', { count: counts.fail }))}</p></section>`
     : '';
 
-  const screenshot = isImageDataUrl(input.screenshotDataUrl)
-    ? `<figure><img src="${e(input.screenshotDataUrl)}" alt="${e(tr('evidenceReport_screenshotAlt'))}"><figcaption>${e(tr('evidenceReport_screenshotCaption', { time: input.capture?.record.capturedAt ?? audit.auditedAt }))}</figcaption></figure>`
-    : `<p class="none">${e(tr('evidenceReport_noScreenshot'))}</p>`;
+  const legend = citationLegend(audit.results.flatMap((r) => r.basis), locale);
+  const basis = legend.length
+    ? `<section class="basis">${heading(tr('evidenceReport_basisTitle'))}<ol>${legend.map((line) => `<li>${e(line)}</li>`).join('')}</ol></section>`
+    : '';
 
   return `<main>
 <header>
 <h1>${e(tr('evidenceReport_title'))}</h1>
 <p class="subtitle">${e(tr('evidenceReport_subtitle'))}</p>
 </header>
-<section class="case">
-<h2>${e(tr('evidenceReport_caseTitle'))}</h2>
-${table([
-  [tr('evidenceCase_caseNumber'), caseFields.caseNumber || tr('evidenceReport_blank')],
-  [tr('evidenceCase_inspector'), caseFields.inspector || tr('evidenceReport_blank')],
-  [tr('evidenceCase_task'), caseFields.task || tr('evidenceReport_blank')],
-])}
-</section>
-<section class="page">
-<h2>${e(tr('evidenceReport_pageTitle'))}</h2>
-${table([
-  [tr('evidenceReport_pageName'), audit.title],
-  [tr('evidenceReport_pageUrl'), audit.url],
-  [tr('evidenceReport_pageType'), pageTypeWithOverride(audit, locale)],
-  [tr('evidenceReport_auditedAt'), audit.auditedAt],
-  [tr('evidenceReport_capturedAt'), input.capture?.record.capturedAt ?? tr('evidenceReport_notCaptured')],
-  [tr('evidenceReport_mode'), tr(audit.mode === 'browser' ? 'evidenceReport_modeBrowser' : 'evidenceReport_modeStatic')],
-])}
+${caseAndPage}
 ${screenshot}
-</section>
-<section class="verdict verdict-${e(audit.verdict)}">
-<h2>${e(tr('evidenceReport_verdictTitle'))}</h2>
-<p class="grade"><span class="grade-letter">${e(audit.grade)}</span> ${e(tr('evidenceReport_score', { score: audit.score }))} · ${e(verdictLabel(audit.verdict, locale))}</p>
-<p>${e(tr('evidenceReport_counts', countsOf(audit.results)))}</p>
-</section>
-${sections}
+${verdict}
+${findings}
 ${naSection}
 ${demand}
-${renderIntegrity(input)}
+${basis}
 <section class="signatures">
 <p><span>${e(tr('evidenceReport_signInspector'))}</span><span class="line"></span><span>${e(tr('evidenceReport_signDate'))}</span><span class="line short"></span></p>
 <p><span>${e(tr('evidenceReport_signParty'))}</span><span class="line"></span><span>${e(tr('evidenceReport_signDate'))}</span><span class="line short"></span></p>
 </section>
-<footer><p>${e(tr('evidenceReport_footer', { time: input.generatedAt, ruleset: audit.rulesetVersion }))}</p></footer>
+${renderAppendix(input, selectors)}
+<footer><p>${e(tr('evidenceReport_footer', { time: formatIsoTime(input.generatedAt, locale), ruleset: audit.rulesetVersion }))}</p></footer>
 </main>`;
 }
 
-function renderFinding(result: RuleResult, n: number, locale: Locale): string {
-  const tr = (key: string) => t(key, locale);
+function renderFinding(result: RuleResult, n: number, locale: Locale, selectors: SelectorIndex): string {
+  const tr = (key: string, params?: Record<string, string | number>) => t(key, locale, params);
   const evidence = result.evidence.length
-    ? `<table class="evidence"><thead><tr><th>${e(tr('evidenceReport_evidenceText'))}</th><th>${e(tr('evidenceReport_evidenceLink'))}</th><th>${e(tr('evidenceReport_evidenceVisible'))}</th><th>${e(tr('evidenceReport_evidenceSelector'))}</th></tr></thead><tbody>${result.evidence.map((ev) => evidenceRow(ev, locale)).join('')}</tbody></table>`
+    ? `<table class="evidence"><thead><tr><th class="text">${e(tr('evidenceReport_evidenceText'))}</th><th class="link">${e(tr('evidenceReport_evidenceLink'))}</th><th class="seen">${e(tr('evidenceReport_evidenceVisible'))}</th><th class="ref">${e(tr('evidenceReport_evidenceRef'))}</th></tr></thead><tbody>${result.evidence
+        .map((ev) => {
+          selectors.rows.push({ n: selectors.rows.length + 1, ruleId: result.ruleId, selector: ev.selector, rootPath: ev.rootPath });
+          return evidenceRow(ev, locale, selectors.rows.length);
+        })
+        .join('')}</tbody></table>`
     : `<p class="none">${e(tr(result.status === 'pass' ? 'evidenceReport_noEvidence' : 'evidenceReport_nothingFound'))}</p>`;
-  return `<article class="finding status-${e(result.status)}">
-<h3>${n}. ${e(result.basis.join(' · ') || result.ruleId)}</h3>
-<p class="meta">${e(statusLabel(result.status, locale))} · ${e(levelLabel(result.level, locale))} · ${e(groupLabel(result.group, locale))} · <span class="code">${e(result.ruleId)}</span></p>
-<p class="message">${e(ruleMessage(result, locale, hasMessage))}</p>
+  // An encouraged practice the page lacks is advice, as in the checklist, not a failure.
+  const outcome = result.status === 'fail' && result.level === 'encouraged' ? 'advice' : result.status;
+  return `<article class="finding status-${e(outcome)}">
+<h3>${n}. ${e(ruleTitle(result.ruleId, locale))}</h3>
+<p class="meta">${e(statusName(outcome, locale))} · ${e(levelName(result.level, locale))} · ${e(groupName(result.group, locale))}</p>
+<p class="cite">${e(tr('evidenceReport_basisLine', { basis: citations(result.basis, locale) }))}</p>
+<p class="message">${e(resultMessage(result, locale))}</p>
+<p class="help">${e(ruleHelp(result.ruleId, locale))}</p>
 ${evidence}
 </article>`;
 }
 
-function evidenceRow(ev: Evidence, locale: Locale): string {
-  const hidden = ev.visible === false && ev.hiddenReason ? ` (${ev.hiddenReason})` : '';
-  return `<tr><td>${e(ev.text)}</td><td class="url">${e(ev.href ?? '')}</td><td>${e(visibilityLabel(ev.visible, locale) + hidden)}</td><td class="code">${e(ev.selector)}</td></tr>`;
+function evidenceRow(ev: Evidence, locale: Locale, ref: number): string {
+  const hidden = ev.visible === false && ev.hiddenReason ? t('evidenceReport_hiddenBecause', locale, { reason: hiddenReasonName(ev.hiddenReason, locale) }) : '';
+  return `<tr><td>${e(ev.context ?? ev.text)}</td><td class="url">${e(ev.href ?? '')}</td><td>${e(visibilityName(ev.visible, locale) + hidden)}</td><td class="ref">S${ref}</td></tr>`;
+}
+
+/** Appendix: where each piece of evidence is on the page, then the digests that seal the record. */
+function renderAppendix(input: ReportInput, selectors: SelectorIndex): string {
+  const tr = (key: string) => t(key, input.locale);
+  const rows = selectors.rows
+    .map((row) => `<tr><td class="ref">S${row.n}</td><td>${e(ruleTitle(row.ruleId, input.locale))}</td><td class="code">${e([...(row.rootPath ?? []), row.selector].join(' ⟩ '))}</td></tr>`)
+    .join('');
+  const selectorTable = rows
+    ? `<table class="selectors"><thead><tr><th class="ref">${e(tr('evidenceReport_evidenceRef'))}</th><th>${e(tr('evidenceReport_appendixRule'))}</th><th>${e(tr('evidenceReport_evidenceSelector'))}</th></tr></thead><tbody>${rows}</tbody></table>`
+    : `<p class="none">${e(tr('evidenceReport_none'))}</p>`;
+  return `<section class="appendix"><h2>${e(tr('evidenceReport_appendixTitle'))}</h2><h3>${e(tr('evidenceReport_appendixSelectors'))}</h3>${selectorTable}${renderIntegrity(input)}</section>`;
 }
 
 function renderIntegrity(input: ReportInput): string {
@@ -162,7 +219,7 @@ function renderIntegrity(input: ReportInput): string {
     rows.push([tr('evidenceReport_extensionVersion'), r.extensionVersion]);
   }
   rows.push([tr('evidenceReport_rulesetVersion'), input.audit.rulesetVersion]);
-  return `<section class="integrity"><h2>${e(tr('evidenceReport_integrityTitle'))}</h2>${table(rows, 'code-values')}<p class="note">${e(tr('evidenceReport_integrityNote'))}</p></section>`;
+  return `<section class="integrity"><h3>${e(tr('evidenceReport_integrityTitle'))}</h3>${table(rows, 'code-values')}<p class="note">${e(tr('evidenceReport_integrityNote'))}</p></section>`;
 }
 
 function table(rows: Array<[string, string]>, className = ''): string {
@@ -170,14 +227,9 @@ function table(rows: Array<[string, string]>, className = ''): string {
 }
 
 function pageTypeWithOverride(audit: AuditResult, locale: Locale): string {
-  const chosen = pageTypeLabel(audit.pageType, locale);
+  const chosen = pageTypeName(audit.pageType, locale);
   if (!audit.detectedPageType || audit.detectedPageType === audit.pageType) return chosen;
-  return t('evidenceReport_pageTypeOverride', locale, { chosen, detected: pageTypeLabel(audit.detectedPageType, locale) });
-}
-
-function countsOf(results: readonly RuleResult[]): Record<string, number> {
-  const count = (s: RuleStatus) => results.filter((r) => r.status === s).length;
-  return { fail: count('fail'), review: count('review') + count('error'), pass: count('pass'), na: count('na') };
+  return t('evidenceReport_pageTypeOverride', locale, { chosen, detected: pageTypeName(audit.detectedPageType, locale) });
 }
 
 /** Article by article: results citing the same first article sit together. */
@@ -212,9 +264,15 @@ figcaption{color:var(--muted);font-size:12px}
 .grade-letter{display:inline-block;min-width:2em;text-align:center;font-size:24px;font-weight:700;border:2px solid currentColor;border-radius:4px}
 .verdict-fail .grade-letter{color:var(--fail)}.verdict-review .grade-letter{color:var(--review)}.verdict-pass .grade-letter{color:var(--pass)}
 .finding{border-bottom:1px dashed var(--line);padding-bottom:.4em}
-.status-fail h3{color:var(--fail)}.status-review h3,.status-error h3{color:var(--review)}
+.status-fail h3{color:var(--fail)}.status-review h3,.status-error h3,.status-advice h3{color:var(--review)}
 .meta{color:var(--muted);font-size:12px;margin:0}
 .message{margin:.2em 0}
+.cite{margin:.1em 0;font-size:13px}
+.help{margin:.2em 0;color:var(--muted);font-size:12px}
+.ref{width:11%}
+table.evidence .text{width:37%}table.evidence .link{width:34%}table.evidence .seen{width:18%}
+table.selectors .ref{width:11%}table.selectors th:nth-child(2){width:25%}
+table.selectors td{font-size:11px}
 .none{color:var(--muted)}
 .demand{border:1px solid var(--ink);padding:.2em 1em}
 .note{color:var(--muted);font-size:12px}
@@ -228,7 +286,8 @@ footer{margin-top:2em;border-top:1px solid var(--line);color:var(--muted);font-s
   body{background:#fff}
   main{max-width:none;padding:0}
   main+main{margin-top:0;break-before:page}
-  .finding,figure,table.fields,.signatures{break-inside:avoid}
+  .appendix{break-before:page}
+  .finding,figure,table.fields,.signatures,tr,.demand,.basis{break-inside:avoid}
   h2,h3{break-after:avoid}
   figure img{max-height:160mm}
 }

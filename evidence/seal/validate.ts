@@ -1,4 +1,4 @@
-import { AUDIT_SCHEMA, PAGE_TYPES } from '@/rules/types';
+import { PAGE_TYPES, READABLE_AUDIT_SCHEMAS, type AuditSchema } from '@/rules/types';
 import { isSha256 } from './digest';
 import { EVIDENCE_SCHEMA, isCaseFields, type EvidenceRecord } from './record';
 
@@ -38,7 +38,7 @@ function checkEvidence(value: unknown, path: string): Check {
 
 export function checkAudit(value: unknown, path = 'audit'): Check {
   if (!isObject(value)) return path;
-  if (value.schema !== AUDIT_SCHEMA) return `${path}.schema: ${JSON.stringify(value.schema)}`;
+  if (!READABLE_AUDIT_SCHEMAS.includes(value.schema as AuditSchema)) return `${path}.schema: ${JSON.stringify(value.schema)}`;
   for (const field of ['url', 'title', 'rulesetVersion'] as const) {
     if (!isString(value[field])) return `${path}.${field}`;
   }
@@ -53,7 +53,9 @@ export function checkAudit(value: unknown, path = 'audit'): Check {
     const detected = oneOf(value.detectedPageType, PAGE_TYPES, `${path}.detectedPageType`);
     if (detected) return detected;
   }
-  if (typeof value.score !== 'number' || !Number.isFinite(value.score) || value.score < 0 || value.score > 100) {
+  // Since /2 an audit nothing applied to has no score.
+  const noScore = value.score === null && value.grade === 'N/A' && value.schema !== 'liangzhao.audit/1';
+  if (!noScore && (typeof value.score !== 'number' || !Number.isFinite(value.score) || value.score < 0 || value.score > 100)) {
     return `${path}.score: ${JSON.stringify(value.score)}`;
   }
   if (!Array.isArray(value.results)) return `${path}.results`;
@@ -64,7 +66,8 @@ export function checkAudit(value: unknown, path = 'audit'): Check {
     const bad = oneOf(result.status, STATUSES, `${at}.status`) ?? oneOf(result.level, LEVELS, `${at}.level`);
     if (bad) return bad;
     if (!Array.isArray(result.basis) || !result.basis.every(isString)) return `${at}.basis`;
-    if (!isString(result.message)) return `${at}.message`;
+    // Results carry a message key; audits stored before the text layer carry their rendered message instead.
+    if (!isString(result.messageKey) && !isString(result.message)) return `${at}.messageKey`;
     if (!Array.isArray(result.evidence)) return `${at}.evidence`;
     for (const [j, ev] of result.evidence.entries()) {
       const evidence = checkEvidence(ev, `${at}.evidence[${j}]`);

@@ -79,6 +79,6 @@ describe('toolbar badge', () => {
     const failing = byPage('no-disclosures.html')[0];
     expect(failing).toMatchObject({ host: '127.0.0.1', grade: 'F', verdict: 'fail' });
     expect(failing.failedRules).toContain('icp-number');
-    expect((failing.result as { schema: string }).schema).toBe('liangzhao.audit/1');
+    expect((failing.result as { schema: string }).schema).toBe('liangzhao.audit/2');
   });
 });

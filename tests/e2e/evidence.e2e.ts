@@ -7,6 +7,7 @@ import { strFromU8, unzipSync, zipSync } from 'fflate';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyBundle } from '@/evidence/export/bundle';
+import { bytesOf, captureFromPopup, readStore } from './evidence-helpers';
 import {
   browseFixtures,
   launchWithExtension,
@@ -21,75 +22,6 @@ import {
  * Evidence end to end: a person captures evidence from the popup (opened through the toolbar action, which is what
  * grants `activeTab` for the screenshot), exports from the dashboard, verifies, and imports into another profile.
  */
-
-interface StoredRow {
-  [field: string]: unknown;
-}
-
-/** Rows of one object store, read in the service worker; Blobs come back as base64 with their type. */
-async function readStore(session: ExtensionSession, store: string): Promise<StoredRow[]> {
-  return session.worker.evaluate(
-    (name: string) =>
-      new Promise<StoredRow[]>((ok, fail) => {
-        const open = indexedDB.open('liangzhao');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(name).objectStore(name).getAll();
-          request.onerror = () => fail(request.error);
-          request.onsuccess = async () => {
-            const rows = await Promise.all(
-              (request.result as StoredRow[]).map(async (row) => {
-                const out: StoredRow = {};
-                for (const [key, value] of Object.entries(row)) {
-                  if (value instanceof Blob) {
-                    const bytes = new Uint8Array(await value.arrayBuffer());
-                    let binary = '';
-                    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-                    out[key] = { base64: btoa(binary), type: value.type };
-                  } else out[key] = value;
-                }
-                return out;
-              }),
-            );
-            open.result.close();
-            ok(rows);
-          };
-        };
-      }),
-    store,
-  );
-}
-
-const bytesOf = (blob: unknown) => Buffer.from((blob as { base64: string }).base64, 'base64');
-
-/** Opens the page, waits for its audit, then captures from the popup as a person would. */
-async function captureFromPopup(session: ExtensionSession, origin: string, path: string, caseFields?: Record<string, string>) {
-  const page = await session.browser.newPage();
-  await page.goto(`${origin}/${path}`);
-  const tabId = await tabIdOf(session, page);
-  await waitFor(() => storedAudits(session), (rows) => rows.some((r) => String(r.url).endsWith(path)));
-  const extension = (await session.browser.extensions()).get(session.extensionId)!;
-  await page.bringToFront();
-  await page.triggerExtensionAction(extension);
-  const target = await session.browser.waitForTarget((t) => t.url().endsWith('/popup.html'), { timeout: 10_000 });
-  const popup = (await target.asPage())!;
-  await popup.waitForSelector('[data-testid=capture-evidence]');
-  if (caseFields) {
-    for (const [field, value] of Object.entries(caseFields)) {
-      await popup.click(`.case-fields summary`).catch(() => undefined);
-      await popup.$eval(`input[name=${field}]`, (input, v) => {
-        (input as HTMLInputElement).value = v as string;
-        input.dispatchEvent(new Event('change', { bubbles: true }));
-      }, value);
-    }
-  }
-  await popup.click('[data-testid=capture-evidence]');
-  await popup.waitForSelector('[data-testid=capture-status] .banner', { timeout: 20_000 });
-  const status = await popup.$eval('[data-testid=capture-status] .banner', (el) => ({ text: el.textContent ?? '', ok: el.classList.contains('banner--ok') }));
-  const exportLink = await popup.$eval('[data-testid=capture-status] a', (a) => (a as HTMLAnchorElement).href).catch(() => null);
-  await popup.close();
-  return { page, tabId, status, exportLink };
-}
 
 /** A dashboard tab that saves downloads into `dir`. */
 async function openDashboard(session: ExtensionSession, dir: string, hash = ''): Promise<Page> {

@@ -43,19 +43,19 @@ describe('popup', () => {
     expect(ranks[0]).toBe(0);
     const icp = await textOf(popup, ruleLine('icp-number'));
     expect(icp).toContain('ICP 备案或许可证号');
-    expect(icp).toContain('G2 art. 8(2)');
+    expect(icp).toContain('《网络交易平台合同格式条款规范指引》第八条第（二）项');
     expect(icp).toContain('京ICP备11041704号-1');
     const licence = await textOf(popup, ruleLine('business-licence'));
-    expect(licence).toContain('E-Commerce Law art. 15');
+    expect(licence).toContain('《中华人民共和国电子商务法》第十五条');
     const psb = await textOf(popup, ruleLine('psb-filing'));
-    expect(psb).toContain('未通过');
+    expect(psb).toContain('不符合');
     expect(psb).toContain('公安备案号只出现在隐藏内容中');
   });
 
   it('says it in plain Chinese for a shopper', async () => {
     const verdict = await textOf(popup, '[data-testid="consumer-verdict"]');
-    expect(verdict).toContain('这个平台公示了营业执照');
-    expect(verdict).toContain('但');
+    // What is missing first, then what is shown.
+    expect(verdict).toMatch(/^.*这个平台没有.*，但公示了.*营业执照/);
   });
 
   it('shows page text that contains markup as text and runs none of it', async () => {
@@ -77,15 +77,30 @@ describe('popup', () => {
     const placement = await shop.page.evaluate(() => {
       const host = document.querySelector('[data-liangzhao-overlay]')!;
       const box = host.shadowRoot!.querySelector('.box')!.getBoundingClientRect();
-      const label = host.shadowRoot!.querySelector('.label')!.textContent;
+      const labelElement = host.shadowRoot!.querySelector('.label')!;
+      const label = labelElement.textContent;
+      const at = labelElement.getBoundingClientRect();
       const target = document.getElementById('icp')!.getBoundingClientRect();
       return {
         covers: box.left <= target.left && box.right >= target.right && box.top <= target.top && box.bottom >= target.bottom,
         label,
         outlined: getComputedStyle(host.shadowRoot!.querySelector('.box')!).borderTopStyle,
+        // One line, beside the outline and not over the element, inside the viewport.
+        oneLine: at.height < 2 * Number.parseFloat(getComputedStyle(labelElement).lineHeight),
+        wide: at.width > 4 * at.height,
+        apart: at.bottom <= box.top || at.top >= box.bottom,
+        onScreen: at.left >= 0 && at.top >= 0 && at.right <= innerWidth && at.bottom <= innerHeight,
       };
     });
-    expect(placement).toEqual({ covers: true, label: '亮照：ICP 备案或许可证号', outlined: 'solid' });
+    expect(placement).toEqual({
+      covers: true,
+      label: '亮照：ICP 备案或许可证号',
+      outlined: 'solid',
+      oneLine: true,
+      wide: true,
+      apart: true,
+      onScreen: true,
+    });
 
     await popup.click(`${ruleLine('psb-filing')} .rule__evidence button`);
     await popup.waitForFunction(

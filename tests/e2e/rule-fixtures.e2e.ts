@@ -45,7 +45,7 @@ describe('rule fixtures (browser, Chromium)', () => {
         it(fixture.name, async () => {
           const audit = await auditFixture(fixture);
           const result = audit.results.find((r) => r.ruleId === ruleId);
-          expect(result?.status, `${result?.messageKey}: ${result?.message}`).toBe(expectedStatus(fixture.expected, 'browser'));
+          expect(result?.status, `${result?.messageKey}: ${JSON.stringify(result?.messageParams)}`).toBe(expectedStatus(fixture.expected, 'browser'));
         });
       }
     });

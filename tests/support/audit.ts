@@ -13,7 +13,6 @@ export function ruleResult(overrides: Partial<RuleResult> = {}): RuleResult {
     level: 'mandatory',
     group: 'filing',
     basis: ['G2 art. 8(2)'],
-    message: 'ICP',
     messageKey: 'rule_icp_number_pass',
     evidence: [],
     ...overrides,

@@ -14,7 +14,6 @@ export function rule(ruleId: string, group: RuleGroup, status: RuleStatus, extra
     level: 'mandatory',
     group,
     basis: ['G2 art. 8(2)'],
-    message: `${ruleId} ${status}`,
     messageKey: `${ruleId}-${status}`,
     evidence: [],
     ...extra,

@@ -1,6 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../../cli/audit';
 import { declaredCharset, decodeHtml } from '../../../cli/load';
@@ -47,7 +49,7 @@ describe('cli/audit.ts', { timeout: 60_000 }, () => {
     expect(typeof result.score).toBe('number');
     expect(result.results.find((r) => r.ruleId === 'icp-number')).toMatchObject({ status: 'pass', level: 'mandatory', basis: ['G2 art. 8(2)'] });
     expect(result.facts.icp[0]).toMatchObject({ text: '京ICP备11041704号-1', kind: 'filing', province: '京', valid: true, linked: true });
-    for (const r of result.results) expect(Object.keys(r)).toEqual(expect.arrayContaining(['ruleId', 'status', 'level', 'basis', 'message', 'evidence']));
+    for (const r of result.results) expect(Object.keys(r)).toEqual(expect.arrayContaining(['ruleId', 'status', 'level', 'basis', 'messageKey', 'evidence']));
   });
 
   it('prints an array for several inputs, and a linked ICP page differs from one without', () => {
@@ -56,7 +58,7 @@ describe('cli/audit.ts', { timeout: 60_000 }, () => {
     const [linked, absent] = JSON.parse(stdout) as AuditResult[];
     expect(linked.results.find((r) => r.ruleId === 'icp-number')?.status).toBe('pass');
     expect(absent.results.find((r) => r.ruleId === 'icp-number')?.status).toBe('fail');
-    expect(linked.score).toBeGreaterThan(absent.score);
+    expect(linked.score).toBeGreaterThan(absent.score!);
   });
 
   it('exits 2 naming an unreadable input, and still audits the others', () => {
@@ -72,7 +74,7 @@ describe('cli/audit.ts', { timeout: 60_000 }, () => {
     const zh = audit(LINKED);
     expect(zh.code).toBe(0);
     expect(zh.stdout).toContain('ICP 备案或许可证号');
-    expect(zh.stdout).toContain('G2 art. 8(2)');
+    expect(zh.stdout).toContain('《网络交易平台合同格式条款规范指引》第八条第（二）项');
     const en = audit('--lang', 'en', LINKED);
     expect(en.stdout).toContain('ICP filing or licence number');
     expect(en.stdout).toContain('Shows 京ICP备11041704号-1, linked to the MIIT filing system.');
@@ -120,6 +122,26 @@ describe('cli/audit.ts', { timeout: 60_000 }, () => {
     expect(stderr).toContain(`cannot audit ${ABSENT}`);
   });
 
+  it('writes the HTML report and the CSV through the same text layer, in English with --lang en', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liangzhao-cli-'));
+    try {
+      const html = join(dir, 'report.html');
+      expect(audit('--format', 'html', '--out', html, '--lang', 'en', LINKED, ABSENT).code).toBe(0);
+      const report = readFileSync(html, 'utf8');
+      expect(report).toContain('Online disclosure inspection records (2)');
+      expect(report).toContain('ICP filing or licence number');
+      expect(report).toContain('G2: Guidelines on standard contract terms of online trading platforms');
+      expect(report).not.toMatch(/\brule_[a-z_]+|\{\w+\}/);
+      const csv = join(dir, 'audits.csv');
+      expect(audit('--format=csv', '--out', csv, LINKED).code).toBe(0);
+      const text = readFileSync(csv, 'utf8');
+      expect(text.startsWith('\uFEFF类型,')).toBe(true);
+      expect(text).toContain('《网络交易平台合同格式条款规范指引》第八条第（二）项');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('rejects unknown options with a usage message', () => {
     const { code, stderr } = audit('--frobnicate', LINKED);
     expect(code).toBe(1);
@@ -130,12 +152,15 @@ describe('cli/audit.ts', { timeout: 60_000 }, () => {
 describe('cli argument and charset helpers', () => {
   it('parses flags, language and inputs', () => {
     expect(parseArgs(['--json', '--browser', '--lang', 'en', 'a.html', 'https://x.cn/'])).toEqual({
-      json: true,
+      format: 'json',
+      out: null,
       browser: true,
       locale: 'en',
       inputs: ['a.html', 'https://x.cn/'],
       quietMs: 2000,
     });
+    expect(parseArgs(['--format', 'html', '--out=r.html', 'a.html'])).toMatchObject({ format: 'html', out: 'r.html' });
+    expect(parseArgs(['--format', 'pdf', 'a.html'])).toMatch(/Unknown format/);
     expect(parseArgs(['--lang=fr', 'a.html'])).toMatch(/language/);
     expect(parseArgs([])).toMatch(/No FILE_OR_URL/);
   });

@@ -61,7 +61,7 @@ describe('Checklist', () => {
     );
     expect(root.querySelectorAll('img')).toHaveLength(0);
     expect(root.textContent).toContain(markup);
-    expect(root.querySelector('[data-rule="contact-details"]')!.textContent).toContain('依据：G2 art. 8(3)');
+    expect(root.querySelector('[data-rule="contact-details"]')!.textContent).toContain('依据：《网络交易平台合同格式条款规范指引》第八条第（三）项');
     expect(root.querySelector('[data-rule="psb-filing"] .evidence__hidden')!.textContent).toContain('display:none');
     // Failing groups come first.
     expect(root.querySelector('.checklist__group h3')!.id).toBe('group-filing');

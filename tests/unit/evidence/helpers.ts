@@ -22,7 +22,8 @@ export function hostileAudit(): AuditResult {
   audit.results[3].evidence[0].text = HOSTILE_FORMULA;
   audit.results[3].evidence[1].text = '+86 10 1234 5678';
   audit.results[3].evidence[2].text = '@SUM(1+1)*cmd|" /C calc"!A0';
-  audit.results[4].message = '-2+3 "quoted", comma\nnew line';
+  // An audit stored by an older version: a key this version does not have, and the message it rendered then.
+  Object.assign(audit.results[4], { messageKey: 'rule_from_an_older_version', message: '-2+3 "quoted", comma\nnew line' });
   return audit;
 }
 

@@ -55,7 +55,7 @@ describe('rules on the labelled home pages', () => {
         const expected = status(label.expected);
         if (!expected) continue;
         const result = audit.results.find((r) => r.ruleId === ruleId);
-        expect(result?.status, `${ruleId}: ${result?.message}`).toBe(expected);
+        expect(result?.status, `${ruleId}: ${result?.messageKey}`).toBe(expected);
       }
     });
   }

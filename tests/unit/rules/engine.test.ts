@@ -5,6 +5,7 @@ import icpNumber from '@/rules/catalogue/icp-number';
 import { defineRule, type Rule } from '@/rules/rule';
 import { AUDIT_SCHEMA, type Facts } from '@/rules/types';
 import { factsWith, icpFact } from './facts';
+import { resultMessage } from '@/i18n/text';
 
 const meta = { url: 'https://shop.example.cn/', title: '示例商城', mode: 'browser' as const, auditedAt: '2026-11-28T20:54:00+08:00' };
 
@@ -20,14 +21,15 @@ const throwing: Rule = defineRule({
 });
 
 describe('evaluate', () => {
-  it('returns the audit/1 shape with the ruleset version and the rendered message', () => {
+  it('returns the audit shape with the ruleset version, and a message key with params the text layer renders', () => {
     const linked = icpFact('京ICP备11041704号-1', { linked: true, href: 'https://beian.miit.gov.cn/' });
     const result = evaluate(factsWith({ icp: [linked] }), { ...meta, pageType: 'platform-home' }, [icpNumber]);
     expect(result.schema).toBe(AUDIT_SCHEMA);
     expect(result.rulesetVersion).toBe(RULESET_VERSION);
     expect(result.auditedAt).toBe(meta.auditedAt);
     expect(result.results[0]).toMatchObject({ ruleId: 'icp-number', status: 'pass', level: 'mandatory', basis: ['G2 art. 8(2)'] });
-    expect(result.results[0].message).toContain('京ICP备11041704号-1');
+    expect(result.results[0]).not.toHaveProperty('message');
+    expect(resultMessage(result.results[0], 'zh_CN')).toContain('京ICP备11041704号-1');
     expect(result.verdict).toBe('pass');
   });
 
@@ -43,7 +45,7 @@ describe('evaluate', () => {
     const result = evaluate(factsWith({}), { ...meta, pageType: 'platform-home' }, [throwing, icpNumber]);
     const error = result.results.find((r) => r.ruleId === 'throws-always');
     expect(error).toMatchObject({ status: 'error', messageKey: 'rule_error' });
-    expect(error?.message).toContain('boom');
+    expect(error && resultMessage(error, 'en')).toContain('boom');
     expect(result.results.find((r) => r.ruleId === 'icp-number')?.status).toBe('fail');
   });
 
@@ -59,7 +61,7 @@ describe('evaluate', () => {
   it('marks rules for other page types not applicable, never failed', () => {
     const result = evaluate(factsWith({}), { ...meta, pageType: 'product' }, [icpNumber]);
     expect(result.results[0].status).toBe('na');
-    expect(result.results[0].message).toBe('不适用于商品页。');
+    expect(resultMessage(result.results[0], 'zh_CN')).toBe('不适用于商品页。');
     expect(result.grade).toBe('N/A');
     expect(result.verdict).toBe('na');
   });
@@ -70,9 +72,9 @@ describe('evaluate', () => {
     expect(result.detectedPageType).not.toBe('terms');
   });
 
-  it('renders messages in English when asked', () => {
+  it('renders the same result in English through the text layer', () => {
     const result = evaluate(factsWith({}), { ...meta, pageType: 'product', locale: 'en' }, [icpNumber]);
-    expect(result.results[0].message).toBe('Does not apply to this page type (product page).');
+    expect(resultMessage(result.results[0], 'en')).toBe('Does not apply to this page type (product page).');
     expect(result.locale).toBe('en');
   });
 

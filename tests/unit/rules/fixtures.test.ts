@@ -2,6 +2,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { auditDocument } from '@/rules';
+import { resultMessage } from '@/i18n/text';
 import {
   expectedStatus,
   FIXTURE_NOW,
@@ -23,8 +24,8 @@ describe('rule fixtures (static, linkedom)', () => {
             now: FIXTURE_NOW,
           });
           const result = audit.results.find((r) => r.ruleId === ruleId);
-          expect(result?.status, `${result?.messageKey}: ${result?.message}`).toBe(expectedStatus(fixture.expected, 'static'));
-          expect(result?.message).not.toBe(result?.messageKey);
+          expect(result?.status, `${result?.messageKey}: ${JSON.stringify(result?.messageParams)}`).toBe(expectedStatus(fixture.expected, 'static'));
+          expect(result && resultMessage(result, 'zh_CN')).not.toBe(result?.messageKey);
         });
       }
     });

@@ -3,7 +3,7 @@ import { gradeFor, SCORING, scoreResults, verdictFor } from '@/rules/scoring';
 import type { RuleLevel, RuleResult, RuleStatus } from '@/rules/types';
 
 function result(status: RuleStatus, level: RuleLevel = 'mandatory'): RuleResult {
-  return { ruleId: `r-${status}`, status, level, group: 'licence', basis: ['G1 art. 9'], message: '', messageKey: 'k', evidence: [] };
+  return { ruleId: `r-${status}`, status, level, group: 'licence', basis: ['G1 art. 9'], messageKey: 'k', evidence: [] };
 }
 
 describe('scoring', () => {
@@ -14,7 +14,7 @@ describe('scoring', () => {
   it('weighs mandatory rules more than encouraged ones', () => {
     const mandatoryFails = scoreResults([result('fail'), result('pass', 'encouraged')]).score;
     const encouragedFails = scoreResults([result('pass'), result('fail', 'encouraged')]).score;
-    expect(encouragedFails).toBeGreaterThan(mandatoryFails);
+    expect(encouragedFails).toBeGreaterThan(mandatoryFails!);
   });
 
   it('caps the grade at D when any mandatory rule fails', () => {
@@ -38,7 +38,7 @@ describe('scoring', () => {
   });
 
   it('grades N/A when nothing applies', () => {
-    expect(scoreResults([result('na'), result('na')])).toEqual({ score: 0, grade: 'N/A', verdict: 'na' });
+    expect(scoreResults([result('na'), result('na')])).toEqual({ score: null, grade: 'N/A', verdict: 'na' });
   });
 
   it('maps scores to grades at the documented floors', () => {

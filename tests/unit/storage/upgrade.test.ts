@@ -55,10 +55,11 @@ describe('database version 2', () => {
 
     const db = new LiangzhaoDatabase(name);
     const after = await db.audits.orderBy('id').toArray();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(after).toHaveLength(25);
     for (const [i, row] of after.entries()) {
-      const { failedCount, terms, searchText, ...original } = row;
+      const { failedCount, terms, searchText, scoreDescKey, scoreAscKey, ...original } = row;
+      expect([scoreDescKey, scoreAscKey]).toEqual([before[i].score, before[i].score]);
       expect(original).toEqual(before[i]);
       expect(failedCount).toBe(before[i].failedRules.length);
       expect(terms).toContain(before[i].host);
@@ -68,6 +69,31 @@ describe('database version 2', () => {
     expect(await db.audits.where('terms').equals('商品').count()).toBe(25);
     expect(await db.audits.where('[url+auditedAtMs]').between(['https://shop1.example.cn/item/1', 0], ['https://shop1.example.cn/item/1', Infinity]).count()).toBe(1);
     expect(await db.settings.get('locale')).toEqual({ key: 'locale', value: 'en' });
+    db.close();
+  });
+});
+
+describe('database version 3', () => {
+  it('gives an N/A audit no score and sorts it after every scored one, either way round, its record untouched', async () => {
+    const name = 'upgrade-na-from-v1';
+    names.push(name);
+    const old = new VersionOneDatabase(name);
+    const scored = versionOneRow(1);
+    const na = { ...versionOneRow(2), grade: 'N/A', verdict: 'na', score: 0 };
+    na.result = { ...na.result, grade: 'N/A', verdict: 'na', score: 0 };
+    await old.table('audits').bulkAdd([na, scored, { ...versionOneRow(3), score: 0, grade: 'F' }]);
+    old.close();
+
+    const db = new LiangzhaoDatabase(name);
+    const rows = await db.audits.orderBy('id').toArray();
+    expect(rows.map((row) => row.score)).toEqual([null, scored.score, 0]);
+    // The sealed record stays as stored: a capture's digest over it still verifies.
+    expect(rows[0].result.score).toBe(0);
+    const { queryAudits } = await import('@/storage/audits');
+    const order = async (descending: boolean) =>
+      (await queryAudits(db, { sort: 'score', descending, offset: 0, limit: 10 })).rows.map((row) => row.score);
+    expect(await order(true)).toEqual([scored.score, 0, null]);
+    expect(await order(false)).toEqual([0, scored.score, null]);
     db.close();
   });
 });

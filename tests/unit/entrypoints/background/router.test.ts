@@ -53,7 +53,7 @@ describe('background router', () => {
   it("titles the badge in the person's chosen language", async () => {
     await db.settings.put({ key: 'locale', value: 'en' });
     await route({ type: 'audit:report', result: failing }, { tab: { id: 8 } as never, frameId: 0 });
-    expect(await fakeBrowser.action.getTitle({ tabId: 8 })).toBe('Liangzhao: grade F, score 20, 1 failed');
+    expect(await fakeBrowser.action.getTitle({ tabId: 8 })).toBe('Liangzhao: grade F, score 20, 1 not met');
   });
 
   it('leaves messages it does not handle to other listeners', () => {

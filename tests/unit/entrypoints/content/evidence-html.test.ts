@@ -29,13 +29,27 @@ describe('evidenceHtml', () => {
 });
 
 describe('answerEvidenceMessage', () => {
+  const traces = { conceal: () => undefined, reveal: () => undefined };
+
   it('answers only the evidence messages', async () => {
     const doc = page();
-    expect(answerEvidenceMessage(doc, { type: 'page:current' })).toBeUndefined();
-    expect(answerEvidenceMessage(doc, 'noise')).toBeUndefined();
-    expect(await answerEvidenceMessage(doc, { type: 'page:evidence-html', selectors: ['#big'] })).toEqual([
+    expect(answerEvidenceMessage(doc, { type: 'page:current' }, traces)).toBeUndefined();
+    expect(answerEvidenceMessage(doc, 'noise', traces)).toBeUndefined();
+    expect(await answerEvidenceMessage(doc, { type: 'page:evidence-html', selectors: ['#big'] }, traces)).toEqual([
       { selector: '#big', html: '<p id="big"></p>', truncated: false },
     ]);
+  });
+
+  it('takes every marked node of the extension off the page to conceal it, and lets the highlight come back', async () => {
+    const doc = page();
+    const calls: string[] = [];
+    const highlight = { conceal: () => calls.push('conceal'), reveal: () => calls.push('reveal') };
+    showEvidenceNotice(doc, '已取证', true);
+    expect(doc.querySelector('[data-liangzhao-overlay]')).not.toBeNull();
+    expect(await answerEvidenceMessage(doc, { type: 'page:evidence-conceal' }, highlight)).toEqual({ concealed: true });
+    expect(doc.querySelector('[data-liangzhao-overlay]')).toBeNull();
+    expect(await answerEvidenceMessage(doc, { type: 'page:evidence-reveal' }, highlight)).toEqual({ revealed: true });
+    expect(calls).toEqual(['conceal', 'reveal']);
   });
 
   it('shows a capture notice on the page and takes it away again', () => {

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { createHighlighter, hiddenReasonOf, OVERLAY_ATTRIBUTE } from '@/entrypoints/content/highlight';
+import { createHighlighter, hiddenReasonOf, OVERLAY_ATTRIBUTE, labelPlace } from '@/entrypoints/content/highlight';
 
 function doc(body: string): Document {
   return parseHTML(`<!doctype html><html><head></head><body>${body}</body></html>`).document as unknown as Document;
@@ -67,7 +67,7 @@ describe('createHighlighter', () => {
     const highlighter = createHighlighter(page);
     expect(highlighter.show('#icp', 'ICP', note)).toEqual({ found: true, hidden: true, reason: 'display-none' });
     const shadow = page.querySelector(`[${OVERLAY_ATTRIBUTE}]`)!.shadowRoot!;
-    expect(shadow.querySelector('.label')!.textContent).toBe('ICP\nhidden: display-none');
+    expect(shadow.querySelector('.label')!.textContent).toBe('ICP — hidden: display-none');
     expect(shadow.querySelector('.box')!.className).toContain('hidden-evidence');
   });
 
@@ -76,5 +76,21 @@ describe('createHighlighter', () => {
     const highlighter = createHighlighter(page);
     expect(highlighter.show('#gone', 'x', note)).toEqual({ found: false, hidden: false });
     expect(highlighter.show('p[', 'x', note)).toEqual({ found: false, hidden: false });
+  });
+});
+
+describe('labelPlace', () => {
+  const label = { width: 200, height: 26 };
+
+  it('puts the label above the outline, its left edge with the outline’s', () => {
+    expect(labelPlace({ left: 100, top: 300, bottom: 320 }, label, 1000, 700)).toEqual({ left: 96, top: 266 });
+  });
+
+  it('puts it below when the element is at the top of the viewport, and never past the right edge', () => {
+    expect(labelPlace({ left: 950, top: 10, bottom: 30 }, label, 1000, 700)).toEqual({ left: 796, top: 38 });
+  });
+
+  it('keeps it inside the viewport when neither above nor below fits', () => {
+    expect(labelPlace({ left: -50, top: 5, bottom: 690 }, label, 1000, 700)).toEqual({ left: 4, top: 0 });
   });
 });

@@ -30,6 +30,8 @@ async function setUp(options: { mhtml?: 'works' | 'flaky' | 'none'; stored?: boo
       asked.push(message);
       const m = message as { type: string; selectors?: string[] };
       if (m.type === 'page:current') return { result: audit, auditId };
+      if (m.type === 'page:evidence-conceal') return { concealed: true };
+      if (m.type === 'page:evidence-reveal') return { revealed: true };
       if (m.type === 'page:evidence-html') return m.selectors!.map((selector) => ({ selector, html: `<a>${selector}</a>`, truncated: false }));
       throw new Error(`unexpected ${m.type}`);
     },
@@ -55,6 +57,9 @@ describe('captureEvidence', () => {
   it('stores the screenshot, MHTML and element markup with their digests, linked from the audit', async () => {
     const { db, audit, auditId, deps, asked } = await setUp();
     const reply = await captureEvidence(deps, 7, CASE);
+    // The extension's traces are off the page for the screenshot and the MHTML, and back after.
+    const types = asked.map((m) => (m as { type: string }).type);
+    expect(types.slice(0, 3)).toEqual(['page:current', 'page:evidence-conceal', 'page:evidence-reveal']);
     expect(reply).toMatchObject({ ok: true, auditId, sequence: 1, absent: [] });
     const stored = await db.audits.get(auditId!);
     expect(stored?.captureId).toBe(reply.ok && reply.captureId);
@@ -122,6 +127,12 @@ describe('captureEvidence', () => {
     await captureEvidence(deps, 7);
     const [row] = (await db.captures.toArray()) as CaptureRow[];
     expect(row.record.caseFields).toEqual({ caseNumber: 'A-1', inspector: '王', task: '' });
+  });
+
+  it('puts the highlight back even when the screenshot fails', async () => {
+    const { deps, asked } = await setUp();
+    await captureEvidence({ ...deps, captureVisibleTab: async () => Promise.reject(new Error('no')) }, 7);
+    expect(asked.map((m) => (m as { type: string }).type)).toEqual(['page:current', 'page:evidence-conceal', 'page:evidence-reveal']);
   });
 
   it('refuses a tab that is not on screen, a page without a content script, and a failed screenshot, storing nothing', async () => {

@@ -64,7 +64,13 @@ describe('auditsToCsv', () => {
     expect(rows).toHaveLength(1 + 2 * (1 + audit.results.length));
     expect(rows[1].slice(0, 4)).toEqual(['核查', '1', 'https://shop.example.cn/', '示例商城 - 正品低价 网上购物']);
     const finding = rows.find((r) => r[12] === 'business-licence')!;
-    expect(finding).toMatchObject({ 0: '核查项', 1: '1', 15: '不符合', 16: 'G1 art. 9; G2 art. 8(1); E-Commerce Law art. 15' });
+    expect(finding).toMatchObject({
+      0: '核查项',
+      1: '1',
+      13: '营业执照信息',
+      16: '不符合',
+      17: '《网络交易平台经营者履行社会责任指引》第九条；《网络交易平台合同格式条款规范指引》第八条第（一）项；《中华人民共和国电子商务法》第十五条',
+    });
     expect(rows.every((r) => r.length === rows[0].length)).toBe(true);
   });
 

@@ -22,19 +22,28 @@ describe('renderReport', () => {
     const doc = parse(html);
     const text = doc.body.textContent ?? '';
     expect(doc.documentElement.getAttribute('lang')).toBe('zh-CN');
-    for (const value of [CASE.caseNumber, CASE.inspector, CASE.task, audit.url, audit.auditedAt, '2026-11-28T20:58:00.000+08:00', '得分 62/100']) {
+    for (const value of [CASE.caseNumber, CASE.inspector, CASE.task, audit.url, '2026年11月28日 20:57:29（UTC+08:00）', '2026年11月28日 20:58:00（UTC+08:00）', '得分 62/100']) {
       expect(text).toContain(value);
     }
     expect(doc.querySelector('figure img')?.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     const headings = [...doc.querySelectorAll('section.findings h2')].map((h) => h.textContent);
-    expect(headings).toEqual(['一、不符合规定的事项（3 项）', '二、需要进一步核实的事项（1 项）', '三、符合规定的事项（3 项）']);
-    const failed = [...doc.querySelectorAll('section.findings')][0];
-    // Mandatory articles first, then encouraged ones.
-    expect([...failed.querySelectorAll('h3')].map((h) => h.textContent)).toEqual([
-      '1. G1 art. 9 · G2 art. 8(1) · E-Commerce Law art. 15',
-      '2. G2 art. 7 · G1 art. 11 · E-Commerce Law art. 33',
-      '3. G1 art. 23',
+    // Case and page, screenshot and verdict come first; an encouraged practice is advice, not a failure.
+    expect(headings).toEqual([
+      '四、不符合规定的事项（2 项）',
+      '五、需要进一步核实的事项（1 项）',
+      '六、建议改进的事项（倡导性条款，1 项）',
+      '七、符合规定的事项（3 项）',
     ]);
+    const failed = [...doc.querySelectorAll('section.findings')][0];
+    // Each finding under its rule's name, cited in full.
+    expect([...failed.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['1. 营业执照信息', '2. 服务协议与交易规则']);
+    expect(failed.querySelector('.cite')?.textContent).toBe(
+      '依据：《网络交易平台经营者履行社会责任指引》第九条；《网络交易平台合同格式条款规范指引》第八条第（一）项；《中华人民共和国电子商务法》第十五条',
+    );
+    // Each instrument once in full, with issuer and year; selectors wait in the appendix.
+    expect(doc.querySelector('section.basis')?.textContent).toContain('《网络交易平台经营者履行社会责任指引》（国家工商行政管理总局，2014 年）');
+    expect(failed.querySelector('table.evidence')?.textContent).not.toContain('#');
+    expect(doc.querySelector('table.selectors')?.textContent).toContain('S1');
     expect(text).toContain('首页没有公示营业执照信息或其电子链接标识。');
     expect(text).toContain('整改要求');
     expect(text).toContain(capture.sealed.digest);

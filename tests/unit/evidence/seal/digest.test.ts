@@ -56,7 +56,7 @@ describe('canonicalJson', () => {
     const audit = sampleAudit();
     const reordered = Object.fromEntries(Object.entries(audit).reverse()) as typeof audit;
     expect(await auditDigest(reordered)).toBe(await auditDigest(audit));
-    expect(await auditDigest({ ...audit, score: audit.score + 1 })).not.toBe(await auditDigest(audit));
+    expect(await auditDigest({ ...audit, score: (audit.score ?? 0) + 1 })).not.toBe(await auditDigest(audit));
   });
 });
 
