@@ -3,7 +3,7 @@ import type { Locale } from '@/rules/types';
 import { t } from '@/i18n';
 import type { LiangzhaoDatabase } from '@/storage/db';
 import { hasFilters, matchingKeys, type AuditFilters } from '@/storage/audits';
-import type { CaptureReply } from '@/messaging/evidence';
+import type { CaptureReply } from '@/messaging/protocol';
 import { loadCaseFields, saveCaseFields } from '@/evidence/capture/store';
 import { auditIdsFor, entrySource, importJsonText, linksStoredHere, verifyStoredChains } from '@/evidence/export/import';
 import { verifyBundle } from '@/evidence/export/bundle';

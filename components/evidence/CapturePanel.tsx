@@ -3,7 +3,7 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { t } from '@/i18n';
 import type { Locale } from '@/rules/types';
 import { LiangzhaoDatabase } from '@/storage/db';
-import type { CaptureReply, EvidenceMessage } from '@/messaging/evidence';
+import { send } from '@/messaging/protocol';
 import type { CaseFields } from '@/evidence/seal/record';
 import { createCaptureModel, type CaptureModel } from '../../evidence/panels';
 
@@ -25,8 +25,7 @@ export function CaptureEvidence(props: CaptureEvidenceProps) {
     () =>
       createCaptureModel({
         db: new LiangzhaoDatabase(),
-        capture: (tabId, caseFields) =>
-          browser.runtime.sendMessage({ type: 'evidence:capture', tabId, caseFields } satisfies EvidenceMessage) as Promise<CaptureReply>,
+        capture: (tabId, caseFields) => send({ type: 'evidence:capture', tabId, caseFields }),
       }),
     [],
   );

@@ -1,6 +1,6 @@
 import { t } from '@/i18n';
 import { captureEvidence, type CaptureDeps } from '@/evidence/capture/collect';
-import { CAPTURE_COMMAND, isEvidenceMessage, type CaptureReply } from '@/messaging/evidence';
+import { CAPTURE_COMMAND, listen, send, type CaptureReply } from '@/messaging/protocol';
 import type { CaseFields } from '@/evidence/seal/record';
 import type { LiangzhaoDatabase } from '@/storage/db';
 import { loadSettings } from '@/storage/settings';
@@ -13,7 +13,7 @@ export function registerEvidenceCapture(db: LiangzhaoDatabase): void {
   const deps: CaptureDeps = {
     db,
     getTab: (tabId) => browser.tabs.get(tabId),
-    askPage: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
+    askPage: (tabId, message) => send(message, { tabId }),
     captureVisibleTab: (windowId) =>
       windowId === undefined
         ? browser.tabs.captureVisibleTab({ format: 'png' })
@@ -32,11 +32,12 @@ export function registerEvidenceCapture(db: LiangzhaoDatabase): void {
     return next;
   };
 
-  browser.runtime.onMessage.addListener((message, sender) => {
-    if (!isEvidenceMessage(message) || message.type !== 'evidence:capture') return undefined;
-    // Only the extension's own pages ask for evidence: a content script runs beside pages it cannot trust.
-    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
-    return capture(message.tabId, message.caseFields);
+  listen({
+    'evidence:capture': (message, sender) => {
+      // Only the extension's own pages ask for evidence: a content script runs beside pages it cannot trust.
+      if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
+      return capture(message.tabId, message.caseFields);
+    },
   });
 
   browser.commands?.onCommand.addListener((command, tab) => {
@@ -47,7 +48,7 @@ export function registerEvidenceCapture(db: LiangzhaoDatabase): void {
       const text = reply.ok
         ? t('evidenceNotice_captured', locale, { sequence: reply.sequence })
         : `${t('evidenceNotice_failed', locale)} ${t(reply.error, locale)}`;
-      await browser.tabs.sendMessage(tabId, { type: 'page:evidence-notice', text, ok: reply.ok }, { frameId: 0 }).catch(() => undefined);
+      await send({ type: 'page:evidence-notice', text, ok: reply.ok }, { tabId }).catch(() => undefined);
     });
   });
 }

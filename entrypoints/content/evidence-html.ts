@@ -1,4 +1,4 @@
-import { isEvidenceMessage, type ElementHtml } from '@/messaging/evidence';
+import type { ElementHtml, Handlers } from '@/messaging/protocol';
 
 /** An element's markup is evidence, not an archive: a footer is a few kB, a whole-page wrapper is cut here. */
 export const MAX_ELEMENT_HTML = 64 * 1024;
@@ -47,13 +47,13 @@ export function showEvidenceNotice(doc: Document, text: string, ok: boolean, dur
   setTimeout(() => host.remove(), durationMs);
 }
 
-/** Answers the evidence messages addressed to the page; undefined for any other message. */
-export function answerEvidenceMessage(doc: Document, message: unknown): Promise<unknown> | undefined {
-  if (!isEvidenceMessage(message)) return undefined;
-  if (message.type === 'page:evidence-html') return Promise.resolve(evidenceHtml(doc, message.selectors));
-  if (message.type === 'page:evidence-notice') {
-    showEvidenceNotice(doc, message.text, message.ok);
-    return Promise.resolve({ shown: true });
-  }
-  return undefined;
+/** The page's answers to the evidence messages. */
+export function evidenceAnswers(doc: Document): Handlers {
+  return {
+    'page:evidence-html': (message) => evidenceHtml(doc, message.selectors),
+    'page:evidence-notice': (message) => {
+      showEvidenceNotice(doc, message.text, message.ok);
+      return { shown: true };
+    },
+  };
 }

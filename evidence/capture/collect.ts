@@ -1,5 +1,4 @@
 import type { AuditResult } from '@/rules/types';
-import type { PageState } from '@/messaging/protocol';
 import type { LiangzhaoDatabase } from '@/storage/db';
 import { dataUrlToBytes } from '@/utils/base64';
 import { sha256Hex } from '@/evidence/seal/digest';
@@ -14,7 +13,7 @@ import {
   type CaseFields,
 } from '@/evidence/seal/record';
 import { isoWithOffset } from '@/utils/time';
-import type { CaptureReply, ElementHtml } from '../../messaging/evidence';
+import type { CaptureReply, ElementHtml, Message, PageState } from '@/messaging/protocol';
 import { ChainMovedError, loadCaseFields, loadChainHead, saveCapture } from './store';
 
 /** What the capture needs from the browser, injected so the sequence is testable without one. */
@@ -22,7 +21,7 @@ export interface CaptureDeps {
   db: LiangzhaoDatabase;
   getTab: (tabId: number) => Promise<{ windowId?: number; active?: boolean; url?: string; title?: string }>;
   /** `tabs.sendMessage` to the tab's top frame. */
-  askPage: (tabId: number, message: unknown) => Promise<unknown>;
+  askPage: (tabId: number, message: Message) => Promise<unknown>;
   /** `tabs.captureVisibleTab`: a PNG data URL of what the window shows. */
   captureVisibleTab: (windowId: number | undefined) => Promise<string>;
   /** `pageCapture.saveAsMHTML`, or null where the browser has none (Firefox). */

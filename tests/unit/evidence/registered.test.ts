@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import config from '@/wxt.config';
-import { CAPTURE_COMMAND } from '@/messaging/evidence';
+import { CAPTURE_COMMAND } from '@/messaging/protocol';
 import { EXPORT_FORMATS } from '@/evidence/export/files';
 
 type ManifestFn = (env: { browser: string; manifestVersion: number }) => Record<string, unknown>;

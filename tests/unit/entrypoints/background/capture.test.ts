@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { registerEvidenceCapture } from '@/entrypoints/background/capture';
-import { CAPTURE_COMMAND } from '@/messaging/evidence';
+import { CAPTURE_COMMAND } from '@/messaging/protocol';
 import { LiangzhaoDatabase, toStoredAudit } from '@/storage/db';
 import { dataUrl } from '@/utils/base64';
 import { CASE, PNG_BYTES, sampleAudit } from '../../evidence/helpers';
+import { PORT_CLOSED, useCallbackOnlyMessaging, type CallbackOnlyOnMessage } from '../../support/callback-messaging';
 
 const databases: LiangzhaoDatabase[] = [];
 afterEach(async () => {
@@ -14,10 +15,14 @@ afterEach(async () => {
 
 const POPUP = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
 
-/** What the first listener that answered said. */
+let onMessage: CallbackOnlyOnMessage;
+
+/** What the listener answered through `sendResponse`; undefined when it left the message to others. */
 async function send(message: unknown, sender: object = POPUP): Promise<unknown> {
-  const replies = await fakeBrowser.runtime.onMessage.trigger(message, sender as never);
-  return replies.find((reply) => reply !== undefined);
+  return onMessage.dispatch(message, sender).catch((error: Error) => {
+    if (error.message === PORT_CLOSED) return undefined;
+    throw error;
+  });
 }
 
 /** The background wired to a fake browser whose tab shows the sample audit. */
@@ -41,6 +46,7 @@ async function background() {
   Object.assign(fakeBrowser, { pageCapture: { saveAsMHTML: mhtml } });
   let onCommand: ((command: string, tab?: { id?: number }) => void) | undefined;
   Object.assign(fakeBrowser.commands.onCommand, { addListener: (listener: typeof onCommand) => (onCommand = listener) });
+  onMessage = useCallbackOnlyMessaging();
   registerEvidenceCapture(db);
   return { db, tabId: tab.id, auditId, toPage, mhtml, command: (name: string, id = tab.id) => onCommand!(name, { id }) };
 }

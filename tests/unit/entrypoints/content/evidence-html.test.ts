@@ -1,6 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it, vi } from 'vitest';
-import { answerEvidenceMessage, evidenceHtml, MAX_ELEMENT_HTML, showEvidenceNotice } from '@/entrypoints/content/evidence-html';
+import { answer } from '@/messaging/protocol';
+import { evidenceAnswers, evidenceHtml, MAX_ELEMENT_HTML, showEvidenceNotice } from '@/entrypoints/content/evidence-html';
 
 const page = () =>
   parseHTML(`<!doctype html><html><body>
@@ -28,12 +29,13 @@ describe('evidenceHtml', () => {
   });
 });
 
-describe('answerEvidenceMessage', () => {
+describe('evidenceAnswers', () => {
   it('answers only the evidence messages', async () => {
     const doc = page();
-    expect(answerEvidenceMessage(doc, { type: 'page:current' })).toBeUndefined();
-    expect(answerEvidenceMessage(doc, 'noise')).toBeUndefined();
-    expect(await answerEvidenceMessage(doc, { type: 'page:evidence-html', selectors: ['#big'] })).toEqual([
+    const route = answer(evidenceAnswers(doc));
+    expect(route({ type: 'page:current' }, {})).toBeUndefined();
+    expect(route('noise', {})).toBeUndefined();
+    expect(await route({ type: 'page:evidence-html', selectors: ['#big'] }, {})).toEqual([
       { selector: '#big', html: '<p id="big"></p>', truncated: false },
     ]);
   });
