@@ -13,8 +13,9 @@ export default defineConfig({
     action: { default_title: '__MSG_actionTitle__' },
     // Evidence capture: activeTab grants the screenshot of the tab a person acts on (popup click or shortcut);
     // pageCapture (Chromium only) saves the MHTML snapshot.
-    // storage: session storage keeps audits the database refused until a retry stores them.
-    permissions: ['activeTab', 'storage', ...(browser === 'firefox' ? [] : ['pageCapture'])],
+    // storage: session storage keeps audits until they are written, across service-worker restarts;
+    // alarms: wake a stopped worker to retry a write the database refused.
+    permissions: ['activeTab', 'alarms', 'storage', ...(browser === 'firefox' ? [] : ['pageCapture'])],
     commands: {
       'capture-evidence': { suggested_key: { default: 'Alt+Shift+E' }, description: '__MSG_evidenceCommand__' },
     },
