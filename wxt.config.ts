@@ -3,7 +3,14 @@ import preact from '@preact/preset-vite';
 
 const ICON_SIZES = [16, 32, 48, 128] as const;
 
+/**
+ * `npm run build:e2e`: the build the end-to-end tests load. It goes to its own folder, so the tests never rebuild
+ * the `.output/chrome-mv3` a person may have loaded.
+ */
+const E2E_BUILD = process.env.LIANGZHAO_E2E === '1';
+
 export default defineConfig({
+  outDir: E2E_BUILD ? '.output-e2e' : '.output',
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
