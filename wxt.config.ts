@@ -9,6 +9,11 @@ const ICON_SIZES = [16, 32, 48, 128] as const;
  */
 const E2E_BUILD = process.env.LIANGZHAO_E2E === '1';
 
+/** Chromium 102: storage.session (the write queue); see the README's table of APIs by version. */
+const MINIMUM_CHROME_VERSION = '102';
+/** Firefox 140: data_collection_permissions (which addons.mozilla.org requires); storage.session is 115. */
+const MINIMUM_FIREFOX_VERSION = '140.0';
+
 export default defineConfig({
   outDir: E2E_BUILD ? '.output-e2e' : '.output',
   vite: () => ({ plugins: [preact()] }),
@@ -19,17 +24,27 @@ export default defineConfig({
     icons: Object.fromEntries(ICON_SIZES.map((size) => [size, `icons/${size}.png`])),
     action: { default_title: '__MSG_actionTitle__' },
     // Evidence capture: activeTab grants the screenshot of the tab a person acts on (popup click or shortcut);
-    // pageCapture (Chromium only) saves the MHTML snapshot.
+    // pageCapture (Chromium only) saves the MHTML snapshot, asked for at the first capture. The test build lists it
+    // as required, because headless Chromium cannot answer a permission prompt.
     // storage: session storage keeps audits until they are written, across service-worker restarts;
     // alarms: wake a stopped worker to retry a write the database refused.
-    permissions: ['activeTab', 'alarms', 'storage', ...(browser === 'firefox' ? [] : ['pageCapture'])],
+    permissions: ['activeTab', 'alarms', 'storage', ...(browser !== 'firefox' && E2E_BUILD ? ['pageCapture'] : [])],
+    ...(browser !== 'firefox' && !E2E_BUILD ? { optional_permissions: ['pageCapture'] } : {}),
+    // The oldest versions with every API the extension uses (README, "Supported browsers").
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: MINIMUM_CHROME_VERSION }),
     commands: {
       'capture-evidence': { suggested_key: { default: 'Alt+Shift+E' }, description: '__MSG_evidenceCommand__' },
     },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'liangzhao@liangzhao.dev', data_collection_permissions: { required: ['none'] } },
+            gecko: {
+              id: 'liangzhao@liangzhao.dev',
+              strict_min_version: MINIMUM_FIREFOX_VERSION,
+              data_collection_permissions: { required: ['none'] },
+            },
+            // Firefox for Android reads data_collection_permissions from 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -82,8 +82,7 @@ export type CaptureError =
   | 'evidenceCaptureError_noPage'
   | 'evidenceCaptureError_noAudit'
   | 'evidenceCaptureError_screenshot'
-  | 'evidenceCaptureError_store'
-  | 'evidenceCaptureError_permission';
+  | 'evidenceCaptureError_store';
 
 export const CAPTURE_COMMAND = 'capture-evidence';
 

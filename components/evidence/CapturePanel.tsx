@@ -5,7 +5,8 @@ import type { Locale } from '@/rules/types';
 import { LiangzhaoDatabase } from '@/storage/db';
 import { send } from '@/messaging/protocol';
 import type { CaseFields } from '@/evidence/seal/record';
-import { createCaptureModel, type CaptureModel } from '../../evidence/panels';
+import { MHTML_REFUSED } from '@/evidence/capture/collect';
+import { createCaptureModel, pageCapturePermission, type CaptureModel } from '../../evidence/panels';
 
 const FIELDS: Array<{ field: keyof CaseFields; key: string }> = [
   { field: 'caseNumber', key: 'evidenceCase_caseNumber' },
@@ -26,6 +27,7 @@ export function CaptureEvidence(props: CaptureEvidenceProps) {
       createCaptureModel({
         db: new LiangzhaoDatabase(),
         capture: (tabId, caseFields) => send({ type: 'evidence:capture', tabId, caseFields }),
+        pageCapture: pageCapturePermission(),
       }),
     [],
   );
@@ -54,6 +56,11 @@ export function CapturePanel({ model, tabId, locale, dashboardUrl }: CaptureEvid
           </label>
         ))}
       </details>
+      {model.pageCaptureNeeded.value && (
+        <p class="muted" data-testid="page-capture-why">
+          {t('evidenceUi_pageCaptureWhy', locale)}
+        </p>
+      )}
       <p class="controls">
         <button type="button" class="primary" data-testid="capture-evidence" disabled={capturing} onClick={() => void model.capture(tabId)}>
           {t(capturing ? 'evidenceUi_capturing' : 'evidenceUi_capture', locale)}
@@ -64,7 +71,11 @@ export function CapturePanel({ model, tabId, locale, dashboardUrl }: CaptureEvid
         {reply?.ok && (
           <p class="banner banner--ok">
             {t('evidenceUi_captured', locale, { sequence: reply.sequence, digest: reply.digest.slice(0, 16) })}{' '}
-            {reply.absent.some((a) => a.kind === 'mhtml') && <span class="muted">{t('evidenceUi_noMhtml', locale)} </span>}
+            {reply.absent.some((a) => a.kind === 'mhtml') && (
+              <span class="muted">
+                {t(reply.absent.some((a) => a.reason === MHTML_REFUSED) ? 'evidenceUi_noMhtmlRefused' : 'evidenceUi_noMhtml', locale)}{' '}
+              </span>
+            )}
             <a href={`${dashboardUrl}#export=${reply.auditId}`} target="_blank" rel="noopener">
               {t('evidenceUi_exportThis', locale)}
             </a>

@@ -1,5 +1,5 @@
 import { t } from '@/i18n';
-import { captureEvidence, type CaptureDeps } from '@/evidence/capture/collect';
+import { captureEvidence, PAGE_CAPTURE_PERMISSION, type CaptureDeps } from '@/evidence/capture/collect';
 import { CAPTURE_COMMAND, listen, send, type CaptureReply } from '@/messaging/protocol';
 import type { CaseFields } from '@/evidence/seal/record';
 import type { LiangzhaoDatabase } from '@/storage/db';
@@ -18,8 +18,10 @@ export function registerEvidenceCapture(db: LiangzhaoDatabase): void {
       windowId === undefined
         ? browser.tabs.captureVisibleTab({ format: 'png' })
         : browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
-    // Chromium only; Firefox has no pageCapture and the record says so.
-    saveAsMhtml: browser.pageCapture?.saveAsMHTML ? (tabId) => browser.pageCapture.saveAsMHTML({ tabId }) : null,
+    // Chromium only; Firefox has no pageCapture and the record says so. The permission is optional, so its API
+    // exists only once granted: look it up at each capture.
+    saveAsMhtml: import.meta.env.FIREFOX ? null : (tabId) => browser.pageCapture.saveAsMHTML({ tabId }),
+    mhtmlAllowed: () => browser.permissions.contains(PAGE_CAPTURE_PERMISSION),
     // The worker's own user agent is the browser's; Node (unit tests) has no navigator before version 21.
     userAgent: globalThis.navigator?.userAgent ?? '',
     extensionVersion: browser.runtime.getManifest().version,
@@ -41,14 +43,21 @@ export function registerEvidenceCapture(db: LiangzhaoDatabase): void {
   });
 
   browser.commands?.onCommand.addListener((command, tab) => {
-    if (command !== CAPTURE_COMMAND || tab?.id === undefined) return;
-    const tabId = tab.id;
-    void capture(tabId).then(async (reply) => {
-      const { locale } = await loadSettings(db);
-      const text = reply.ok
-        ? t('evidenceNotice_captured', locale, { sequence: reply.sequence })
-        : `${t('evidenceNotice_failed', locale)} ${t(reply.error, locale)}`;
-      await send({ type: 'page:evidence-notice', text, ok: reply.ok }, { tabId }).catch(() => undefined);
-    });
+    if (command === CAPTURE_COMMAND && tab?.id !== undefined) void captureFromShortcut(tab.id);
   });
+
+  /** A worker cannot show a permission prompt: until pageCapture is granted, the shortcut opens the popup's page. */
+  async function captureFromShortcut(tabId: number) {
+    if (!import.meta.env.FIREFOX && !(await browser.permissions.contains(PAGE_CAPTURE_PERMISSION))) {
+      const url = browser.runtime.getURL(`/popup.html?tab=${tabId}`);
+      await browser.windows.create({ url, type: 'popup', width: 420, height: 640 });
+      return;
+    }
+    const reply = await capture(tabId);
+    const { locale } = await loadSettings(db);
+    const text = reply.ok
+      ? t('evidenceNotice_captured', locale, { sequence: reply.sequence })
+      : `${t('evidenceNotice_failed', locale)} ${t(reply.error, locale)}`;
+    await send({ type: 'page:evidence-notice', text, ok: reply.ok }, { tabId }).catch(() => undefined);
+  }
 }

@@ -26,6 +26,8 @@ export interface CaptureDeps {
   captureVisibleTab: (windowId: number | undefined) => Promise<string>;
   /** `pageCapture.saveAsMHTML`, or null where the browser has none (Firefox). */
   saveAsMhtml: ((tabId: number) => Promise<Blob | undefined>) | null;
+  /** Whether the person granted the optional `pageCapture` permission; absent when it is not optional. */
+  mhtmlAllowed?: () => Promise<boolean>;
   userAgent: string;
   extensionVersion: string;
   now?: () => Date;
@@ -33,6 +35,11 @@ export interface CaptureDeps {
   /** Waits between MHTML attempts. */
   sleep?: (ms: number) => Promise<void>;
 }
+
+/** `pageCapture` is optional: the popup asks for it at the first capture, and a person may refuse. */
+export const PAGE_CAPTURE_PERMISSION = { permissions: ['pageCapture' as const] };
+/** The record's reason for a capture without its MHTML snapshot because the permission was refused. */
+export const MHTML_REFUSED = 'permission-refused';
 
 /** Chromium's MHTML read fails now and then (`NotFoundError`) and succeeds on a later try. */
 export const MHTML_ATTEMPTS = 5;
@@ -129,6 +136,9 @@ async function readMhtml(
   sleep: (ms: number) => Promise<void>,
 ): Promise<{ bytes: Uint8Array } | { absent: AbsentArtefact }> {
   if (!deps.saveAsMhtml) return { absent: { kind: 'mhtml', reason: 'unsupported' } };
+  if (deps.mhtmlAllowed && !(await deps.mhtmlAllowed().catch(() => false))) {
+    return { absent: { kind: 'mhtml', reason: MHTML_REFUSED } };
+  }
   let last: unknown = null;
   for (let attempt = 1; attempt <= MHTML_ATTEMPTS; attempt++) {
     try {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { registerEvidenceCapture } from '@/entrypoints/background/capture';
 import { CAPTURE_COMMAND } from '@/messaging/protocol';
+import { MHTML_REFUSED } from '@/evidence/capture/collect';
 import { LiangzhaoDatabase, toStoredAudit } from '@/storage/db';
 import { dataUrl } from '@/utils/base64';
 import { CASE, PNG_BYTES, sampleAudit } from '../../evidence/helpers';
@@ -44,11 +45,12 @@ async function background() {
   vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Liangzhao', version: '0.1.0' });
   const mhtml = vi.fn(async () => new Blob(['MIME-Version: 1.0']));
   Object.assign(fakeBrowser, { pageCapture: { saveAsMHTML: mhtml } });
+  const granted = vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation((async () => true) as never);
   let onCommand: ((command: string, tab?: { id?: number }) => void) | undefined;
   Object.assign(fakeBrowser.commands.onCommand, { addListener: (listener: typeof onCommand) => (onCommand = listener) });
   onMessage = useCallbackOnlyMessaging();
   registerEvidenceCapture(db);
-  return { db, tabId: tab.id, auditId, toPage, mhtml, command: (name: string, id = tab.id) => onCommand!(name, { id }) };
+  return { db, tabId: tab.id, auditId, toPage, mhtml, granted, command: (name: string, id = tab.id) => onCommand!(name, { id }) };
 }
 
 describe('background evidence capture', () => {
@@ -73,6 +75,23 @@ describe('background evidence capture', () => {
     await vi.waitFor(() => expect(toPage.some((m) => (m as { type: string }).type === 'page:evidence-notice')).toBe(true));
     expect(toPage.at(-1)).toMatchObject({ type: 'page:evidence-notice', ok: true, text: '亮照：已取证，第 1 号记录已加入取证链。' });
     expect(await db.captures.count()).toBe(1);
+  });
+
+  it('captures without the MHTML snapshot, and says why, when pageCapture was refused', async () => {
+    const { tabId, mhtml, granted } = await background();
+    granted.mockImplementation((async () => false) as never);
+    const reply = await send({ type: 'evidence:capture', tabId });
+    expect(reply).toMatchObject({ ok: true, absent: [{ kind: 'mhtml', reason: MHTML_REFUSED }] });
+    expect(mhtml).not.toHaveBeenCalled();
+  });
+
+  it('opens the popup page for the tab from the shortcut until pageCapture is granted, since a worker cannot ask', async () => {
+    const { db, tabId, granted, command } = await background();
+    granted.mockImplementation((async () => false) as never);
+    const opened = vi.spyOn(fakeBrowser.windows, 'create').mockImplementation((async () => ({})) as never);
+    command(CAPTURE_COMMAND);
+    await vi.waitFor(() => expect(opened).toHaveBeenCalledWith(expect.objectContaining({ url: fakeBrowser.runtime.getURL(`/popup.html?tab=${tabId}`) })));
+    expect(await db.captures.count()).toBe(0);
   });
 
   it('leaves every other message to the other listeners', async () => {
