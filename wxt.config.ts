@@ -9,9 +9,9 @@ const ICON_SIZES = [16, 32, 48, 128] as const;
  */
 const E2E_BUILD = process.env.LIANGZHAO_E2E === '1';
 
-/** Chromium 102: storage.session (the write queue); see the README's table of APIs by version. */
-const MINIMUM_CHROME_VERSION = '102';
-/** Firefox 140: data_collection_permissions (which addons.mozilla.org requires); storage.session is 115. */
+/** Chromium 99: runtime.sendMessage and tabs.sendMessage return a Promise; see the README's table of APIs. */
+const MINIMUM_CHROME_VERSION = '99';
+/** Firefox 140: data_collection_permissions, which addons.mozilla.org requires. */
 const MINIMUM_FIREFOX_VERSION = '140.0';
 
 export default defineConfig({
@@ -26,7 +26,7 @@ export default defineConfig({
     // Evidence capture: activeTab grants the screenshot of the tab a person acts on (popup click or shortcut);
     // pageCapture (Chromium only) saves the MHTML snapshot, asked for at the first capture. The test build lists it
     // as required, because headless Chromium cannot answer a permission prompt.
-    // storage: session storage keeps audits until they are written, across service-worker restarts;
+    // storage: audits wait in storage.local until they are written, across service-worker restarts and reloads;
     // alarms: wake a stopped worker to retry a write the database refused.
     permissions: ['activeTab', 'alarms', 'storage', ...(browser !== 'firefox' && E2E_BUILD ? ['pageCapture'] : [])],
     ...(browser !== 'firefox' && !E2E_BUILD ? { optional_permissions: ['pageCapture'] } : {}),

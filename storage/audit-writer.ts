@@ -48,9 +48,12 @@ export function memoryStore(): PendingStore {
   };
 }
 
-/** `browser.storage.session` when the browser has it (kept across service-worker restarts), memory otherwise. */
-export function sessionStore(key = 'liangzhao.pendingAudits'): PendingStore {
-  const area = browser.storage?.session;
+/**
+ * `browser.storage.local`: kept across service-worker restarts and, unlike `storage.session`, across a reload or
+ * update of the extension. Memory where there is no storage.
+ */
+export function extensionStore(key = 'liangzhao.pendingAudits'): PendingStore {
+  const area = browser.storage?.local;
   if (!area) return memoryStore();
   return {
     load: async () => ((await area.get(key))[key] as StoredAudit[] | undefined) ?? [],

@@ -20,7 +20,7 @@ export function registerEvidenceCapture(db: LiangzhaoDatabase): void {
         : browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
     // Chromium only; Firefox has no pageCapture and the record says so. The permission is optional, so its API
     // exists only once granted: look it up at each capture.
-    saveAsMhtml: import.meta.env.FIREFOX ? null : (tabId) => browser.pageCapture.saveAsMHTML({ tabId }),
+    saveAsMhtml: import.meta.env.FIREFOX ? null : saveAsMhtml,
     mhtmlAllowed: () => browser.permissions.contains(PAGE_CAPTURE_PERMISSION),
     // The worker's own user agent is the browser's; Node (unit tests) has no navigator before version 21.
     userAgent: globalThis.navigator?.userAgent ?? '',
@@ -60,4 +60,20 @@ export function registerEvidenceCapture(db: LiangzhaoDatabase): void {
       : `${t('evidenceNotice_failed', locale)} ${t(reply.error, locale)}`;
     await send({ type: 'page:evidence-notice', text, ok: reply.ok }, { tabId }).catch(() => undefined);
   }
+}
+
+interface CallbackPageCapture {
+  saveAsMHTML(details: { tabId: number }, done: (mhtml?: Blob) => void): void;
+}
+
+/** With a callback: saveAsMHTML returns a Promise only from Chromium 116. */
+function saveAsMhtml(tabId: number): Promise<Blob | undefined> {
+  return new Promise((resolve, reject) => {
+    const pageCapture = browser.pageCapture as unknown as CallbackPageCapture;
+    pageCapture.saveAsMHTML({ tabId }, (mhtml) => {
+      // Reading lastError also tells Chromium the failure was handled.
+      if (mhtml) resolve(mhtml);
+      else reject(new Error(browser.runtime.lastError?.message ?? 'no MHTML returned'));
+    });
+  });
 }

@@ -2,7 +2,7 @@ import { createRouter } from '@/entrypoints/background/router';
 import { clearBadge } from '@/entrypoints/background/badge';
 import { registerEvidenceCapture } from '@/entrypoints/background/capture';
 import { LiangzhaoDatabase } from '@/storage/db';
-import { createAuditWriter, sessionStore } from '@/storage/audit-writer';
+import { createAuditWriter, extensionStore } from '@/storage/audit-writer';
 import { listen } from '@/messaging/protocol';
 
 /** Wakes the worker to retry writes the database refused (alarms fire no sooner than 30 s in a packed extension). */
@@ -14,9 +14,9 @@ export const RETRY_WRITES_ALARM = 'liangzhao.retry-writes';
  */
 export default defineBackground(() => {
   const db = new LiangzhaoDatabase();
-  // Audits wait in session storage until they are written, so a stopped service worker does not lose them.
+  // Audits wait in extension storage until they are written, so neither a stopped worker nor a reload loses them.
   const writer = createAuditWriter(db, {
-    store: sessionStore(),
+    store: extensionStore(),
     wake: (delayMs) => void browser.alarms.create(RETRY_WRITES_ALARM, { when: Date.now() + delayMs }),
   });
   listen(createRouter(db, writer));

@@ -23,7 +23,7 @@ describe('evidence capture is registered and documented', () => {
   });
 
   it('names the oldest browsers whose APIs it uses', () => {
-    expect(manifestFor('chrome').minimum_chrome_version).toBe('102');
+    expect(manifestFor('chrome').minimum_chrome_version).toBe('99');
     expect(manifestFor('firefox')).toMatchObject({ browser_specific_settings: { gecko: { strict_min_version: '140.0' } } });
   });
 

@@ -106,7 +106,7 @@ function start(): Contexts {
   vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation((async () => ({ id: TAB_ID, windowId: 1, active: true, url: CONTENT.url, title: '示例商城' })) as never);
   vi.spyOn(fakeBrowser.tabs, 'captureVisibleTab').mockImplementation((async () => dataUrl('image/png', PNG_BYTES)) as never);
   vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation((async () => true) as never);
-  Object.assign(fakeBrowser, { pageCapture: { saveAsMHTML: async () => new Blob(['MIME-Version: 1.0']) } });
+  Object.assign(fakeBrowser, { pageCapture: { saveAsMHTML: (_details: unknown, done: (mhtml: Blob) => void) => done(new Blob(['MIME-Version: 1.0'])) } });
   background.main();
 
   const { document } = parseHTML(

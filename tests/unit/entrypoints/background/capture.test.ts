@@ -43,7 +43,8 @@ async function background() {
   }) as never);
   vi.spyOn(fakeBrowser.tabs, 'captureVisibleTab').mockImplementation((async () => dataUrl('image/png', PNG_BYTES)) as never);
   vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Liangzhao', version: '0.1.0' });
-  const mhtml = vi.fn(async () => new Blob(['MIME-Version: 1.0']));
+  // Called with a callback, as Chromium before 116 needs.
+  const mhtml = vi.fn((_details: { tabId: number }, done: (mhtml: Blob) => void) => done(new Blob(['MIME-Version: 1.0'])));
   Object.assign(fakeBrowser, { pageCapture: { saveAsMHTML: mhtml } });
   const granted = vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation((async () => true) as never);
   let onCommand: ((command: string, tab?: { id?: number }) => void) | undefined;
@@ -58,7 +59,7 @@ describe('background evidence capture', () => {
     const { db, tabId, auditId, mhtml } = await background();
     const reply = await send({ type: 'evidence:capture', tabId, caseFields: CASE });
     expect(reply).toMatchObject({ ok: true, auditId, sequence: 1, absent: [] });
-    expect(mhtml).toHaveBeenCalledWith({ tabId });
+    expect(mhtml).toHaveBeenCalledWith({ tabId }, expect.any(Function));
     expect(await db.captures.count()).toBe(1);
   });
 

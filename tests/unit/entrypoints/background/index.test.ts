@@ -29,13 +29,13 @@ describe('background entrypoint', () => {
     expect(await fakeBrowser.action.getBadgeText({ tabId: 11 })).toBe('');
   });
 
-  it('writes the audits a stopped worker left in session storage when it starts again', async () => {
+  it('writes the audits a stopped worker left in extension storage when it starts again', async () => {
     const left = toStoredAudit(auditResult({ url: 'https://shop.example.cn/left' }), 4);
-    await fakeBrowser.storage.session.set({ 'liangzhao.pendingAudits': [left] });
+    await fakeBrowser.storage.local.set({ 'liangzhao.pendingAudits': [left] });
     startWorker();
     const db = new LiangzhaoDatabase();
     await vi.waitFor(async () => expect(await db.audits.count()).toBe(1));
-    expect(await fakeBrowser.storage.session.get('liangzhao.pendingAudits')).toEqual({ 'liangzhao.pendingAudits': [] });
+    expect(await fakeBrowser.storage.local.get('liangzhao.pendingAudits')).toEqual({ 'liangzhao.pendingAudits': [] });
   });
 
   it('sets an alarm for a refused write and writes it when the alarm fires', async () => {
