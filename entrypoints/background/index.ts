@@ -21,6 +21,9 @@ export default defineBackground(() => {
   });
   listen(createRouter(db, writer));
   registerEvidenceCapture(db);
+  // An install, update or reload, and the browser's start, start a worker: it writes what is still queued.
+  browser.runtime.onInstalled.addListener(() => void writer.flush());
+  browser.runtime.onStartup.addListener(() => void writer.flush());
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETRY_WRITES_ALARM) void writer.flush();
   });
