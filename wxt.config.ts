@@ -16,6 +16,8 @@ const MINIMUM_FIREFOX_VERSION = '140.0';
 
 export default defineConfig({
   outDir: E2E_BUILD ? '.output-e2e' : '.output',
+  // The sources archive for Firefox review: with the Node version, so a reviewer rebuilds the same files.
+  zip: { includeSources: ['.nvmrc'] },
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
