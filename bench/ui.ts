@@ -85,7 +85,7 @@ async function timeUntil(page: Page, act: () => Promise<void>, done: string): Pr
 
 export async function benchUi(options: { runs?: number } = {}): Promise<UiBench> {
   const runs = options.runs ?? 5;
-  if (!existsSync(EXTENSION_PATH)) throw new Error(`no built extension at ${EXTENSION_PATH}: build it first`);
+  if (!existsSync(EXTENSION_PATH)) throw new Error(`no test build at ${EXTENSION_PATH}: run "npm run build:e2e" first`);
   const site = await serveFixtures();
   let session: ExtensionSession | undefined;
   try {

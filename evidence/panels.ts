@@ -3,8 +3,9 @@ import type { Locale } from '@/rules/types';
 import { t } from '@/i18n';
 import type { LiangzhaoDatabase } from '@/storage/db';
 import { hasFilters, matchingKeys, type AuditFilters } from '@/storage/audits';
-import type { CaptureReply } from '@/messaging/evidence';
+import type { CaptureReply } from '@/messaging/protocol';
 import { loadCaseFields, saveCaseFields } from '@/evidence/capture/store';
+import { PAGE_CAPTURE_PERMISSION } from '@/evidence/capture/collect';
 import { auditIdsFor, entrySource, importJsonText, linksStoredHere, verifyStoredChains } from '@/evidence/export/import';
 import { verifyBundle } from '@/evidence/export/bundle';
 import { EMPTY_CASE, type CaseFields } from '@/evidence/seal/record';
@@ -140,12 +141,30 @@ export function createEvidenceModel(deps: EvidenceDeps) {
 
 export type EvidenceModel = ReturnType<typeof createEvidenceModel>;
 
+/** The optional `pageCapture` permission of this browser; undefined where there is none (Firefox). */
+export function pageCapturePermission(): PageCapturePermission | undefined {
+  if (import.meta.env.FIREFOX) return undefined;
+  return {
+    granted: () => browser.permissions.contains(PAGE_CAPTURE_PERMISSION),
+    request: () => browser.permissions.request(PAGE_CAPTURE_PERMISSION),
+  };
+}
+
+export interface PageCapturePermission {
+  granted(): Promise<boolean>;
+  request(): Promise<boolean>;
+}
+
 /** The popup's capture: the case fields (saved once, reused) and the capture request to the background. */
 export function createCaptureModel(deps: {
   db: LiangzhaoDatabase;
   capture: (tabId: number, caseFields: CaseFields) => Promise<CaptureReply>;
+  /** The optional `pageCapture` permission (the MHTML snapshot); absent where the browser has none. */
+  pageCapture?: PageCapturePermission;
 }) {
   const caseFields = signal<CaseFields>({ ...EMPTY_CASE });
+  /** The permission is still to be asked for: the panel says why before the first capture asks. */
+  const pageCaptureNeeded = signal(false);
   const capturing = signal(false);
   const reply = signal<CaptureReply | null>(null);
 
@@ -153,8 +172,10 @@ export function createCaptureModel(deps: {
     caseFields,
     capturing,
     reply,
+    pageCaptureNeeded,
     async load() {
       caseFields.value = await loadCaseFields(deps.db);
+      pageCaptureNeeded.value = deps.pageCapture ? !(await deps.pageCapture.granted().catch(() => false)) : false;
     },
     async setField(field: keyof CaseFields, value: string) {
       caseFields.value = { ...caseFields.value, [field]: value };
@@ -162,9 +183,13 @@ export function createCaptureModel(deps: {
     },
     async capture(tabId: number) {
       if (capturing.value) return;
+      // Asked before anything is awaited: the browser shows its prompt only during the person's click. A refusal
+      // still captures, without the snapshot, and the record says why.
+      const asked = pageCaptureNeeded.value && deps.pageCapture ? deps.pageCapture.request().catch(() => false) : null;
       capturing.value = true;
       reply.value = null;
       try {
+        if (asked) pageCaptureNeeded.value = !(await asked);
         await saveCaseFields(deps.db, caseFields.value);
         reply.value = await deps.capture(tabId, caseFields.value);
       } catch (error) {

@@ -1,49 +1,166 @@
+import type { Browser } from 'wxt/browser';
 import type { AuditResult, HiddenReason, PageType } from '@/rules/types';
-import type { StoredAudit } from '@/storage/db';
-import type { WriteStatus } from '@/storage/audit-writer';
+import type { WriteReply, WriteStatus } from '@/storage/audit-writer';
+import type { AbsentArtefact, CaseFields } from '@/evidence/seal/record';
 
 /**
- * Every message between the content script, the background and the extension pages.
- * `type` names who acts: `audit:*` the background's history, `page:*` the content script in a tab.
+ * Every message between the content script, the background and the extension pages, with its reply.
+ * `type` names who answers: `audit:*`, `storage:*`, `settings:*` and `evidence:*` the background, `page:*` the
+ * content script in a tab.
  */
-export type Message =
+interface Protocol {
   /** content → background: a fresh audit of the page the content script runs in. */
-  | { type: 'audit:report'; result: AuditResult }
-  /** popup → background: the latest stored audits. */
+  'audit:report': { message: { result: AuditResult }; reply: WriteReply };
+  /** popup → background: audits not saved yet (a refused write waiting for its retry). */
+  'storage:status': { message: object; reply: WriteStatus };
+  /** content → background: may this page be audited without a person asking (settings, paused sites)? */
+  'settings:auto-audit': { message: { url: string }; reply: { allowed: boolean } };
+  /** popup or dashboard → background: capture the evidence of the tab's current audit. */
+  'evidence:capture': { message: { tabId: number; caseFields?: CaseFields }; reply: CaptureReply };
   /** popup → content: the audit the tab's content script last made (null before its first). */
-  | { type: 'page:current' }
+  'page:current': { message: object; reply: PageState };
   /** popup → content: audit now, optionally as a page type a person chose. */
-  | { type: 'page:audit'; pageType?: PageType }
+  'page:audit': { message: { pageType?: PageType }; reply: PageState };
   /** popup → content: scroll to, outline and label the element that `selector` finds. */
-  | {
-      type: 'page:highlight';
+  'page:highlight': {
+    message: {
       selector: string;
       label: string;
       /** What to add to the label when the element is hidden, per reason, already in the person's language. */
       hiddenNotes: Partial<Record<HiddenReason, string>>;
-    }
-  /** popup → background: audits not saved yet (a refused write waiting for its retry). */
-  | { type: 'storage:status' }
-  /** content → background: may this page be audited without a person asking (settings, paused sites)? */
-  | { type: 'settings:auto-audit'; url: string };
+    };
+    reply: { found: boolean; hidden: boolean; reason?: HiddenReason };
+  };
+  /** background → content: the outerHTML of the elements the audit's evidence points to. */
+  'page:evidence-html': { message: { selectors: string[] }; reply: ElementHtml[] };
+  /** background → content: say on the page that a capture (from the keyboard shortcut) succeeded or failed. */
+  'page:evidence-notice': { message: { text: string; ok: boolean }; reply: { shown: boolean } };
+  /** background → content: take every trace of the extension off the page, and answer once it is painted so. */
+  'page:evidence-conceal': { message: object; reply: { concealed: true } };
+  /** background → content: put back what `page:evidence-conceal` took away. */
+  'page:evidence-reveal': { message: object; reply: { revealed: true } };
+}
+
+export type MessageType = keyof Protocol;
+export type MessageOf<K extends MessageType> = { type: K } & Protocol[K]['message'];
+export type Message = { [K in MessageType]: MessageOf<K> }[MessageType];
+export type Reply<M extends Message> = Protocol[M['type']]['reply'];
+
+/** Every message type, so a listener can tell ours from others' and a test can check each one is answered. */
+export const MESSAGE_TYPES = Object.keys({
+  'audit:report': true,
+  'storage:status': true,
+  'settings:auto-audit': true,
+  'evidence:capture': true,
+  'page:current': true,
+  'page:audit': true,
+  'page:highlight': true,
+  'page:evidence-html': true,
+  'page:evidence-notice': true,
+  'page:evidence-conceal': true,
+  'page:evidence-reveal': true,
+} satisfies Record<MessageType, true>) as MessageType[];
 
 export interface PageState {
   result: AuditResult | null;
   auditId: number | null;
 }
 
-export type Reply<M extends Message> = M extends { type: 'audit:report' }
-  ? { auditId: number | null; error?: string }
-  : M extends { type: 'page:current' | 'page:audit' }
-      ? PageState
-      : M extends { type: 'page:highlight' }
-        ? { found: boolean; hidden: boolean; reason?: HiddenReason }
-        : M extends { type: 'storage:status' }
-          ? WriteStatus
-          : M extends { type: 'settings:auto-audit' }
-            ? { allowed: boolean }
-            : never;
+export interface ElementHtml {
+  selector: string;
+  /** null when the selector no longer finds an element. */
+  html: string | null;
+  /** The HTML was cut at the size limit. */
+  truncated: boolean;
+}
+
+export type CaptureReply =
+  | { ok: true; auditId: number; captureId: number; sequence: number; digest: string; absent: AbsentArtefact[] }
+  /** `error` is a message key of i18n/messages/evidence.json; `detail` what the browser said. */
+  | { ok: false; error: CaptureError; detail?: string };
+
+export type CaptureError =
+  | 'evidenceCaptureError_notVisible'
+  | 'evidenceCaptureError_noPage'
+  | 'evidenceCaptureError_noAudit'
+  | 'evidenceCaptureError_screenshot'
+  | 'evidenceCaptureError_store';
+
+export const CAPTURE_COMMAND = 'capture-evidence';
 
 export function isMessage(value: unknown): value is Message {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+  const type = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
+  return typeof type === 'string' && (MESSAGE_TYPES as string[]).includes(type);
+}
+
+type Sender = Browser.runtime.MessageSender;
+
+/**
+ * How a listener answers one type: the reply, or `undefined` when this listener leaves the message to another
+ * (a sender it does not trust, a frame that does not speak for its tab).
+ */
+export type Handlers = {
+  [K in MessageType]?: (message: MessageOf<K>, sender: Sender) => Protocol[K]['reply'] | Promise<Protocol[K]['reply']> | undefined;
+};
+
+/** What a listener sends when its handler throws: the sender's `send` rejects with `error`. */
+interface FailedReply {
+  liangzhaoError: string;
+}
+
+function isFailedReply(value: unknown): value is FailedReply {
+  return typeof value === 'object' && value !== null && typeof (value as FailedReply).liangzhaoError === 'string';
+}
+
+/**
+ * Answers `message` with `handlers`: the reply as a Promise, or `undefined` (synchronously) when no handler of
+ * these takes it, so another listener of the same context still can.
+ */
+export function answer(handlers: Handlers) {
+  return (message: unknown, sender: Sender): Promise<unknown> | undefined => {
+    if (!isMessage(message)) return undefined;
+    const handle = handlers[message.type] as ((message: Message, sender: Sender) => unknown) | undefined;
+    let reply: unknown;
+    try {
+      reply = handle?.(message, sender);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return reply === undefined ? undefined : Promise.resolve(reply);
+  };
+}
+
+/**
+ * The `runtime.onMessage` listener for `handlers`. It replies through `sendResponse` and returns `true` to keep the
+ * channel open: a listener that returns a Promise is answered only by Chromium 144 and later, while this form is
+ * answered by every Chromium with Manifest V3 and by Firefox.
+ */
+export function messageListener(handlers: Handlers) {
+  const route = answer(handlers);
+  return (message: unknown, sender: Sender, sendResponse: (reply: unknown) => void): true | undefined => {
+    const reply = route(message, sender);
+    if (reply === undefined) return undefined;
+    reply.then(sendResponse, (error: unknown) =>
+      sendResponse({ liangzhaoError: error instanceof Error ? error.message : String(error) } satisfies FailedReply),
+    );
+    return true;
+  };
+}
+
+/** Registers `handlers` on this context's `runtime.onMessage`. */
+export function listen(handlers: Handlers): void {
+  browser.runtime.onMessage.addListener(messageListener(handlers));
+}
+
+/**
+ * Sends a message and resolves with its typed reply: to the background and the extension pages, or with `to` to
+ * the content script of a tab (its top frame unless `frameId` says otherwise).
+ */
+export async function send<M extends Message>(message: M, to?: { tabId: number; frameId?: number }): Promise<Reply<M>> {
+  const reply: unknown =
+    to === undefined
+      ? await browser.runtime.sendMessage(message)
+      : await browser.tabs.sendMessage(to.tabId, message, { frameId: to.frameId ?? 0 });
+  if (isFailedReply(reply)) throw new Error(reply.liangzhaoError);
+  return reply as Reply<M>;
 }

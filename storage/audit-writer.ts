@@ -31,6 +31,11 @@ export interface AuditWriterOptions {
   repeatWindowMs?: number;
   /** A write still under way after this long is reported as pending. */
   stalledAfterMs?: number;
+  /**
+   * Asks to be woken after `delayMs` to retry (then call `flush()`). By default a timer; the service worker passes
+   * an alarm, because a stopped worker's timers never fire.
+   */
+  wake?: (delayMs: number) => void;
 }
 
 export function memoryStore(): PendingStore {
@@ -43,9 +48,12 @@ export function memoryStore(): PendingStore {
   };
 }
 
-/** `browser.storage.session` when the browser has it (kept across service-worker restarts), memory otherwise. */
-export function sessionStore(key = 'liangzhao.pendingAudits'): PendingStore {
-  const area = browser.storage?.session;
+/**
+ * `browser.storage.local`: kept across service-worker restarts and, unlike `storage.session`, across a reload or
+ * update of the extension. Memory where there is no storage.
+ */
+export function extensionStore(key = 'liangzhao.pendingAudits'): PendingStore {
+  const area = browser.storage?.local;
   if (!area) return memoryStore();
   return {
     load: async () => ((await area.get(key))[key] as StoredAudit[] | undefined) ?? [],
@@ -60,8 +68,10 @@ export function auditSignature(audit: StoredAudit): string {
 }
 
 /**
- * Stores audits. A failed write (quota, a blocked upgrade, a closed database) is kept in a small queue, retried with
- * exponential backoff and reported through `status()`, so the popup can say what has not been saved yet.
+ * Stores audits. Each audit is put in the queue (and its store) before it is written, so one whose worker stopped
+ * mid-write is written when the next worker starts; writing the same audit twice stores it once. A failed write
+ * (quota, a blocked upgrade, a closed database) stays queued, is retried with exponential backoff and is reported
+ * through `status()`, so the popup can say what has not been saved yet.
  */
 export function createAuditWriter(db: LiangzhaoDatabase, options: AuditWriterOptions = {}) {
   const store = options.store ?? memoryStore();
@@ -71,39 +81,44 @@ export function createAuditWriter(db: LiangzhaoDatabase, options: AuditWriterOpt
   const repeatWindowMs = options.repeatWindowMs ?? 10 * 60_000;
 
   let queue: StoredAudit[] = [];
-  /** Start times of writes under way: one that takes long (a blocked upgrade waits) counts as pending. */
-  const inFlight = new Set<{ startedAt: number }>();
+  /** Start times of writes under way: only one that takes long (a blocked upgrade waits) counts as pending. */
+  const inFlight = new Map<StoredAudit, number>();
   const stalledAfterMs = options.stalledAfterMs ?? 3_000;
+  const written = new WeakMap<StoredAudit, number>();
   let dropped = 0;
   let lastError: string | null = null;
   let attempt = 0;
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  let armed = false;
   let flushing: Promise<void> | null = null;
+  /** Audits a previous worker left in the store, merged in before anything is written. */
+  let restored: Promise<void> = Promise.resolve();
+  const wake = options.wake ?? ((delayMs: number) => void setTimeout(() => void flush(), delayMs));
 
   db.on('blocked', () => {
     lastError = 'blocked: another Liangzhao page holds the previous database version open';
   });
 
   async function write(audit: StoredAudit): Promise<number> {
-    const entry = { startedAt: Date.now() };
-    inFlight.add(entry);
+    inFlight.set(audit, Date.now());
     try {
-      const previous = await repeatOf(audit);
+      const previous = await storedCopyOf(audit);
       if (previous !== null) return previous;
       return (await db.audits.add(audit)) as number;
     } finally {
-      inFlight.delete(entry);
+      inFlight.delete(audit);
     }
   }
 
-  async function repeatOf(audit: StoredAudit): Promise<number | null> {
-    if (audit.tabId === undefined) return null;
+  /** The stored row that already says what `audit` says: the same audit written before, or an identical re-audit. */
+  async function storedCopyOf(audit: StoredAudit): Promise<number | null> {
     const last = await db.audits
       .where('[url+auditedAtMs]')
       .between([audit.url, audit.auditedAtMs - repeatWindowMs], [audit.url, audit.auditedAtMs], true, true)
       .last();
-    if (!last || last.id === undefined || last.tabId !== audit.tabId) return null;
-    return auditSignature(last) === auditSignature(audit) ? last.id : null;
+    if (!last || last.id === undefined || auditSignature(last) !== auditSignature(audit)) return null;
+    const sameAudit = last.auditedAtMs === audit.auditedAtMs && last.tabId === audit.tabId;
+    const sameTab = audit.tabId !== undefined && last.tabId === audit.tabId;
+    return sameAudit || sameTab ? last.id : null;
   }
 
   async function enqueue(audit: StoredAudit) {
@@ -125,59 +140,65 @@ export function createAuditWriter(db: LiangzhaoDatabase, options: AuditWriterOpt
   }
 
   function schedule() {
-    if (timer !== null || queue.length === 0) return;
+    if (armed || queue.length === 0) return;
+    armed = true;
     const delay = Math.min(baseDelayMs * 2 ** attempt, maxDelayMs);
     attempt++;
-    timer = setTimeout(() => {
-      timer = null;
-      void flush();
-    }, delay);
+    wake(delay);
   }
 
   /** Writes the queue in order; stops at the first failure and schedules the next try. */
-  function flush(): Promise<void> {
-    flushing ??= (async () => {
+  async function drain(): Promise<void> {
+    await restored;
+    armed = false;
+    while (queue.length > 0) {
+      const audit = queue[0];
       try {
-        while (queue.length > 0) {
-          try {
-            await write(queue[0]);
-          } catch (error) {
-            lastError = messageOf(error);
-            schedule();
-            return;
-          }
-          queue.shift();
-          attempt = 0;
-          await persist();
-        }
-        lastError = null;
-      } finally {
-        flushing = null;
+        written.set(audit, await write(audit));
+      } catch (error) {
+        lastError = messageOf(error);
+        schedule();
+        return;
       }
-    })();
+      queue.shift();
+      attempt = 0;
+      await persist();
+    }
+    lastError = null;
+  }
+
+  function flush(): Promise<void> {
+    flushing ??= drain().finally(() => {
+      flushing = null;
+    });
     return flushing;
+  }
+
+  function replyFor(audit: StoredAudit): WriteReply {
+    const auditId = written.get(audit);
+    if (auditId !== undefined) return { auditId };
+    return lastError ? { auditId: null, error: lastError } : { auditId: null };
   }
 
   return {
     async save(audit: StoredAudit): Promise<WriteReply> {
-      // Keep the order: while older audits wait, a new one waits behind them.
-      if (queue.length === 0) {
-        try {
-          return { auditId: await write(audit) };
-        } catch (error) {
-          lastError = messageOf(error);
-        }
-      }
+      await restored;
+      // Keep the order: while older audits wait for their retry, a new one waits behind them.
+      const waiting = queue.length > 0 && flushing === null;
       await enqueue(audit);
-      schedule();
-      return lastError ? { auditId: null, error: lastError } : { auditId: null };
+      if (waiting) schedule();
+      else await flush();
+      return replyFor(audit);
     },
-    /** Picks up audits a previous service worker left unsaved. */
-    async restore(): Promise<void> {
-      const saved = await store.load().catch(() => []);
-      if (saved.length === 0) return;
-      queue = [...saved, ...queue];
-      schedule();
+    /** Picks up the audits a previous service worker left unsaved, and writes them. */
+    restore(): Promise<void> {
+      restored = store
+        .load()
+        .catch(() => [])
+        .then((saved) => {
+          queue = [...saved, ...queue];
+        });
+      return flush();
     },
     flush,
     /** Resolves when no retry is under way. */
@@ -186,8 +207,8 @@ export function createAuditWriter(db: LiangzhaoDatabase, options: AuditWriterOpt
     },
     status(): WriteStatus {
       const now = Date.now();
-      const stalled = [...inFlight].filter((entry) => now - entry.startedAt >= stalledAfterMs).length;
-      const pending = queue.length + stalled;
+      const fresh = [...inFlight.values()].filter((startedAt) => now - startedAt < stalledAfterMs).length;
+      const pending = queue.length - fresh;
       return { pending, dropped, lastError: pending + dropped > 0 ? lastError : null };
     },
   };

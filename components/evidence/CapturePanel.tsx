@@ -1,8 +1,7 @@
 import './evidence.css';
 import { t } from '@/i18n';
 import type { Locale } from '@/rules/types';
-import type { CaptureReply } from '@/messaging/evidence';
-import type { CaseFields } from '@/evidence/seal/record';
+import { MHTML_REFUSED, type CaseFields } from '@/evidence/seal/record';
 import type { CaptureModel } from '@/evidence/panels';
 
 const FIELDS: Array<{ field: keyof CaseFields; key: string }> = [
@@ -40,6 +39,11 @@ export function CapturePanel({ model, tabId, locale, dashboardUrl }: CapturePane
           </label>
         ))}
       </details>
+      {model.pageCaptureNeeded.value && (
+        <p class="muted" data-testid="page-capture-why">
+          {t('evidenceUi_pageCaptureWhy', locale)}
+        </p>
+      )}
       <p class="controls">
         <button type="button" class="primary" data-testid="capture-evidence" disabled={capturing} onClick={() => void model.capture(tabId)}>
           {t(capturing ? 'evidenceUi_capturing' : 'evidenceUi_capture', locale)}
@@ -50,7 +54,11 @@ export function CapturePanel({ model, tabId, locale, dashboardUrl }: CapturePane
         {reply?.ok && (
           <p class="banner banner--ok">
             {t('evidenceUi_captured', locale, { sequence: reply.sequence, digest: reply.digest.slice(0, 16) })}{' '}
-            {reply.absent.some((a) => a.kind === 'mhtml') && <span class="muted">{t('evidenceUi_noMhtml', locale)} </span>}
+            {reply.absent.some((a) => a.kind === 'mhtml') && (
+              <span class="muted">
+                {t(reply.absent.some((a) => a.reason === MHTML_REFUSED) ? 'evidenceUi_noMhtmlRefused' : 'evidenceUi_noMhtml', locale)}{' '}
+              </span>
+            )}
             <a href={`${dashboardUrl}#export=${reply.auditId}`} target="_blank" rel="noopener">
               {t('evidenceUi_exportThis', locale)}
             </a>

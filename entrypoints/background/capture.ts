@@ -1,6 +1,6 @@
 import { t } from '@/i18n';
-import { captureEvidence, type CaptureDeps } from '@/evidence/capture/collect';
-import { CAPTURE_COMMAND, isEvidenceMessage, type CaptureReply } from '@/messaging/evidence';
+import { captureEvidence, PAGE_CAPTURE_PERMISSION, type CaptureDeps } from '@/evidence/capture/collect';
+import { CAPTURE_COMMAND, listen, send, type CaptureReply } from '@/messaging/protocol';
 import type { CaseFields } from '@/evidence/seal/record';
 import type { LiangzhaoDatabase } from '@/storage/db';
 import { loadSettings } from '@/storage/settings';
@@ -13,13 +13,15 @@ export function registerEvidenceCapture(db: LiangzhaoDatabase): void {
   const deps: CaptureDeps = {
     db,
     getTab: (tabId) => browser.tabs.get(tabId),
-    askPage: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
+    askPage: (tabId, message) => send(message, { tabId }),
     captureVisibleTab: (windowId) =>
       windowId === undefined
         ? browser.tabs.captureVisibleTab({ format: 'png' })
         : browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
-    // Chromium only; Firefox has no pageCapture and the record says so.
-    saveAsMhtml: browser.pageCapture?.saveAsMHTML ? (tabId) => browser.pageCapture.saveAsMHTML({ tabId }) : null,
+    // Chromium only; Firefox has no pageCapture and the record says so. The permission is optional, so its API
+    // exists only once granted: look it up at each capture.
+    saveAsMhtml: import.meta.env.FIREFOX ? null : saveAsMhtml,
+    mhtmlAllowed: () => browser.permissions.contains(PAGE_CAPTURE_PERMISSION),
     // The worker's own user agent is the browser's; Node (unit tests) has no navigator before version 21.
     userAgent: globalThis.navigator?.userAgent ?? '',
     extensionVersion: browser.runtime.getManifest().version,
@@ -32,22 +34,46 @@ export function registerEvidenceCapture(db: LiangzhaoDatabase): void {
     return next;
   };
 
-  browser.runtime.onMessage.addListener((message, sender) => {
-    if (!isEvidenceMessage(message) || message.type !== 'evidence:capture') return undefined;
-    // Only the extension's own pages ask for evidence: a content script runs beside pages it cannot trust.
-    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
-    return capture(message.tabId, message.caseFields);
+  listen({
+    'evidence:capture': (message, sender) => {
+      // Only the extension's own pages ask for evidence: a content script runs beside pages it cannot trust.
+      if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
+      return capture(message.tabId, message.caseFields);
+    },
   });
 
   browser.commands?.onCommand.addListener((command, tab) => {
-    if (command !== CAPTURE_COMMAND || tab?.id === undefined) return;
-    const tabId = tab.id;
-    void capture(tabId).then(async (reply) => {
-      const { locale } = await loadSettings(db);
-      const text = reply.ok
-        ? t('evidenceNotice_captured', locale, { sequence: reply.sequence })
-        : `${t('evidenceNotice_failed', locale)} ${t(reply.error, locale)}`;
-      await browser.tabs.sendMessage(tabId, { type: 'page:evidence-notice', text, ok: reply.ok }, { frameId: 0 }).catch(() => undefined);
+    if (command === CAPTURE_COMMAND && tab?.id !== undefined) void captureFromShortcut(tab.id);
+  });
+
+  /** A worker cannot show a permission prompt: until pageCapture is granted, the shortcut opens the popup's page. */
+  async function captureFromShortcut(tabId: number) {
+    if (!import.meta.env.FIREFOX && !(await browser.permissions.contains(PAGE_CAPTURE_PERMISSION))) {
+      const url = browser.runtime.getURL(`/popup.html?tab=${tabId}`);
+      await browser.windows.create({ url, type: 'popup', width: 420, height: 640 });
+      return;
+    }
+    const reply = await capture(tabId);
+    const { locale } = await loadSettings(db);
+    const text = reply.ok
+      ? t('evidenceNotice_captured', locale, { sequence: reply.sequence })
+      : `${t('evidenceNotice_failed', locale)} ${t(reply.error, locale)}`;
+    await send({ type: 'page:evidence-notice', text, ok: reply.ok }, { tabId }).catch(() => undefined);
+  }
+}
+
+interface CallbackPageCapture {
+  saveAsMHTML(details: { tabId: number }, done: (mhtml?: Blob) => void): void;
+}
+
+/** With a callback: saveAsMHTML returns a Promise only from Chromium 116. */
+function saveAsMhtml(tabId: number): Promise<Blob | undefined> {
+  return new Promise((resolve, reject) => {
+    const pageCapture = browser.pageCapture as unknown as CallbackPageCapture;
+    pageCapture.saveAsMHTML({ tabId }, (mhtml) => {
+      // Reading lastError also tells Chromium the failure was handled.
+      if (mhtml) resolve(mhtml);
+      else reject(new Error(browser.runtime.lastError?.message ?? 'no MHTML returned'));
     });
   });
 }

@@ -2,17 +2,33 @@ import { createRouter } from '@/entrypoints/background/router';
 import { clearBadge } from '@/entrypoints/background/badge';
 import { registerEvidenceCapture } from '@/entrypoints/background/capture';
 import { LiangzhaoDatabase } from '@/storage/db';
-import { createAuditWriter, sessionStore } from '@/storage/audit-writer';
+import { createAuditWriter, extensionStore } from '@/storage/audit-writer';
+import { listen } from '@/messaging/protocol';
 
+/** Wakes the worker to retry writes the database refused (alarms fire no sooner than 30 s in a packed extension). */
+export const RETRY_WRITES_ALARM = 'liangzhao.retry-writes';
+
+/**
+ * The service worker may be stopped at any moment and started again by the next event, so everything it needs is
+ * set up here, synchronously, on every start: listeners first, then the queue a previous worker left is written.
+ */
 export default defineBackground(() => {
   const db = new LiangzhaoDatabase();
-  // Audits the database refused wait in session storage, so a stopped service worker does not lose them.
-  const writer = createAuditWriter(db, { store: sessionStore() });
-  void writer.restore();
-  const route = createRouter(db, writer);
-  browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  // Audits wait in extension storage until they are written, so neither a stopped worker nor a reload loses them.
+  const writer = createAuditWriter(db, {
+    store: extensionStore(),
+    wake: (delayMs) => void browser.alarms.create(RETRY_WRITES_ALARM, { when: Date.now() + delayMs }),
+  });
+  listen(createRouter(db, writer));
   registerEvidenceCapture(db);
+  // An install, update or reload, and the browser's start, start a worker: it writes what is still queued.
+  browser.runtime.onInstalled.addListener(() => void writer.flush());
+  browser.runtime.onStartup.addListener(() => void writer.flush());
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RETRY_WRITES_ALARM) void writer.flush();
+  });
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') void clearBadge(tabId);
   });
+  void writer.restore();
 });

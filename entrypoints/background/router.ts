@@ -1,5 +1,5 @@
 import type { Browser } from 'wxt/browser';
-import { isMessage, type Message } from '@/messaging/protocol';
+import type { Handlers, MessageOf } from '@/messaging/protocol';
 import type { LiangzhaoDatabase } from '@/storage/db';
 import { toStoredAudit } from '@/storage/db';
 import { hostOf } from '@/utils/url';
@@ -10,37 +10,28 @@ import { showBadge } from './badge';
 
 type Sender = Browser.runtime.MessageSender;
 
-/**
- * Answers the messages addressed to the background. Returns `undefined` (synchronously) for any other message, so
- * the sender's other listeners still get to answer it.
- */
+/** The background's answers to the messages addressed to it (see `messaging/protocol.ts`). */
 export function createRouter(
   db: LiangzhaoDatabase,
   writer: AuditWriter = createAuditWriter(db),
   keepRetention = createRetentionKeeper(db, async () => (await loadSettings(db)).retention),
-) {
-  return function route(message: unknown, sender: Sender): Promise<unknown> | undefined {
-    if (!isMessage(message)) return undefined;
-    switch (message.type) {
-      case 'audit:report':
-        return report(db, writer, message, sender).then((reply) => {
-          if (reply.auditId !== null) void keepRetention().catch(() => undefined);
-          return reply;
-        });
-      case 'storage:status':
-        return Promise.resolve(writer.status());
-      case 'settings:auto-audit':
-        return loadSettings(db).then((settings) => ({ allowed: autoAuditAllowed(settings, hostOf(message.url)) }));
-      default:
-        return undefined;
-    }
+): Handlers {
+  return {
+    'audit:report': (message, sender) =>
+      report(db, writer, message, sender).then((reply) => {
+        if (reply.auditId !== null) void keepRetention().catch(() => undefined);
+        return reply;
+      }),
+    'storage:status': () => writer.status(),
+    'settings:auto-audit': (message) =>
+      loadSettings(db).then((settings) => ({ allowed: autoAuditAllowed(settings, hostOf(message.url)) })),
   };
 }
 
 async function report(
   db: LiangzhaoDatabase,
   writer: AuditWriter,
-  message: Extract<Message, { type: 'audit:report' }>,
+  message: MessageOf<'audit:report'>,
   sender: Sender,
 ) {
   const tabId = sender.tab?.id;

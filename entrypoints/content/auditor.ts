@@ -2,6 +2,8 @@ import { auditDocumentAsync } from '@/rules';
 import type { AuditResult, PageType } from '@/rules/types';
 import type { Message, PageState, Reply } from '@/messaging/protocol';
 
+const REPORT_ATTEMPTS = 3;
+
 /**
  * Audits the document it runs in and reports each audit to the background. Keeps the latest result so the popup
  * can ask the tab itself what it shows (the background's memory does not survive its service worker).
@@ -18,9 +20,20 @@ export function createPageAuditor(doc: Document, send: (message: Message) => Pro
       pageType: chosenPageType,
     });
     state.result = result;
-    const reply = (await send({ type: 'audit:report', result })) as Reply<Extract<Message, { type: 'audit:report' }>>;
+    const reply = await report(result);
     state.auditId = reply?.auditId ?? null;
     return { ...state };
+  }
+
+  /** A service worker stopped before it answered is started again by the next message; it stores a repeat once. */
+  async function report(result: AuditResult): Promise<Reply<Extract<Message, { type: 'audit:report' }>>> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return (await send({ type: 'audit:report', result })) as Reply<Extract<Message, { type: 'audit:report' }>>;
+      } catch (error) {
+        if (attempt >= REPORT_ATTEMPTS) throw error;
+      }
+    }
   }
 
   return {

@@ -1,4 +1,4 @@
-import { isEvidenceMessage, type ElementHtml } from '@/messaging/evidence';
+import type { ElementHtml, Handlers } from '@/messaging/protocol';
 import { OVERLAY_ATTRIBUTE } from './highlight';
 
 /** An element's markup is evidence, not an archive: a footer is a few kB, a whole-page wrapper is cut here. */
@@ -73,18 +73,18 @@ export async function concealTraces(doc: Document, traces: PageTraces): Promise<
   return { concealed: true };
 }
 
-/** Answers the evidence messages addressed to the page; undefined for any other message. */
-export function answerEvidenceMessage(doc: Document, message: unknown, traces: PageTraces): Promise<unknown> | undefined {
-  if (!isEvidenceMessage(message)) return undefined;
-  if (message.type === 'page:evidence-conceal') return concealTraces(doc, traces);
-  if (message.type === 'page:evidence-reveal') {
-    traces.reveal();
-    return Promise.resolve({ revealed: true });
-  }
-  if (message.type === 'page:evidence-html') return Promise.resolve(evidenceHtml(doc, message.selectors));
-  if (message.type === 'page:evidence-notice') {
-    showEvidenceNotice(doc, message.text, message.ok);
-    return Promise.resolve({ shown: true });
-  }
-  return undefined;
+/** The page's answers to the evidence messages. */
+export function evidenceAnswers(doc: Document, traces: PageTraces): Handlers {
+  return {
+    'page:evidence-conceal': () => concealTraces(doc, traces),
+    'page:evidence-reveal': () => {
+      traces.reveal();
+      return { revealed: true };
+    },
+    'page:evidence-html': (message) => evidenceHtml(doc, message.selectors),
+    'page:evidence-notice': (message) => {
+      showEvidenceNotice(doc, message.text, message.ok);
+      return { shown: true };
+    },
+  };
 }

@@ -1,23 +1,21 @@
 import { createPageAuditor } from '@/entrypoints/content/auditor';
 import { createHighlighter } from '@/entrypoints/content/highlight';
 import { watchPage } from '@/entrypoints/content/watch';
-import { isMessage, type Message, type Reply } from '@/messaging/protocol';
-import { answerEvidenceMessage } from '@/entrypoints/content/evidence-html';
-import type { HiddenReason } from '@/rules/types';
+import { pageAnswers } from '@/entrypoints/content/answers';
+import { listen, send } from '@/messaging/protocol';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
-    const newAuditor = () => createPageAuditor(document, (message) => browser.runtime.sendMessage(message));
+    const newAuditor = () => createPageAuditor(document, send);
     let auditor = newAuditor();
     // A page type a person chose holds for the page it was chosen on; another route is classified afresh.
     let auditedPath = location.pathname + location.search;
     const highlighter = createHighlighter(document);
     /** Audits unless automatic auditing is off or the site is paused; the popup's "audit now" bypasses this. */
     const autoAudit = async () => {
-      const ask = { type: 'settings:auto-audit', url: location.href } satisfies Message;
-      const reply = (await browser.runtime.sendMessage(ask).catch(() => null)) as Reply<typeof ask> | null;
+      const reply = await send({ type: 'settings:auto-audit', url: location.href }).catch(() => null);
       if (reply?.allowed === false) return;
       await auditor.run();
     };
@@ -39,18 +37,7 @@ export default defineContentScript({
       watcher.stop();
       highlighter.dispose();
     });
-    browser.runtime.onMessage.addListener((message) => {
-      const evidence = answerEvidenceMessage(document, message, highlighter);
-      if (evidence) return evidence;
-      if (!isMessage(message)) return undefined;
-      if (message.type === 'page:current') return Promise.resolve(auditor.current());
-      if (message.type === 'page:audit') return auditor.run(message.pageType);
-      if (message.type === 'page:highlight') {
-        const note = (reason: HiddenReason) => message.hiddenNotes[reason] ?? reason;
-        return Promise.resolve(highlighter.show(message.selector, message.label, note));
-      }
-      return undefined;
-    });
+    listen(pageAnswers({ doc: document, auditor: () => auditor, highlighter }));
     void autoAudit();
   },
 });

@@ -2,8 +2,8 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { t } from '@/i18n';
 import type { Locale } from '@/rules/types';
 import { LiangzhaoDatabase } from '@/storage/db';
-import type { CaptureReply, EvidenceMessage } from '@/messaging/evidence';
-import { createCaptureModel } from '@/evidence/panels';
+import { send } from '@/messaging/protocol';
+import { createCaptureModel, pageCapturePermission } from '@/evidence/panels';
 import { CapturePanel } from '@/components/evidence/CapturePanel';
 
 export interface EvidenceSlotProps {
@@ -18,8 +18,8 @@ export function EvidenceSlot({ locale, dashboardUrl, tabId }: EvidenceSlotProps)
     () =>
       createCaptureModel({
         db: new LiangzhaoDatabase(),
-        capture: (tab, caseFields) =>
-          browser.runtime.sendMessage({ type: 'evidence:capture', tabId: tab, caseFields } satisfies EvidenceMessage) as Promise<CaptureReply>,
+        capture: (tab, caseFields) => send({ type: 'evidence:capture', tabId: tab, caseFields }),
+        pageCapture: pageCapturePermission(),
       }),
     [],
   );

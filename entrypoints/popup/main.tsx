@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { effect } from '@preact/signals';
 import { evaluate, isoWithOffset } from '@/rules';
 import { t } from '@/i18n';
-import type { Message } from '@/messaging/protocol';
+import { send } from '@/messaging/protocol';
 import { LiangzhaoDatabase } from '@/storage/db';
 import { createPopupModel, type PopupDeps } from '@/entrypoints/popup/model';
 import { tabIdFromSearch } from '@/entrypoints/popup/tab';
@@ -20,8 +20,8 @@ async function currentTab() {
 const model = createPopupModel({
   db: new LiangzhaoDatabase(),
   currentTab,
-  sendToTab: ((tabId: number, message: Message) => browser.tabs.sendMessage(tabId, message)) as PopupDeps['sendToTab'],
-  writeStatus: () => browser.runtime.sendMessage({ type: 'storage:status' } satisfies Message),
+  sendToTab: (tabId, message) => send(message, { tabId }),
+  writeStatus: () => send({ type: 'storage:status' }),
   evaluate,
   nowIso: () => isoWithOffset(new Date()),
 });

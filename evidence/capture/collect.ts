@@ -1,5 +1,4 @@
 import type { AuditResult } from '@/rules/types';
-import type { PageState } from '@/messaging/protocol';
 import type { LiangzhaoDatabase } from '@/storage/db';
 import { dataUrlToBytes } from '@/utils/base64';
 import { sha256Hex } from '@/evidence/seal/digest';
@@ -12,9 +11,10 @@ import {
   type ArtefactEntry,
   type ArtefactKind,
   type CaseFields,
+  MHTML_REFUSED,
 } from '@/evidence/seal/record';
 import { isoWithOffset } from '@/utils/time';
-import type { CaptureReply, ElementHtml } from '../../messaging/evidence';
+import type { CaptureReply, ElementHtml, Message, PageState } from '@/messaging/protocol';
 import { ChainMovedError, loadCaseFields, loadChainHead, saveCapture } from './store';
 
 /** What the capture needs from the browser, injected so the sequence is testable without one. */
@@ -22,11 +22,13 @@ export interface CaptureDeps {
   db: LiangzhaoDatabase;
   getTab: (tabId: number) => Promise<{ windowId?: number; active?: boolean; url?: string; title?: string }>;
   /** `tabs.sendMessage` to the tab's top frame. */
-  askPage: (tabId: number, message: unknown) => Promise<unknown>;
+  askPage: (tabId: number, message: Message) => Promise<unknown>;
   /** `tabs.captureVisibleTab`: a PNG data URL of what the window shows. */
   captureVisibleTab: (windowId: number | undefined) => Promise<string>;
   /** `pageCapture.saveAsMHTML`, or null where the browser has none (Firefox). */
   saveAsMhtml: ((tabId: number) => Promise<Blob | undefined>) | null;
+  /** Whether the person granted the optional `pageCapture` permission; absent when it is not optional. */
+  mhtmlAllowed?: () => Promise<boolean>;
   userAgent: string;
   extensionVersion: string;
   now?: () => Date;
@@ -34,6 +36,9 @@ export interface CaptureDeps {
   /** Waits between MHTML attempts. */
   sleep?: (ms: number) => Promise<void>;
 }
+
+/** `pageCapture` is optional: the popup asks for it at the first capture, and a person may refuse. */
+export const PAGE_CAPTURE_PERMISSION = { permissions: ['pageCapture' as const] };
 
 /** Chromium's MHTML read fails now and then (`NotFoundError`) and succeeds on a later try. */
 export const MHTML_ATTEMPTS = 5;
@@ -136,6 +141,9 @@ async function readMhtml(
   sleep: (ms: number) => Promise<void>,
 ): Promise<{ bytes: Uint8Array } | { absent: AbsentArtefact }> {
   if (!deps.saveAsMhtml) return { absent: { kind: 'mhtml', reason: 'unsupported' } };
+  if (deps.mhtmlAllowed && !(await deps.mhtmlAllowed().catch(() => false))) {
+    return { absent: { kind: 'mhtml', reason: MHTML_REFUSED } };
+  }
   let last: unknown = null;
   for (let attempt = 1; attempt <= MHTML_ATTEMPTS; attempt++) {
     try {

@@ -10,8 +10,12 @@ import { BlobWriter } from './blob-writer';
 export const BOM = '\uFEFF';
 const CRLF = '\r\n';
 
-/** A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection"), also after leading
+ * blanks, a BOM or zero-width characters (which it skips), and for the full-width signs (which some read as ASCII).
+ * The blank run is one character class, so the match cannot backtrack.
+ */
+const FORMULA_START = /^[\s\uFEFF\u200B-\u200D\u2060\u180E]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/;
 
 export type CsvValue = string | number | boolean | null | undefined;
 

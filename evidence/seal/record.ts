@@ -26,6 +26,9 @@ export interface ArtefactEntry {
 }
 
 /** An artefact the browser could not give, and why (Firefox has no `pageCapture`). */
+/** The record's reason for a capture without its MHTML snapshot because the permission was refused. */
+export const MHTML_REFUSED = 'permission-refused';
+
 export interface AbsentArtefact {
   kind: ArtefactKind;
   reason: string;

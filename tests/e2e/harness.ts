@@ -6,7 +6,8 @@ import { extname, join, normalize, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
 import { CHROMIUM_ARGS } from '@/cli/browser';
 
-export const EXTENSION_PATH = resolve('.output/chrome-mv3');
+/** The test build (`npm run build:e2e`), never the `.output/chrome-mv3` a person loads. */
+export const EXTENSION_PATH = resolve('.output-e2e/chrome-mv3');
 export const PAGES_DIR = resolve('tests/e2e/pages');
 
 const TYPES: Record<string, string> = {

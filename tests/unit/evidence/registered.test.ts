@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import config from '@/wxt.config';
-import { CAPTURE_COMMAND } from '@/messaging/evidence';
+import { CAPTURE_COMMAND } from '@/messaging/protocol';
 import { EXPORT_FORMATS } from '@/evidence/export/files';
 
 type ManifestFn = (env: { browser: string; manifestVersion: number }) => Record<string, unknown>;
@@ -12,11 +12,19 @@ describe('evidence capture is registered and documented', () => {
   it('declares the shortcut and the permissions capture needs, and no host permission for it', () => {
     const chrome = manifestFor('chrome');
     expect(chrome.commands).toHaveProperty(CAPTURE_COMMAND);
-    expect(chrome.permissions).toEqual(expect.arrayContaining(['activeTab', 'pageCapture']));
+    expect(chrome.permissions).toContain('activeTab');
+    // pageCapture is asked for at the first capture, not at install.
+    expect(chrome.permissions).not.toContain('pageCapture');
+    expect(chrome.optional_permissions).toEqual(['pageCapture']);
     expect(JSON.stringify(chrome)).not.toContain('<all_urls>');
     const firefox = manifestFor('firefox');
     expect(firefox.permissions).toContain('activeTab');
-    expect(firefox.permissions).not.toContain('pageCapture');
+    expect(JSON.stringify(firefox)).not.toContain('pageCapture');
+  });
+
+  it('names the oldest browsers whose APIs it uses', () => {
+    expect(manifestFor('chrome').minimum_chrome_version).toBe('99');
+    expect(manifestFor('firefox')).toMatchObject({ browser_specific_settings: { gecko: { strict_min_version: '140.0' } } });
   });
 
   it('is described in the README: every export, every bundle file and the verifier’s exit codes', () => {

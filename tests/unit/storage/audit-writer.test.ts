@@ -59,16 +59,38 @@ describe('audit writer', () => {
     expect(await store.load()).toHaveLength(0);
   });
 
-  it('picks up audits a stopped service worker left in the session store', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  it('writes the audits a stopped service worker left in the session store as soon as it starts', async () => {
     const store = memoryStore();
     await store.save([storedAt(1_000, 40)]);
-    const writer = createAuditWriter(db, { store, baseDelayMs: 10 });
+    const writer = createAuditWriter(db, { store });
     await writer.restore();
-    expect(writer.status().pending).toBe(1);
-    await vi.advanceTimersByTimeAsync(10);
-    await writer.idle();
     expect(await db.audits.count()).toBe(1);
+    expect(await store.load()).toEqual([]);
+    expect(writer.status()).toEqual({ pending: 0, dropped: 0, lastError: null });
+  });
+
+  it('stores an audit once when a worker stopped after writing it but before taking it off the queue', async () => {
+    const audit = storedAt(1_000, 40, 3);
+    const first = createAuditWriter(db);
+    const { auditId } = await first.save(audit);
+    const store = memoryStore();
+    await store.save([audit]);
+    const next = createAuditWriter(db, { store });
+    await next.restore();
+    expect(await db.audits.toArray()).toEqual([expect.objectContaining({ id: auditId, score: 40 })]);
+  });
+
+  it('asks to be woken for a retry instead of keeping a timer, and retries when woken', async () => {
+    const wakes: number[] = [];
+    const writer = createAuditWriter(db, { wake: (delayMs) => wakes.push(delayMs), baseDelayMs: 30_000 });
+    vi.spyOn(db.audits, 'add').mockRejectedValueOnce(quotaError());
+    expect(await writer.save(storedAt(1_000))).toMatchObject({ auditId: null });
+    expect(wakes).toEqual([30_000]);
+    await writer.save(storedAt(2_000, 80));
+    expect(wakes).toEqual([30_000]);
+    await writer.flush();
+    expect(await db.audits.count()).toBe(2);
+    expect(writer.status()).toEqual({ pending: 0, dropped: 0, lastError: null });
   });
 
   it('counts what it had to drop when the queue is full', async () => {

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRouter } from '@/entrypoints/background/router';
+import { answer } from '@/messaging/protocol';
 import { LiangzhaoDatabase, toStoredAudit } from '@/storage/db';
 import { createAuditWriter } from '@/storage/audit-writer';
 import { saveSetting, setHostPaused } from '@/storage/settings';
@@ -19,7 +20,7 @@ afterEach(async () => {
 
 describe('background answers for settings and storage', () => {
   it('tells the content script whether it may audit a page on its own', async () => {
-    const route = createRouter(db);
+    const route = answer(createRouter(db));
     const ask = (url: string) => route({ type: 'settings:auto-audit', url }, {});
     expect(await ask('https://a.example.cn/x')).toEqual({ allowed: true });
     await setHostPaused(db, 'a.example.cn', true);
@@ -31,7 +32,7 @@ describe('background answers for settings and storage', () => {
 
   it('reports unsaved audits to the popup, and keeps a refused one for the retry', async () => {
     const writer = createAuditWriter(db, { baseDelayMs: 60_000 });
-    const route = createRouter(db, writer);
+    const route = answer(createRouter(db, writer));
     vi.spyOn(db.audits, 'add').mockRejectedValueOnce(Object.assign(new Error('disk full'), { name: 'QuotaExceededError' }));
     const reply = await route({ type: 'audit:report', result: audit() }, { tab: { id: 1 } as never, frameId: 0 });
     expect(reply).toEqual({ auditId: null, error: 'QuotaExceededError: disk full' });
@@ -48,7 +49,7 @@ describe('background answers for settings and storage', () => {
   it('applies the retention setting after a stored audit', async () => {
     await saveSetting(db, 'retention', { keepDays: null, keepCount: 2 });
     await db.audits.bulkAdd([1, 2, 3].map((h) => toStoredAudit(audit({ auditedAt: `2026-11-2${h}T10:00:00+08:00` }))));
-    const route = createRouter(db);
+    const route = answer(createRouter(db));
     await route({ type: 'audit:report', result: audit({ auditedAt: '2026-11-28T10:00:00+08:00' }) }, {});
     await vi.waitFor(async () => expect(await db.audits.count()).toBe(2));
   });

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createRouter } from '@/entrypoints/background/router';
+import { answer } from '@/messaging/protocol';
 import { BADGE_COLOURS } from '@/entrypoints/background/badge';
 import { LiangzhaoDatabase } from '@/storage/db';
 import { auditResult, ruleResult } from '../../../support/audit';
@@ -15,11 +16,11 @@ const failing = auditResult({
 
 describe('background router', () => {
   let db: LiangzhaoDatabase;
-  let route: ReturnType<typeof createRouter>;
+  let route: ReturnType<typeof answer>;
 
   beforeEach(async () => {
     db = new LiangzhaoDatabase(`router-${Math.random()}`);
-    route = createRouter(db);
+    route = answer(createRouter(db));
   });
 
   it('stores a reported audit with its indexed fields and badges the tab', async () => {
@@ -66,7 +67,7 @@ describe('background router', () => {
     await db.delete();
     const broken = new LiangzhaoDatabase('router-broken');
     broken.audits.add = () => Promise.reject(new Error('QuotaExceededError')) as never;
-    const reply = await createRouter(broken)({ type: 'audit:report', result: failing }, { tab: { id: 9 } as never });
+    const reply = await answer(createRouter(broken))({ type: 'audit:report', result: failing }, { tab: { id: 9 } as never });
     expect(reply).toEqual({ auditId: null, error: 'QuotaExceededError' });
   });
 });

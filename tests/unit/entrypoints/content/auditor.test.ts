@@ -54,4 +54,26 @@ describe('page auditor (content script)', () => {
     expect(state.result).not.toBeNull();
     expect(state.auditId).toBeNull();
   });
+
+  it('sends a report again when the service worker stopped before it answered', async () => {
+    const sent: Message[] = [];
+    const auditor = createPageAuditor(pageWith(''), async (m) => {
+      sent.push(m);
+      if (sent.length === 1) throw new Error('The message port closed before a response was received.');
+      return { auditId: 7 };
+    });
+    expect((await auditor.run()).auditId).toBe(7);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toEqual(sent[0]);
+  });
+
+  it('gives up after three attempts and says why', async () => {
+    let calls = 0;
+    const auditor = createPageAuditor(pageWith(''), async () => {
+      calls++;
+      throw new Error('Extension context invalidated.');
+    });
+    await expect(auditor.run()).rejects.toThrow('Extension context invalidated.');
+    expect(calls).toBe(3);
+  });
 });

@@ -1,6 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it, vi } from 'vitest';
-import { answerEvidenceMessage, evidenceHtml, MAX_ELEMENT_HTML, showEvidenceNotice } from '@/entrypoints/content/evidence-html';
+import { answer } from '@/messaging/protocol';
+import { evidenceAnswers, evidenceHtml, MAX_ELEMENT_HTML, showEvidenceNotice } from '@/entrypoints/content/evidence-html';
 
 const page = () =>
   parseHTML(`<!doctype html><html><body>
@@ -28,14 +29,15 @@ describe('evidenceHtml', () => {
   });
 });
 
-describe('answerEvidenceMessage', () => {
+describe('evidenceAnswers', () => {
   const traces = { conceal: () => undefined, reveal: () => undefined };
 
   it('answers only the evidence messages', async () => {
     const doc = page();
-    expect(answerEvidenceMessage(doc, { type: 'page:current' }, traces)).toBeUndefined();
-    expect(answerEvidenceMessage(doc, 'noise', traces)).toBeUndefined();
-    expect(await answerEvidenceMessage(doc, { type: 'page:evidence-html', selectors: ['#big'] }, traces)).toEqual([
+    const route = answer(evidenceAnswers(doc, traces));
+    expect(route({ type: 'page:current' }, {})).toBeUndefined();
+    expect(route('noise', {})).toBeUndefined();
+    expect(await route({ type: 'page:evidence-html', selectors: ['#big'] }, {})).toEqual([
       { selector: '#big', html: '<p id="big"></p>', truncated: false },
     ]);
   });
@@ -46,9 +48,9 @@ describe('answerEvidenceMessage', () => {
     const highlight = { conceal: () => calls.push('conceal'), reveal: () => calls.push('reveal') };
     showEvidenceNotice(doc, '已取证', true);
     expect(doc.querySelector('[data-liangzhao-overlay]')).not.toBeNull();
-    expect(await answerEvidenceMessage(doc, { type: 'page:evidence-conceal' }, highlight)).toEqual({ concealed: true });
+    expect(await answer(evidenceAnswers(doc, highlight))({ type: 'page:evidence-conceal' }, {})).toEqual({ concealed: true });
     expect(doc.querySelector('[data-liangzhao-overlay]')).toBeNull();
-    expect(await answerEvidenceMessage(doc, { type: 'page:evidence-reveal' }, highlight)).toEqual({ revealed: true });
+    expect(await answer(evidenceAnswers(doc, highlight))({ type: 'page:evidence-reveal' }, {})).toEqual({ revealed: true });
     expect(calls).toEqual(['conceal', 'reveal']);
   });
 

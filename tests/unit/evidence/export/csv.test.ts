@@ -40,6 +40,34 @@ describe('csvCell', () => {
     expect(csvCell(input)).toBe(expected);
   });
 
+  it.each([
+    [' =1+1', "' =1+1"],
+    ['\u00A0+86 10 1234', "'\u00A0+86 10 1234"],
+    ['\u3000-2', "'\u3000-2"],
+    ['\uFEFF=1', "'\uFEFF=1"],
+    ['\u200B@SUM(A1)', "'\u200B@SUM(A1)"],
+    ['\u200D\u2060 =1', "'\u200D\u2060 =1"],
+    ['\n=1', `"'\n=1"`],
+  ])('neutralises a formula behind leading blanks or invisible characters %j', (input, expected) => {
+    expect(csvCell(input)).toBe(expected);
+  });
+
+  it.each([
+    ['＝1+1', "'＝1+1"],
+    ['＋86 10 1234', "'＋86 10 1234"],
+    ['－2', "'－2"],
+    ['＠SUM(A1)', "'＠SUM(A1)"],
+    [' ＝1', "' ＝1"],
+  ])('neutralises the full-width formula sign in %j', (input, expected) => {
+    expect(csvCell(input)).toBe(expected);
+  });
+
+  it('leaves text with a sign later in the cell, or only blanks, as it is', () => {
+    expect(csvCell(' 电话 010-1234')).toBe(' 电话 010-1234');
+    expect(csvCell('  ')).toBe('  ');
+    expect(csvCell('A=1')).toBe('A=1');
+  });
+
   it('quotes commas, quotes and line breaks (RFC 4180) and leaves plain text and Chinese alone', () => {
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');

@@ -1,0 +1,25 @@
+import type { Handlers } from '@/messaging/protocol';
+import type { HiddenReason } from '@/rules/types';
+import type { createPageAuditor } from './auditor';
+import { evidenceAnswers } from './evidence-html';
+import type { createHighlighter } from './highlight';
+
+export interface PageParts {
+  doc: Document;
+  /** The auditor of the route the page shows now (a new route gets a new one). */
+  auditor: () => ReturnType<typeof createPageAuditor>;
+  highlighter: ReturnType<typeof createHighlighter>;
+}
+
+/** The content script's answers to the `page:*` messages. */
+export function pageAnswers({ doc, auditor, highlighter }: PageParts): Handlers {
+  return {
+    ...evidenceAnswers(doc, highlighter),
+    'page:current': () => auditor().current(),
+    'page:audit': (message) => auditor().run(message.pageType),
+    'page:highlight': (message) => {
+      const note = (reason: HiddenReason) => message.hiddenNotes[reason] ?? reason;
+      return highlighter.show(message.selector, message.label, note);
+    },
+  };
+}

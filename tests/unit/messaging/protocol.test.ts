@@ -1,0 +1,158 @@
+import { parseHTML } from 'linkedom';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '@/entrypoints/background';
+import { pageAnswers } from '@/entrypoints/content/answers';
+import { createPageAuditor } from '@/entrypoints/content/auditor';
+import { createHighlighter } from '@/entrypoints/content/highlight';
+import { MESSAGE_TYPES, messageListener, send, type Message, type MessageType } from '@/messaging/protocol';
+import { LiangzhaoDatabase } from '@/storage/db';
+import { dataUrl } from '@/utils/base64';
+import { PNG_BYTES } from '../evidence/helpers';
+import { auditResult } from '../../support/audit';
+import { callbackOnlyOnMessage, PORT_CLOSED, useCallbackOnlyMessaging, type CallbackOnlyOnMessage } from '../support/callback-messaging';
+
+const TAB_ID = 5;
+const POPUP = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+const CONTENT = { id: fakeBrowser.runtime.id, tab: { id: TAB_ID }, frameId: 0, url: 'https://shop.example.cn/' };
+
+interface Contexts {
+  worker: CallbackOnlyOnMessage;
+  page: CallbackOnlyOnMessage;
+}
+
+interface Case {
+  /** Who listens: the service worker or the tab's content script. */
+  to: keyof Contexts;
+  sender: object;
+  message: Message;
+  reply: (reply: unknown) => void;
+}
+
+/** One case per message type: a type added to the protocol without one here fails the typecheck and the test. */
+const CASES: Record<MessageType, Case> = {
+  'audit:report': {
+    to: 'worker',
+    sender: CONTENT,
+    message: { type: 'audit:report', result: auditResult({ url: 'https://shop.example.cn/' }) },
+    reply: (reply) => expect(reply).toEqual({ auditId: expect.any(Number) }),
+  },
+  'storage:status': {
+    to: 'worker',
+    sender: POPUP,
+    message: { type: 'storage:status' },
+    reply: (reply) => expect(reply).toEqual({ pending: 0, dropped: 0, lastError: null }),
+  },
+  'settings:auto-audit': {
+    to: 'worker',
+    sender: CONTENT,
+    message: { type: 'settings:auto-audit', url: 'https://shop.example.cn/' },
+    reply: (reply) => expect(reply).toEqual({ allowed: true }),
+  },
+  'evidence:capture': {
+    // The whole capture: the worker asks the page (page:current, page:audit, page:evidence-html), the page reports
+    // its audit to the worker (audit:report), every hop answered through sendResponse only.
+    to: 'worker',
+    sender: POPUP,
+    message: { type: 'evidence:capture', tabId: TAB_ID },
+    reply: (reply) => expect(reply).toMatchObject({ ok: true, sequence: 1, absent: [] }),
+  },
+  'page:current': {
+    to: 'page',
+    sender: POPUP,
+    message: { type: 'page:current' },
+    reply: (reply) => expect(reply).toEqual({ result: null, auditId: null }),
+  },
+  'page:audit': {
+    to: 'page',
+    sender: POPUP,
+    message: { type: 'page:audit', pageType: 'shop' },
+    reply: (reply) => expect(reply).toMatchObject({ result: { pageType: 'shop' }, auditId: expect.any(Number) }),
+  },
+  'page:highlight': {
+    to: 'page',
+    sender: POPUP,
+    message: { type: 'page:highlight', selector: '#icp', label: 'ICP', hiddenNotes: {} },
+    reply: (reply) => expect(reply).toEqual({ found: true, hidden: false }),
+  },
+  'page:evidence-html': {
+    to: 'page',
+    sender: { id: fakeBrowser.runtime.id },
+    message: { type: 'page:evidence-html', selectors: ['#icp'] },
+    reply: (reply) => expect(reply).toEqual([{ selector: '#icp', html: expect.stringContaining('京ICP备11041704号-1'), truncated: false }]),
+  },
+  'page:evidence-notice': {
+    to: 'page',
+    sender: { id: fakeBrowser.runtime.id },
+    message: { type: 'page:evidence-notice', text: '亮照：已取证', ok: true },
+    reply: (reply) => expect(reply).toEqual({ shown: true }),
+  },
+  'page:evidence-conceal': {
+    to: 'page',
+    sender: { id: fakeBrowser.runtime.id },
+    message: { type: 'page:evidence-conceal' },
+    reply: (reply) => expect(reply).toEqual({ concealed: true }),
+  },
+  'page:evidence-reveal': {
+    to: 'page',
+    sender: { id: fakeBrowser.runtime.id },
+    message: { type: 'page:evidence-reveal' },
+    reply: (reply) => expect(reply).toEqual({ revealed: true }),
+  },
+};
+
+/** The service worker as it starts, and a tab's content script, joined by callback-only messaging both ways. */
+function start(): Contexts {
+  const worker = useCallbackOnlyMessaging();
+  const page = callbackOnlyOnMessage();
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Liangzhao', version: '0.1.0' });
+  vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: unknown) => worker.dispatch(message, CONTENT)) as never);
+  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(((_tabId: number, message: unknown) => page.dispatch(message, { id: fakeBrowser.runtime.id })) as never);
+  vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation((async () => ({ id: TAB_ID, windowId: 1, active: true, url: CONTENT.url, title: '示例商城' })) as never);
+  vi.spyOn(fakeBrowser.tabs, 'captureVisibleTab').mockImplementation((async () => dataUrl('image/png', PNG_BYTES)) as never);
+  vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation((async () => true) as never);
+  Object.assign(fakeBrowser, { pageCapture: { saveAsMHTML: (_details: unknown, done: (mhtml: Blob) => void) => done(new Blob(['MIME-Version: 1.0'])) } });
+  background.main();
+
+  const { document } = parseHTML(
+    '<!doctype html><html><head><title>示例商城</title></head><body><footer><a id="icp" href="https://beian.miit.gov.cn/">京ICP备11041704号-1</a></footer></body></html>',
+  );
+  const doc = document as unknown as Document;
+  const auditor = createPageAuditor(doc, send);
+  page.addListener(messageListener(pageAnswers({ doc, auditor: () => auditor, highlighter: createHighlighter(doc) })));
+  return { worker, page };
+}
+
+describe('messaging without Promise replies (Chromium before 144)', () => {
+  let contexts: Contexts;
+  beforeEach(() => {
+    contexts = start();
+  });
+  afterEach(async () => {
+    vi.restoreAllMocks();
+    await new LiangzhaoDatabase().delete();
+  });
+
+  it('has a case for every message type of the protocol', () => {
+    expect(Object.keys(CASES).sort()).toEqual([...MESSAGE_TYPES].sort());
+  });
+
+  it.each(MESSAGE_TYPES)('answers %s through sendResponse', async (type) => {
+    const { to, sender, message, reply } = CASES[type];
+    reply(await contexts[to].dispatch(message, sender));
+  });
+
+  it('leaves a message that is not in the protocol, or from a sender the handler does not trust, unanswered', async () => {
+    await expect(contexts.worker.dispatch({ type: 'someone-else:ping' })).rejects.toThrow(PORT_CLOSED);
+    // A content script may not ask for evidence.
+    await expect(send({ type: 'evidence:capture', tabId: TAB_ID })).rejects.toThrow(PORT_CLOSED);
+  });
+
+  it('rejects the sender with the error of a handler that fails', async () => {
+    const failing = callbackOnlyOnMessage();
+    failing.addListener(messageListener({ 'storage:status': () => Promise.reject(new Error('database closed')) }));
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: unknown) => failing.dispatch(message)) as never);
+    await expect(send({ type: 'storage:status' })).rejects.toThrow('database closed');
+  });
+});
