@@ -41,6 +41,9 @@ export interface EvaluateMeta {
   /** A person's correction of the page type; the classifier's answer is kept as detectedPageType. */
   pageType?: PageType;
   locale?: Locale;
+  /** The earlier version of a terms page and when this one was first seen (see RuleContext). */
+  previousTerms?: RuleContext['previousTerms'];
+  termsFirstSeen?: string;
 }
 
 /** Evidence kept per result: enough to show and to find again, small enough to store for every page visited. */
@@ -107,7 +110,14 @@ export function evaluate(facts: Facts, meta: EvaluateMeta, ruleList: readonly Ru
   const locale = meta.locale ?? 'zh_CN';
   const detectedPageType = classifyPage(facts);
   const pageType = meta.pageType ?? detectedPageType;
-  const context: RuleContext = { pageType, mode: meta.mode, url: meta.url, auditedAt: meta.auditedAt };
+  const context: RuleContext = {
+    pageType,
+    mode: meta.mode,
+    url: meta.url,
+    auditedAt: meta.auditedAt,
+    ...(meta.previousTerms ? { previousTerms: meta.previousTerms } : {}),
+    ...(meta.termsFirstSeen ? { termsFirstSeen: meta.termsFirstSeen } : {}),
+  };
   const results = sortResults(ruleList.map((rule) => runRule(rule, facts, context, locale)));
   const { score, grade, verdict } = scoreResults(results);
   return {

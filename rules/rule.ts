@@ -1,3 +1,4 @@
+import type { TermsVersionFacts } from './terms/types';
 import type { AuditMode, Evidence, Facts, PageType, RuleMeta, RuleStatus } from './types';
 
 /** What a rule knows besides the facts: enough to stay a pure function. */
@@ -7,6 +8,10 @@ export interface RuleContext {
   url: string;
   /** ISO 8601; rules that compare dates (a closing notice) read it instead of the clock. */
   auditedAt: string;
+  /** On a terms page: the version seen before this one, when the extension has one (terms-change-notice). */
+  previousTerms?: TermsVersionFacts;
+  /** When this version of the terms was first seen (ISO 8601), for the seven-day observation. */
+  termsFirstSeen?: string;
 }
 
 export type MessageParams = Record<string, string | number>;

@@ -3,6 +3,8 @@
  * (content script, background, popup, dashboard, exports, CLI). `schema` versions the AuditResult shape.
  */
 
+import type { TermsDocument } from './terms/types';
+
 export const AUDIT_SCHEMA = 'liangzhao.audit/1';
 
 export type PageType = 'platform-home' | 'shop' | 'product' | 'terms' | 'other';
@@ -177,6 +179,8 @@ export interface Facts {
   /** Announcements of closing the platform (G1 art. 24), advance compensation (G1 art. 23) and the like. */
   notices: Array<Evidence & { kind: string }>;
   signals: PageSignals;
+  /** On a terms page: its clauses, stated dates and digest (absent on other pages and in older audits). */
+  termsDocument?: TermsDocument;
   /** Facts that could not be collected, with why: a broken frame never breaks the rest. */
   gatherErrors: string[];
 }
