@@ -45,25 +45,26 @@ function isoDate(year: string, month: string, day: string): string | null {
 }
 
 /** Reads one block's text into `dates`, keeping the first date of each kind the document states. */
-export function readStatedDates(text: string, selector: string, dates: StatedDates): void {
+/** `selectorOf` is asked only when a date is found: most blocks state none. */
+export function readStatedDates(text: string, selectorOf: () => string, dates: StatedDates): void {
   for (const [kind, pattern] of DATE_PATTERNS) {
     if (dates[kind]) continue;
     const match = pattern.exec(text);
     if (!match) continue;
     const date = isoDate(match[1], match[2], match[3]);
     if (!date) continue;
-    const stated: StatedDate = { date, quote: quoteAround(text, match.index, match.index + match[0].length), selector };
+    const stated: StatedDate = { date, quote: quoteAround(text, match.index, match.index + match[0].length), selector: selectorOf() };
     dates[kind] = stated;
   }
   if (!dates.effective) {
     const match = ON_PUBLICATION.exec(text);
     if (match) {
       const quote = quoteAround(text, match.index, match.index + match[0].length);
-      dates.effective = { date: null, onPublication: true, quote, selector };
+      dates.effective = { date: null, onPublication: true, quote, selector: selectorOf() };
     }
   }
   if (!dates.version) {
     const match = VERSION.exec(text);
-    if (match) dates.version = { value: match[1], quote: quoteAround(text, match.index, match.index + match[0].length), selector };
+    if (match) dates.version = { value: match[1], quote: quoteAround(text, match.index, match.index + match[0].length), selector: selectorOf() };
   }
 }

@@ -111,15 +111,15 @@ function labelOf(text: string): string | null {
  * Clauses: each numbered block (or heading) starts one and the paragraphs after it belong to it; the text before
  * the first is the preamble. A text with fewer than two such starts is read paragraph by paragraph.
  */
-function clausesOf(blocks: readonly Block[]): TermsClause[] {
+function clausesOf(blocks: readonly Block[], selectorOf: (el: Element) => string): TermsClause[] {
   const labels = blocks.map((block) => labelOf(block.text));
   const starts = blocks.filter((block, i) => labels[i] !== null || block.heading).length;
-  if (starts < 2) return blocks.map((block, i) => ({ label: labels[i], text: block.text }));
+  if (starts < 2) return blocks.map((block, i) => ({ label: labels[i], text: block.text, selector: selectorOf(block.element) }));
   const clauses: TermsClause[] = [];
   let current: TermsClause | null = null;
   blocks.forEach((block, i) => {
     if (current === null || labels[i] !== null || block.heading) {
-      current = { label: labels[i], text: block.text };
+      current = { label: labels[i], text: block.text, selector: selectorOf(block.element) };
       clauses.push(current);
     } else {
       current.text += '\n' + block.text;
@@ -157,9 +157,10 @@ export function termsDigest(clauses: readonly TermsClause[]): string {
 export function extractTermsDocument(doc: Document, url: string): TermsDocument {
   const blocks = readBlocks(doc);
   const ids = new IdIndex();
+  const selectorOf = (el: Element) => selectorFor(el, ids);
   const dates: StatedDates = {};
-  for (const block of blocks) readStatedDates(block.text, selectorFor(block.element, ids), dates);
-  const { clauses, truncated } = bounded(clausesOf(blocks));
+  for (const block of blocks) readStatedDates(block.text, () => selectorOf(block.element), dates);
+  const { clauses, truncated } = bounded(clausesOf(blocks, selectorOf));
   return {
     canonicalUrl: canonicalUrl(doc, url),
     kind: kindOf(doc, blocks),

@@ -1,10 +1,11 @@
 /**
  * The one normalisation every clause goes through before it is compared or digested: a reformatted page (line
- * wraps, full-width digits, spaces between Chinese characters) is the same text.
+ * wraps, full-width digits and letters, spaces between Chinese characters) is the same text. Chinese punctuation
+ * stays as written, so a quoted sentence reads as on the page.
  */
 export function normaliseText(text: string): string {
   return text
-    .normalize('NFKC')
+    .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\s+/g, ' ')
     .replace(/ (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) /g, '')
     .trim();

@@ -13,6 +13,8 @@ export interface TermsClause {
   label: string | null;
   /** Normalised text of the clause: its heading line and the paragraphs under it. */
   text: string;
+  /** Where the clause starts on the page, for showing evidence; not part of the digest. */
+  selector?: string;
 }
 
 /** A date the document states, with the words it was read from so a result can quote them. */

@@ -19,7 +19,7 @@ describe('terms-change-notice', () => {
   it('judges the first version by its stated dates alone, quoting them', () => {
     const result = noticeResult('agreement-v1');
     expect(result).toMatchObject({ status: 'pass', messageKey: 'rule_terms_change_notice_pass_dates', messageParams: { published: '2026-01-01', effective: '2026-01-10', days: 9 } });
-    expect(result.evidence.map((e) => e.text)).toEqual(['更新日期:2026年1月1日', '生效日期:2026年1月10日']);
+    expect(result.evidence.map((e) => e.text)).toEqual(['更新日期：2026年1月1日', '生效日期：2026年1月10日']);
   });
 
   it('passes a change published seven days ahead, with the diff counts', () => {

@@ -17,7 +17,7 @@ describe('clause diff', () => {
     expect(changed.map((row) => v2.clauses[row.after!].label)).toEqual([null, '第二条', '第六条']);
     expect(changed[2]).toMatchObject({ removedSentences: ['第五条争议解决'], addedSentences: ['第六条争议解决'] });
     expect(changed[1]).toMatchObject({
-      removedSentences: ['因您保管不善造成的损失,平台将协助您挽回。'],
+      removedSentences: ['因您保管不善造成的损失，平台将协助您挽回。'],
       addedSentences: ['因您保管不善造成的损失由您自行承担。'],
     });
     const added = comparison.rows.filter((row) => row.kind === 'added').map((row) => v2.clauses[row.after!].label);

@@ -9,9 +9,9 @@ describe('terms extractor', () => {
     const doc = termsDocument(termsHtml('agreement-v1'));
     expect(doc.kind).toBe('agreement');
     expect(doc.clauses.map((clause) => clause.label)).toEqual([null, '第一条', '第二条', '第三条', '第四条', '第五条']);
-    expect(doc.clauses[2].text).toBe('第二条账户注册与使用\n您应当使用真实身份信息注册账户。您应妥善保管账户和密码。因您保管不善造成的损失,平台将协助您挽回。');
-    expect(doc.dates.updated).toMatchObject({ date: '2026-01-01', quote: '更新日期:2026年1月1日' });
-    expect(doc.dates.effective).toMatchObject({ date: '2026-01-10', quote: '生效日期:2026年1月10日' });
+    expect(doc.clauses[2].text).toBe('第二条账户注册与使用\n您应当使用真实身份信息注册账户。您应妥善保管账户和密码。因您保管不善造成的损失，平台将协助您挽回。');
+    expect(doc.dates.updated).toMatchObject({ date: '2026-01-01', quote: '更新日期：2026年1月1日' });
+    expect(doc.dates.effective).toMatchObject({ date: '2026-01-10', quote: '生效日期：2026年1月10日' });
     expect(doc.dates.effective?.selector).toContain('p:nth-of-type(2)');
     expect(doc.digest).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -51,7 +51,7 @@ describe('terms extractor', () => {
   it('keeps an article\'s own header (title and dates) but not the page header', () => {
     const doc = termsDocument('<body><header>站点导航 登录</header><article><header><h1>隐私政策</h1><p>生效日期：2026年2月1日</p></header><p>一、我们收集的信息</p><p>二、我们如何使用</p></article></body>');
     expect(doc.kind).toBe('privacy-policy');
-    expect(doc.clauses[0].text).toBe('隐私政策\n生效日期:2026年2月1日');
+    expect(doc.clauses[0].text).toBe('隐私政策\n生效日期：2026年2月1日');
     expect(doc.clauses.some((clause) => clause.text.includes('登录'))).toBe(false);
   });
 
