@@ -134,7 +134,11 @@ function ClauseText({ clause, marked, tag }: { clause: TermsClause | undefined; 
   const set = new Set(marked);
   return (
     <>
-      {splitSentences(clause.text).map((sentence, i) => (set.has(sentence) ? <Mark key={i}>{sentence}</Mark> : <span key={i}>{sentence}</span>))}
+      {clause.text.split('\n').map((line, i) => (
+        <div key={i}>
+          {splitSentences(line).map((sentence, j) => (set.has(sentence) ? <Mark key={j}>{sentence}</Mark> : <span key={j}>{sentence}</span>))}
+        </div>
+      ))}
     </>
   );
 }
