@@ -9,6 +9,7 @@ import { isLocale } from '../i18n';
 import { auditDocument } from '../rules';
 import type { AuditResult, Locale } from '../rules/types';
 import { auditInPage, launchChromium, openForAudit, type ChromiumSession } from './browser';
+import { compareInputs, formatComparison } from './compare';
 import { formatAudit } from './format';
 import { loadInput } from './load';
 
@@ -17,6 +18,9 @@ export const EXIT_USAGE = 1;
 export const EXIT_UNREADABLE = 2;
 
 const USAGE = `Usage: npm run audit -- [--json] [--browser] [--lang zh_CN|en] FILE_OR_URL...
+       npm run audit -- --compare OLD NEW [--json] [--lang zh_CN|en]
+  --compare    two versions of a terms page (files or URLs): the clause diff and the seven-day notice judgement;
+               with --json, schema liangzhao.terms-compare/1
   --json       print one JSON object per input (an array for several), schema liangzhao.audit/1
   --browser    load each page in headless Chromium (CHROME_PATH, default /usr/bin/chromium) and judge visibility
   --lang       language of the table and messages (default zh_CN)`;
@@ -26,14 +30,16 @@ export interface CliOptions {
   browser: boolean;
   locale: Locale;
   inputs: string[];
+  compare: boolean;
 }
 
 export function parseArgs(argv: readonly string[]): CliOptions | string {
-  const options: CliOptions = { json: false, browser: false, locale: 'zh_CN', inputs: [] };
+  const options: CliOptions = { json: false, browser: false, locale: 'zh_CN', inputs: [], compare: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--json') options.json = true;
     else if (arg === '--browser') options.browser = true;
+    else if (arg === '--compare') options.compare = true;
     else if (arg === '--lang' || arg.startsWith('--lang=')) {
       const value = arg.includes('=') ? arg.slice('--lang='.length) : argv[++i];
       const locale = value === 'zh' || value === 'zh-CN' ? 'zh_CN' : value;
@@ -43,6 +49,8 @@ export function parseArgs(argv: readonly string[]): CliOptions | string {
     else if (arg.startsWith('--')) return `Unknown option: ${arg}`;
     else options.inputs.push(arg);
   }
+  if (options.compare && options.inputs.length !== 2) return '--compare takes exactly two inputs: OLD NEW';
+  if (options.compare && options.browser) return '--compare reads the pages statically; leave out --browser';
   return options.inputs.length > 0 ? options : 'No FILE_OR_URL given';
 }
 
@@ -109,6 +117,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.error(`${options}\n${USAGE}`);
     return EXIT_USAGE;
   }
+  if (options.compare) return compare(options);
   const { audits, failures } = await auditInputs(options);
   if (options.json) {
     if (audits.length > 0 || options.inputs.length > 1) {
@@ -119,6 +128,18 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   for (const failure of failures) console.error(failure);
   return failures.length > 0 || audits.length < options.inputs.length ? EXIT_UNREADABLE : EXIT_OK;
+}
+
+async function compare(options: CliOptions): Promise<number> {
+  const [before, after] = options.inputs;
+  try {
+    const report = await compareInputs(before, after);
+    console.log(options.json ? JSON.stringify(report, null, 2) : formatComparison(report, options.locale));
+    return EXIT_OK;
+  } catch (error) {
+    console.error(`cannot compare ${before} with ${after}: ${reason(error)}`);
+    return EXIT_UNREADABLE;
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -122,6 +122,7 @@ describe('cli argument and charset helpers', () => {
       browser: true,
       locale: 'en',
       inputs: ['a.html', 'https://x.cn/'],
+      compare: false,
     });
     expect(parseArgs(['--lang=fr', 'a.html'])).toMatch(/language/);
     expect(parseArgs([])).toMatch(/No FILE_OR_URL/);
