@@ -1,22 +1,14 @@
-import { defineRule, outcomeFor } from '../rule';
-import { CROSS_BORDER, CROSS_BORDER_SAFEGUARD, firstMatch, NOT_ABROAD, policySentences, STORED_IN_CHINA } from '../terms/privacy';
-import { quoted, sentenceEvidence } from '../terms/privacy-outcome';
-
-const outcome = outcomeFor('privacy-cross-border');
+import { CROSS_BORDER, CROSS_BORDER_SAFEGUARD, firstMatch, NOT_ABROAD, STORED_IN_CHINA } from '../terms/privacy';
+import { definePrivacyRule, quoted, sentenceEvidence } from '../terms/privacy-outcome';
 
 /**
  * PIPL art. 38-39: a transfer abroad needs a lawful route (security assessment, certification, standard contract)
  * and the person's separate consent, after being told the recipient. Applies only when the policy mentions one.
  */
-export default defineRule({
+export default definePrivacyRule({
   id: 'privacy-cross-border',
-  group: 'terms',
-  level: 'mandatory',
   basis: ['PIPL art. 38', 'PIPL art. 39'],
-  pageTypes: ['terms'],
-  evaluate(facts) {
-    const sentences = policySentences(facts.termsDocument);
-    if (!sentences) return outcome('na', 'na_not_privacy');
+  judge(sentences, outcome) {
     const mention = firstMatch(sentences, CROSS_BORDER);
     if (!mention) return outcome('na', 'na_no_transfer');
     const safeguard = firstMatch(sentences, CROSS_BORDER_SAFEGUARD);

@@ -1,19 +1,11 @@
-import { defineRule, outcomeFor } from '../rule';
-import { CONTACT_HEADING, firstMatch, HANDLER_CONTACT, HANDLER_NAME, policySentences } from '../terms/privacy';
-import { quoted, sentenceEvidence } from '../terms/privacy-outcome';
-
-const outcome = outcomeFor('privacy-handler-contact');
+import { CONTACT_HEADING, firstMatch, HANDLER_CONTACT, HANDLER_NAME } from '../terms/privacy';
+import { definePrivacyRule, quoted, sentenceEvidence } from '../terms/privacy-outcome';
 
 /** PIPL art. 17: the policy names the personal-information handler and how to contact it. */
-export default defineRule({
+export default definePrivacyRule({
   id: 'privacy-handler-contact',
-  group: 'terms',
-  level: 'mandatory',
   basis: ['PIPL art. 17', 'G1 art. 15'],
-  pageTypes: ['terms'],
-  evaluate(facts) {
-    const sentences = policySentences(facts.termsDocument);
-    if (!sentences) return outcome('na', 'na_not_privacy');
+  judge(sentences, outcome) {
     const name = firstMatch(sentences, HANDLER_NAME);
     const contact = firstMatch(sentences, HANDLER_CONTACT);
     if (name && contact) return outcome('pass', 'pass', sentenceEvidence([name, contact]), quoted(name));

@@ -1,19 +1,12 @@
-import { defineRule, keyList, outcomeFor } from '../rule';
-import { firstMatch, KINDS, METHOD, MIN_KINDS, policySentences, PURPOSE } from '../terms/privacy';
-import { quoted, sentenceEvidence } from '../terms/privacy-outcome';
-
-const outcome = outcomeFor('privacy-purposes');
+import { keyList } from '../rule';
+import { firstMatch, KINDS, METHOD, MIN_KINDS, PURPOSE } from '../terms/privacy';
+import { definePrivacyRule, quoted, sentenceEvidence } from '../terms/privacy-outcome';
 
 /** PIPL art. 17: the purposes and methods of handling, and the kinds of personal information handled. */
-export default defineRule({
+export default definePrivacyRule({
   id: 'privacy-purposes',
-  group: 'terms',
-  level: 'mandatory',
   basis: ['PIPL art. 17', 'G1 art. 15'],
-  pageTypes: ['terms'],
-  evaluate(facts) {
-    const sentences = policySentences(facts.termsDocument);
-    if (!sentences) return outcome('na', 'na_not_privacy');
+  judge(sentences, outcome) {
     const purpose = firstMatch(sentences, PURPOSE);
     const method = firstMatch(sentences, METHOD);
     const kinds = KINDS.map(([, pattern]) => firstMatch(sentences, pattern)).filter((found) => found !== undefined);

@@ -1,22 +1,15 @@
-import { defineRule, keyList, outcomeFor } from '../rule';
-import { firstMatch, policySentences, RIGHTS } from '../terms/privacy';
-import { sentenceEvidence } from '../terms/privacy-outcome';
-
-const outcome = outcomeFor('privacy-rights');
+import { keyList } from '../rule';
+import { firstMatch, RIGHTS } from '../terms/privacy';
+import { definePrivacyRule, sentenceEvidence } from '../terms/privacy-outcome';
 
 /**
  * PIPL art. 17 (and 44-47) and E-Commerce Law art. 24: how a person can access, copy, correct and delete their
  * information, withdraw consent and close the account (注销).
  */
-export default defineRule({
+export default definePrivacyRule({
   id: 'privacy-rights',
-  group: 'terms',
-  level: 'mandatory',
   basis: ['PIPL art. 17', 'E-Commerce Law art. 24'],
-  pageTypes: ['terms'],
-  evaluate(facts) {
-    const sentences = policySentences(facts.termsDocument);
-    if (!sentences) return outcome('na', 'na_not_privacy');
+  judge(sentences, outcome) {
     const found = RIGHTS.map(([key, pattern]) => [key, firstMatch(sentences, pattern)] as const);
     const missing = found.filter(([, sentence]) => !sentence).map(([key]) => key);
     const evidence = sentenceEvidence(found.map(([, sentence]) => sentence));

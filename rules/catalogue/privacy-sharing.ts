@@ -1,19 +1,11 @@
-import { defineRule, outcomeFor } from '../rule';
-import { EXCEPTION, firstMatch, NOT_SHARED, policySentences, SHARING_HINTS, SHARING_LIST } from '../terms/privacy';
-import { quoted, sentenceEvidence } from '../terms/privacy-outcome';
-
-const outcome = outcomeFor('privacy-sharing');
+import { EXCEPTION, firstMatch, NOT_SHARED, SHARING_HINTS, SHARING_LIST } from '../terms/privacy';
+import { definePrivacyRule, quoted, sentenceEvidence } from '../terms/privacy-outcome';
 
 /** PIPL art. 23 (and art. 17): whether personal information is shared, and with whom (a third-party list). */
-export default defineRule({
+export default definePrivacyRule({
   id: 'privacy-sharing',
-  group: 'terms',
-  level: 'mandatory',
   basis: ['PIPL art. 23', 'G1 art. 15'],
-  pageTypes: ['terms'],
-  evaluate(facts) {
-    const sentences = policySentences(facts.termsDocument);
-    if (!sentences) return outcome('na', 'na_not_privacy');
+  judge(sentences, outcome) {
     const list = firstMatch(sentences, SHARING_LIST);
     if (list) return outcome('pass', 'pass_list', sentenceEvidence([list]), quoted(list));
     const notShared = firstMatch(sentences, NOT_SHARED);

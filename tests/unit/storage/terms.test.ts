@@ -3,6 +3,7 @@ import { parseHTML } from 'linkedom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditDocument } from '@/rules';
 import { LiangzhaoDatabase, toStoredAudit } from '@/storage/db';
+import { deleteAll } from '@/storage/audits';
 import { recordTermsVersion, termsHistory, trackedDocuments, versionsOf } from '@/storage/terms';
 import { trackTermsVersion } from '@/entrypoints/background/terms';
 import { termsDocument, termsHtml, TERMS_URL, type TermsFixture } from '../../support/terms';
@@ -37,6 +38,13 @@ describe('terms versions', () => {
     expect(await trackedDocuments(db)).toEqual([
       { canonicalUrl: TERMS_URL, title: '协议', kind: 'agreement', versions: 2, lastSeen: '2026-11-21T10:00:00+08:00' },
     ]);
+  });
+
+  it('is emptied by deleting everything', async () => {
+    const db = freshDb();
+    await recordTermsVersion(db, termsDocument(termsHtml('agreement-v1')), '协议', '2026-11-01T10:00:00+08:00');
+    await deleteAll(db);
+    expect(await db.termsVersions.count()).toBe(0);
   });
 
   it('names the version before a re-visited old version, and the latest for a new one', async () => {
