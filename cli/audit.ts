@@ -13,6 +13,7 @@ import { isoWithOffset } from '../utils/time';
 import { auditDocument } from '../rules';
 import type { AuditResult, Locale } from '../rules/types';
 import { auditInPage, launchChromium, openForAudit, type ChromiumSession } from './browser';
+import { compareInputs, formatComparison } from './compare';
 import { formatAudit } from './format';
 import { LATE_CONTENT, type LateContentLimits, type LateContentWait } from './late-content';
 import { isWebUrl, loadInput } from './load';
@@ -22,6 +23,9 @@ export const EXIT_USAGE = 1;
 export const EXIT_UNREADABLE = 2;
 
 const USAGE = `Usage: npm run audit -- [--format table|json|html|csv] [--out FILE] [--browser] [--quiet-ms N] [--url URL] [--lang zh_CN|en] FILE_OR_URL...
+       npm run audit -- --compare OLD NEW [--json] [--lang zh_CN|en]
+  --compare    two versions of a terms page (files or URLs): the clause diff and the seven-day notice judgement;
+               with --json, schema liangzhao.terms-compare/1
   --format     table (default): a readable table; json: one audit object per input (an array for several);
                html: the printable report (one section per input); csv: one row per audit and per finding
   --json       the same as --format json
@@ -44,6 +48,7 @@ export interface CliOptions {
   /** The web address the one input (a saved file) came from. */
   url?: string;
   quietMs: number;
+  compare: boolean;
 }
 
 /** An audit as the CLI prints it: with --browser, how the wait for late content went. */
@@ -56,7 +61,7 @@ function valueOf(argv: readonly string[], index: { i: number }, name: string): s
 }
 
 export function parseArgs(argv: readonly string[]): CliOptions | string {
-  const options: CliOptions = { format: 'table', out: null, browser: false, locale: 'zh_CN', inputs: [], quietMs: LATE_CONTENT.quietMs };
+  const options: CliOptions = { format: 'table', out: null, browser: false, locale: 'zh_CN', inputs: [], quietMs: LATE_CONTENT.quietMs, compare: false };
   const index = { i: 0 };
   for (; index.i < argv.length; index.i++) {
     const arg = argv[index.i];
@@ -71,6 +76,7 @@ export function parseArgs(argv: readonly string[]): CliOptions | string {
       options.out = value;
     }
     else if (arg === '--browser') options.browser = true;
+    else if (arg === '--compare') options.compare = true;
     else if (arg === '--url' || arg.startsWith('--url=')) {
       const value = valueOf(argv, index, '--url');
       if (!value || !isWebUrl(value)) return `--url needs an http(s) address: ${value ?? '(none)'}`;
@@ -92,6 +98,8 @@ export function parseArgs(argv: readonly string[]): CliOptions | string {
     else options.inputs.push(arg);
   }
   if (options.inputs.length === 0) return 'No FILE_OR_URL given';
+  if (options.compare && options.inputs.length !== 2) return '--compare takes exactly two inputs: OLD NEW';
+  if (options.compare && options.browser) return '--compare reads the pages statically; leave out --browser';
   if (options.url && (options.inputs.length > 1 || isWebUrl(options.inputs[0]))) return '--url says where one saved FILE came from';
   return options;
 }
@@ -166,6 +174,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.error(`${options}\n${USAGE}`);
     return EXIT_USAGE;
   }
+  if (options.compare) return compare(options);
   const { audits, failures } = await auditInputs(options);
   const output = await render(audits, options);
   if (output !== null) {
@@ -191,6 +200,19 @@ async function render(audits: AuditResult[], options: CliOptions): Promise<strin
   if (audits.length === 1) return renderReport({ audit: audits[0], locale, generatedAt });
   const title = t('evidenceReport_titleMany', locale, { count: audits.length });
   return reportStart(locale, title, '') + audits.map((audit) => renderReportBody({ audit, locale, generatedAt })).join('\n') + REPORT_END;
+}
+
+async function compare(options: CliOptions): Promise<number> {
+  const [before, after] = options.inputs;
+  try {
+    const report = await compareInputs(before, after);
+    const text = options.format === 'json' ? JSON.stringify(report, null, 2) : formatComparison(report, options.locale);
+    console.log(text);
+    return EXIT_OK;
+  } catch (error) {
+    console.error(`cannot compare ${before} with ${after}: ${reason(error)}`);
+    return EXIT_UNREADABLE;
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

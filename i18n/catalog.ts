@@ -3,6 +3,7 @@ import badge from './messages/badge.json';
 import evidence from './messages/evidence.json';
 import extension from './messages/extension.json';
 import rules from './messages/rules.json';
+import terms from './messages/terms.json';
 import ui from './messages/ui.json';
 
 export type { MessageEntry, MessageFragment } from './format';
@@ -13,6 +14,7 @@ export const fragments: Record<string, MessageFragment> = {
   evidence,
   extension,
   rules,
+  terms,
   ui,
 };
 

@@ -1,8 +1,10 @@
 import { evaluate } from './engine';
 import { gatherFacts, gatherFactsAsync } from './gather';
 import { isoWithOffset } from '../utils/time';
+import { classifyPage } from './page-type';
 import { isLocalAddress, sourceUrlOf } from './source-url';
-import type { AuditMode, AuditOptions, AuditResult, SavedPage } from './types';
+import { extractTermsDocument } from './terms/extract';
+import type { AuditMode, AuditOptions, AuditResult, Facts, PageType, SavedPage } from './types';
 
 /** A document with a layout engine can judge visibility; linkedom (Node) cannot, so its audits are static. */
 function modeOf(doc: Document): AuditMode {
@@ -44,16 +46,22 @@ function titleOf(doc: Document): string {
   }
 }
 
+/** A terms page's clauses, dates and digest join its facts: the version tracking and the privacy rules read them. */
+function withTermsDocument(doc: Document, facts: Facts, url: string, pageType: PageType | undefined): Facts {
+  if ((pageType ?? classifyPage(facts)) === 'terms') facts.termsDocument = extractTermsDocument(doc, url);
+  return facts;
+}
+
 /** Collects the facts of `doc` and judges them, in one synchronous pass (Node, tests, small pages). */
 export function auditDocument(doc: Document, opts: AuditOptions = {}): AuditResult {
   const { url, savedPage, mode, auditedAt, title } = auditMeta(doc, opts);
-  const facts = gatherFacts(doc, { url, mode });
+  const facts = withTermsDocument(doc, gatherFacts(doc, { url, mode }), url, opts.pageType);
   return evaluate(facts, { url, savedPage, title, mode, auditedAt, pageType: opts.pageType, locale: opts.locale });
 }
 
 /** The same audit, gathering in slices that yield to the page, so a large page never sees one long task. */
 export async function auditDocumentAsync(doc: Document, opts: AuditOptions = {}): Promise<AuditResult> {
   const { url, savedPage, mode, auditedAt, title } = auditMeta(doc, opts);
-  const facts = await gatherFactsAsync(doc, { url, mode });
+  const facts = withTermsDocument(doc, await gatherFactsAsync(doc, { url, mode }), url, opts.pageType);
   return evaluate(facts, { url, savedPage, title, mode, auditedAt, pageType: opts.pageType, locale: opts.locale });
 }

@@ -16,7 +16,7 @@ import {
 } from './types';
 
 /** Bump when a rule's logic, a rule's metadata or the scoring changes: stored audits say which rules judged them. */
-export const RULESET_VERSION = '1.0.0';
+export const RULESET_VERSION = '1.1.0';
 
 /** Rule metadata for the checklist, the dashboard and the README table, without the evaluate functions. */
 export const ruleCatalogue: readonly RuleMeta[] = rules.map(
@@ -42,6 +42,9 @@ export interface EvaluateMeta {
   /** A person's correction of the page type; the classifier's answer is kept as detectedPageType. */
   pageType?: PageType;
   locale?: Locale;
+  /** The earlier version of a terms page and when this one was first seen (see RuleContext). */
+  previousTerms?: RuleContext['previousTerms'];
+  termsFirstSeen?: string;
 }
 
 const STATUS_ORDER: Record<RuleStatus, number> = { fail: 0, error: 1, review: 2, pass: 3, na: 4 };
@@ -110,6 +113,8 @@ export function evaluate(facts: Facts, meta: EvaluateMeta, ruleList: readonly Ru
     auditedAt: meta.auditedAt,
     classification,
     pageTypeSetByPerson: meta.pageType !== undefined,
+    ...(meta.previousTerms ? { previousTerms: meta.previousTerms } : {}),
+    ...(meta.termsFirstSeen ? { termsFirstSeen: meta.termsFirstSeen } : {}),
   };
   const results = sortResults(ruleList.map((rule) => runRule(rule, facts, context)));
   const { score, grade, verdict } = scoreResults(results);

@@ -1,3 +1,4 @@
+import type { TermsVersionFacts } from './terms/types';
 import type { AuditMode, Evidence, Facts, PageClassification, PageType, RuleMeta, RuleStatus } from './types';
 
 /** Evidence kept per result: enough to show and to find again, small enough to store for every page visited. */
@@ -14,6 +15,10 @@ export interface RuleContext {
   classification?: PageClassification;
   /** The page type was set by a person (evaluate's `pageType`), not by the model. */
   pageTypeSetByPerson?: boolean;
+  /** On a terms page: the version seen before this one, when the extension has one (terms-change-notice). */
+  previousTerms?: TermsVersionFacts;
+  /** When this version of the terms was first seen (ISO 8601), for the seven-day observation. */
+  termsFirstSeen?: string;
 }
 
 export type MessageParams = Record<string, string | number>;

@@ -4,6 +4,7 @@
  */
 import type { Locale } from '../utils/locale';
 
+import type { TermsDocument } from './terms/types';
 export type { Locale };
 
 /**
@@ -218,6 +219,8 @@ export interface Facts {
   /** Announcements of closing the platform (G1 art. 24), advance compensation (G1 art. 23) and the like. */
   notices: Array<Evidence & { kind: string }>;
   signals: PageSignals;
+  /** On a terms page: its clauses, stated dates and digest (absent on other pages and in older audits). */
+  termsDocument?: TermsDocument;
   /** Facts that could not be collected, with why: a broken frame never breaks the rest. */
   gatherErrors: string[];
 }

@@ -61,10 +61,11 @@ export function extensionStore(key = 'liangzhao.pendingAudits'): PendingStore {
   };
 }
 
-/** What makes two audits of one page the same finding. */
+/** What makes two audits of one page the same finding; a new version of a terms page is never the same. */
 export function auditSignature(audit: StoredAudit): string {
   const statuses = audit.result.results.map((r) => `${r.ruleId}:${r.status}`).join(',');
-  return `${audit.url}|${audit.pageType}|${audit.score}|${audit.grade}|${statuses}`;
+  const terms = audit.result.facts.termsDocument?.digest ?? '';
+  return `${audit.url}|${audit.pageType}|${audit.score}|${audit.grade}|${statuses}|${terms}`;
 }
 
 /**

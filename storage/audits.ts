@@ -180,9 +180,10 @@ export async function deleteSite(db: LiangzhaoDatabase, host: string): Promise<n
 }
 
 export function deleteAll(db: LiangzhaoDatabase): Promise<number> {
-  return db.transaction('rw', db.audits, db.captures, db.blobs, async () => {
+  // "Everything" includes the terms versions seen: they are history of the pages visited too.
+  return db.transaction('rw', [db.audits, db.captures, db.blobs, db.termsVersions], async () => {
     const count = await db.audits.count();
-    await Promise.all([db.audits.clear(), db.captures.clear(), db.blobs.clear()]);
+    await Promise.all([db.audits.clear(), db.captures.clear(), db.blobs.clear(), db.termsVersions.clear()]);
     return count;
   });
 }

@@ -3,6 +3,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import { scoreOf } from '@/rules/scoring';
 import type { AuditResult, Grade, PageType, Verdict } from '@/rules/types';
 import { searchTextOf, termsOf } from './search-terms';
+import { termsVersionsFromAudits, type StoredTermsVersion } from './terms-versions';
 
 /** One audit of one page, with the fields the history is searched and sorted by lifted out for indexing. */
 export interface StoredAudit {
@@ -64,6 +65,7 @@ export class LiangzhaoDatabase extends Dexie {
   captures!: EntityTable<StoredCapture, 'id'>;
   blobs!: EntityTable<StoredBlob, 'id'>;
   settings!: EntityTable<StoredSetting, 'key'>;
+  termsVersions!: EntityTable<StoredTermsVersion, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -100,6 +102,15 @@ export class LiangzhaoDatabase extends Dexie {
           .toCollection()
           .modify((audit: StoredAudit) => Object.assign(audit, scoreFields(audit))),
       );
+    // Version 4: every distinct version of a terms document (its canonical URL), first and last seen. Stored terms
+    // audits that already carry a terms document (imported from the command line) seed it; nothing is removed.
+    this.version(4)
+      .stores({ termsVersions: '++id, canonicalUrl, &[canonicalUrl+digest], [canonicalUrl+firstSeenMs], lastSeenMs' })
+      .upgrade(async (tx) => {
+        const audits = (await tx.table('audits').where('pageType').equals('terms').toArray()) as StoredAudit[];
+        const versions = termsVersionsFromAudits(audits.map((audit) => audit.result));
+        if (versions.length > 0) await tx.table('termsVersions').bulkAdd(versions);
+      });
   }
 }
 

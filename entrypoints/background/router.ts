@@ -7,6 +7,7 @@ import { createAuditWriter, type AuditWriter } from '@/storage/audit-writer';
 import { createRetentionKeeper } from '@/storage/audits';
 import { autoAuditAllowed, DEFAULT_SETTINGS, loadSettings } from '@/storage/settings';
 import { showBadge } from './badge';
+import { trackTermsVersion } from './terms';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -35,6 +36,7 @@ async function report(
   sender: Sender,
 ) {
   const tabId = sender.tab?.id;
+  const result = await trackTermsVersion(db, message.result);
   // Only a tab's top document speaks for the tab, and a page leaving the back/forward cache or prerendering is not
   // what the person sees.
   const topFrame = sender.frameId === undefined || sender.frameId === 0;
@@ -42,8 +44,8 @@ async function report(
   if (tabId !== undefined && topFrame && active) {
     // The tooltip speaks the language the person chose; an unreadable database still gets a badge, in the default.
     const { locale } = await loadSettings(db).catch(() => DEFAULT_SETTINGS);
-    await showBadge(tabId, message.result, locale);
+    await showBadge(tabId, result, locale);
   }
   // A refused write is kept and retried by the writer; the popup shows what is still unsaved.
-  return writer.save(toStoredAudit(message.result, tabId));
+  return writer.save(toStoredAudit(result, tabId));
 }

@@ -6,10 +6,12 @@ import { EvidenceToolbar } from './EvidenceToolbar';
 import { FilterBar } from './FilterBar';
 import { SettingsPanel } from './SettingsPanel';
 import { SiteView } from './SiteView';
+import { TermsView } from './TermsView';
 
 const VIEWS: Array<{ view: DashboardView; key: string }> = [
   { view: 'history', key: 'nav_history' },
   { view: 'site', key: 'nav_site' },
+  { view: 'terms', key: 'nav_terms' },
   { view: 'settings', key: 'nav_settings' },
 ];
 
@@ -45,6 +47,7 @@ export function DashboardApp({ model, db, ruleIds }: { model: DashboardModel; db
         )}
         {view === 'history' && <History model={model} ruleIds={ruleIds} />}
         {view === 'site' && <SiteView model={model} />}
+        {view === 'terms' && <TermsView db={db} locale={locale} />}
         {view === 'settings' && <SettingsPanel model={model} />}
       </main>
     </>

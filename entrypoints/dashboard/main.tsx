@@ -7,9 +7,12 @@ import { LiangzhaoDatabase } from '@/storage/db';
 import { createDashboardModel } from '@/entrypoints/dashboard/model';
 import { langOf } from '@/i18n/dates';
 import { DashboardApp } from '@/entrypoints/dashboard/App';
+import { documentFromHash } from '@/entrypoints/dashboard/terms-model';
 
 const db = new LiangzhaoDatabase();
 const model = createDashboardModel(db);
+// The popup links a terms page's versions as `#terms=<canonical URL>`.
+if (documentFromHash(location.hash)) model.view.value = 'terms';
 
 effect(() => {
   document.documentElement.lang = langOf(model.locale.value);

@@ -9,6 +9,7 @@ import { consumerVerdict, pageTypeName, scoreName, verdictName } from '@/i18n/te
 import { scoreOf } from '@/rules/scoring';
 import { PageTypeOptions } from '../../components/PageTypeOptions';
 import { EvidenceSlot } from './EvidenceSlot';
+import { TermsPanel } from './TermsPanel';
 
 export function PopupApp({ model, dashboardUrl }: { model: PopupModel; dashboardUrl: string }) {
   const locale = model.locale.value;
@@ -122,6 +123,7 @@ function CurrentPage({ model, dashboardUrl }: { model: PopupModel; dashboardUrl:
           {t('popup_audit_failed', locale, { error: model.error.value })}
         </p>
       )}
+      {model.terms.value && <TermsPanel panel={model.terms.value.panel} locale={locale} dashboardUrl={dashboardUrl} />}
       {result && (
         <section aria-labelledby="checklist-heading">
           <h2 id="checklist-heading">{t('popup_checklist_heading', locale)}</h2>

@@ -1,4 +1,4 @@
-import { batch, computed, signal } from '@preact/signals';
+import { batch, computed, effect, signal } from '@preact/signals';
 import type { Message, PageState, Reply } from '@/messaging/protocol';
 import { HIDDEN_REASONS, type AuditResult, type Evidence, type Facts, type HiddenReason, type Locale, type PageType } from '@/rules/types';
 import { t } from '@/i18n';
@@ -11,6 +11,7 @@ import type { WriteStatus } from '@/storage/audit-writer';
 import { bindLiveQuery } from '@/storage/live';
 import { auditableUrl } from './tab';
 import type { HighlightOutcome } from '@/components/Checklist';
+import { loadTermsPanel } from './terms';
 
 export interface TabInfo {
   id: number;
@@ -45,14 +46,22 @@ export function createPopupModel(deps: PopupDeps) {
   const history = signal<StoredAudit[]>([]);
   const writeStatus = signal<WriteStatus | null>(null);
 
-  const result = computed(() => rescored.value ?? page.value?.result ?? null);
+  /** On a terms page: its version among those stored, and the audit judged against the version before it. */
+  const terms = signal<Awaited<ReturnType<typeof loadTermsPanel>>>(null);
+  const result = computed(() => rescored.value ?? terms.value?.judged ?? page.value?.result ?? null);
   /** The page type a re-score was made for, while the tab audits again as it. */
   const rescoredAs = computed(() => rescored.value?.pageType ?? null);
   const host = computed(() => hostOf(tab.value?.url ?? result.value?.url ?? ''));
   const locale = computed(() => settings.value.locale);
   const paused = computed(() => host.value !== '' && isPaused(settings.value, host.value));
 
+  const termsLoader = effect(() => {
+    const shown = page.value?.result;
+    terms.value = null;
+    if (shown?.facts.termsDocument) void loadTermsPanel(deps.db, shown, deps.nowIso()).then((loaded) => (terms.value = loaded), () => undefined);
+  });
   const unsubscribers = [
+    termsLoader,
     bindLiveQuery(() => loadSettings(deps.db), settings),
     bindLiveQuery(() => latestAudits(deps.db, deps.historySize ?? 5), history),
   ];
@@ -160,6 +169,7 @@ export function createPopupModel(deps: PopupDeps) {
     settings,
     history,
     writeStatus,
+    terms,
     load,
     auditNow,
     changePageType,

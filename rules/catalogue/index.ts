@@ -13,6 +13,13 @@ import noLiabilityExclusion from './no-liability-exclusion';
 import noRightsExclusion from './no-rights-exclusion';
 import pageType from './page-type';
 import privacyPolicy from './privacy-policy';
+import privacyCrossBorder from './privacy-cross-border';
+import privacyHandlerContact from './privacy-handler-contact';
+import privacyMinors from './privacy-minors';
+import privacyPurposes from './privacy-purposes';
+import privacyRetention from './privacy-retention';
+import privacyRights from './privacy-rights';
+import privacySharing from './privacy-sharing';
 import psbFiling from './psb-filing';
 import shopSellerIdentity from './shop-seller-identity';
 import socialResponsibilityReport from './social-responsibility-report';
@@ -41,6 +48,13 @@ export const rules: readonly Rule[] = [
   noAddedLiability,
   noRightsExclusion,
   noFinalInterpretationClaim,
+  privacyHandlerContact,
+  privacyPurposes,
+  privacyRetention,
+  privacyRights,
+  privacySharing,
+  privacyMinors,
+  privacyCrossBorder,
   closingNotice,
   advanceCompensation,
   socialResponsibilityReport,

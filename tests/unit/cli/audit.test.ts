@@ -158,6 +158,7 @@ describe('cli argument and charset helpers', () => {
       locale: 'en',
       inputs: ['a.html', 'https://x.cn/'],
       quietMs: 2000,
+      compare: false,
     });
     expect(parseArgs(['--format', 'html', '--out=r.html', 'a.html'])).toMatchObject({ format: 'html', out: 'r.html' });
     expect(parseArgs(['--format', 'pdf', 'a.html'])).toMatch(/Unknown format/);

@@ -15,8 +15,8 @@ const ruleFiles = readdirSync(CATALOGUE_DIR)
   .filter((file) => file.endsWith('.ts') && file !== 'index.ts')
   .map((file) => file.replace(/\.ts$/, ''));
 
-/** `G2 art. 8(2)`, `G2 art. 8 last para.`, `G1 art. 14 para. 2`, `E-Commerce Law art. 33`. */
-const BASIS = /^(G[123] art\. \d+(\(\d+\))?( para\. \d+| last para\.)?|E-Commerce Law art\. \d+)$/;
+/** `G2 art. 8(2)`, `G2 art. 8 last para.`, `G1 art. 14 para. 2`, `E-Commerce Law art. 33`, `PIPL art. 17`. */
+const BASIS = /^(G[123] art\. \d+(\(\d+\))?( para\. \d+| last para\.)?|E-Commerce Law art\. \d+|PIPL art\. \d+)$/;
 
 describe('rule catalogue', () => {
   it('registers every rule file, under its file name', () => {

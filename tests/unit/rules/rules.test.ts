@@ -266,6 +266,15 @@ describe('closing-notice', () => {
     expect(closingNotice.evaluate(factsWith({ notices: [near] }), home).messageKey).toBe('rule_closing_notice_review_short_notice');
     expect(closingNotice.evaluate(factsWith({ notices: [notice('closing', '本平台即将停止运营。')] }), home).messageKey).toBe('rule_closing_notice_review_no_date');
   });
+  it('says which period a nearer date still meets: thirty days (E-Commerce Law art. 16) but not three months (G1 art. 24)', () => {
+    const month = notice('closing', '本平台将于2027年1月20日停止运营。');
+    expect(closingNotice.evaluate(factsWith({ notices: [month] }), home)).toMatchObject({
+      status: 'review',
+      messageKey: 'rule_closing_notice_review_thirty_days_only',
+      messageParams: { date: '2027-01-20' },
+    });
+    expect(closingNotice.basis).toEqual(['G1 art. 24', 'E-Commerce Law art. 16']);
+  });
   it('fails a hidden closing notice', () => {
     expect(closingNotice.evaluate(factsWith({ notices: [notice('closing', '2027年3月31日停止运营', { visible: false })] }), home).status).toBe('fail');
   });
