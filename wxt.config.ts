@@ -14,7 +14,10 @@ export default defineConfig({
     // Evidence capture: activeTab grants the screenshot of the tab a person acts on (popup click or shortcut);
     // pageCapture (Chromium only) saves the MHTML snapshot.
     // storage: session storage keeps audits the database refused until a retry stores them.
-    permissions: ['activeTab', 'storage', ...(browser === 'firefox' ? [] : ['pageCapture'])],
+    permissions: ['activeTab', 'storage', 'alarms', ...(browser === 'firefox' ? [] : ['pageCapture'])],
+    // Batches: alarms wake a stopped worker to resume a batch; capturing evidence of a batch's pages, which nobody
+    // clicked, needs the host permission, asked only when a person ticks "capture" (storage/batches.ts).
+    optional_host_permissions: ['<all_urls>'],
     commands: {
       'capture-evidence': { suggested_key: { default: 'Alt+Shift+E' }, description: '__MSG_evidenceCommand__' },
     },

@@ -1,6 +1,7 @@
 import type { AuditResult, HiddenReason, PageType } from '@/rules/types';
 import type { StoredAudit } from '@/storage/db';
 import type { WriteStatus } from '@/storage/audit-writer';
+import type { SettleOptions } from '@/rules/settle';
 
 /**
  * Every message between the content script, the background and the extension pages.
@@ -26,7 +27,22 @@ export type Message =
   /** popup → background: audits not saved yet (a refused write waiting for its retry). */
   | { type: 'storage:status' }
   /** content → background: may this page be audited without a person asking (settings, paused sites)? */
-  | { type: 'settings:auto-audit'; url: string };
+  | { type: 'settings:auto-audit'; url: string }
+  /** dashboard → background: a batch's state changed in the database (started, paused, resumed, cancelled). */
+  | { type: 'batch:wake' }
+  /** background → content (a batch tab): scroll, wait until the page settles, audit it once, say how it went. */
+  | { type: 'page:settle'; settle: SettleOptions };
+
+/** How a batch tab's page settled; `state.result` is its latest audit (null when it could not be audited). */
+export interface SettleReply {
+  state: PageState;
+  /** The limit was reached before the page settled; the audit is the one made then. */
+  timedOut: boolean;
+  url: string;
+  contentType: string;
+  /** The HTTP status of the page's own response, 0 when the browser does not say. */
+  httpStatus: number;
+}
 
 export interface PageState {
   result: AuditResult | null;
@@ -45,7 +61,11 @@ export type Reply<M extends Message> = M extends { type: 'audit:report' }
           ? WriteStatus
           : M extends { type: 'settings:auto-audit' }
             ? { allowed: boolean }
-            : never;
+            : M extends { type: 'batch:wake' }
+              ? { ok: true }
+              : M extends { type: 'page:settle' }
+                ? SettleReply
+                : never;
 
 export function isMessage(value: unknown): value is Message {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';

@@ -10,20 +10,7 @@ import { loadSettings } from '@/storage/settings';
  * Captures run one at a time, so each one chains to the one before.
  */
 export function registerEvidenceCapture(db: LiangzhaoDatabase): void {
-  const deps: CaptureDeps = {
-    db,
-    getTab: (tabId) => browser.tabs.get(tabId),
-    askPage: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
-    captureVisibleTab: (windowId) =>
-      windowId === undefined
-        ? browser.tabs.captureVisibleTab({ format: 'png' })
-        : browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
-    // Chromium only; Firefox has no pageCapture and the record says so.
-    saveAsMhtml: browser.pageCapture?.saveAsMHTML ? (tabId) => browser.pageCapture.saveAsMHTML({ tabId }) : null,
-    // The worker's own user agent is the browser's; Node (unit tests) has no navigator before version 21.
-    userAgent: globalThis.navigator?.userAgent ?? '',
-    extensionVersion: browser.runtime.getManifest().version,
-  };
+  const deps = browserCaptureDeps(db);
 
   let queue: Promise<unknown> = Promise.resolve();
   const capture = (tabId: number, caseFields?: CaseFields): Promise<CaptureReply> => {
@@ -50,4 +37,22 @@ export function registerEvidenceCapture(db: LiangzhaoDatabase): void {
       await browser.tabs.sendMessage(tabId, { type: 'page:evidence-notice', text, ok: reply.ok }, { frameId: 0 }).catch(() => undefined);
     });
   });
+}
+
+/** The browser's side of a capture: its tabs, screenshot and MHTML APIs (the batch runner captures with it too). */
+export function browserCaptureDeps(db: LiangzhaoDatabase): CaptureDeps {
+  return {
+    db,
+    getTab: (tabId) => browser.tabs.get(tabId),
+    askPage: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
+    captureVisibleTab: (windowId) =>
+      windowId === undefined
+        ? browser.tabs.captureVisibleTab({ format: 'png' })
+        : browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
+    // Chromium only; Firefox has no pageCapture and the record says so.
+    saveAsMhtml: browser.pageCapture?.saveAsMHTML ? (tabId) => browser.pageCapture.saveAsMHTML({ tabId }) : null,
+    // The worker's own user agent is the browser's; Node (unit tests) has no navigator before version 21.
+    userAgent: globalThis.navigator?.userAgent ?? '',
+    extensionVersion: browser.runtime.getManifest().version,
+  };
 }

@@ -1,6 +1,7 @@
 import { createRouter } from '@/entrypoints/background/router';
 import { clearBadge } from '@/entrypoints/background/badge';
 import { registerEvidenceCapture } from '@/entrypoints/background/capture';
+import { registerBatchRunner } from '@/entrypoints/background/batch';
 import { LiangzhaoDatabase } from '@/storage/db';
 import { createAuditWriter, sessionStore } from '@/storage/audit-writer';
 
@@ -12,6 +13,7 @@ export default defineBackground(() => {
   const route = createRouter(db, writer);
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   registerEvidenceCapture(db);
+  registerBatchRunner(db);
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') void clearBadge(tabId);
   });

@@ -4,6 +4,7 @@ import type { LiangzhaoDatabase } from '@/storage/db';
 import { hostOf, toStoredAudit } from '@/storage/db';
 import { createAuditWriter, type AuditWriter } from '@/storage/audit-writer';
 import { createRetentionKeeper } from '@/storage/audits';
+import { openItemOfTab, tagWithBatch } from '@/storage/batches';
 import { autoAuditAllowed, DEFAULT_SETTINGS, loadSettings } from '@/storage/settings';
 import { showBadge } from './badge';
 
@@ -29,7 +30,10 @@ export function createRouter(
       case 'storage:status':
         return Promise.resolve(writer.status());
       case 'settings:auto-audit':
-        return loadSettings(db).then((settings) => ({ allowed: autoAuditAllowed(settings, hostOf(message.url)) }));
+        // A batch tab is audited once, when it has settled (entrypoints/background/batch.ts), never on its own.
+        return Promise.all([loadSettings(db), openItemOfTab(db, sender.tab?.id).catch(() => undefined)]).then(
+          ([settings, batchItem]) => ({ allowed: !batchItem && autoAuditAllowed(settings, hostOf(message.url)) }),
+        );
       case 'audit:history':
         return db.audits.orderBy('auditedAtMs').reverse().limit(message.limit).toArray();
       default:
@@ -55,5 +59,5 @@ async function report(
     await showBadge(tabId, message.result, locale);
   }
   // A refused write is kept and retried by the writer; the popup shows what is still unsaved.
-  return writer.save(toStoredAudit(message.result, tabId));
+  return writer.save(await tagWithBatch(db, toStoredAudit(message.result, tabId)));
 }

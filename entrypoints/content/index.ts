@@ -1,6 +1,7 @@
 import { createPageAuditor } from '@/entrypoints/content/auditor';
 import { createHighlighter } from '@/entrypoints/content/highlight';
 import { watchPage } from '@/entrypoints/content/watch';
+import { createSettler } from '@/entrypoints/content/settle';
 import { isMessage, type Message, type Reply } from '@/messaging/protocol';
 import { answerEvidenceMessage } from '@/entrypoints/content/evidence-html';
 import type { HiddenReason } from '@/rules/types';
@@ -14,6 +15,7 @@ export default defineContentScript({
     // A page type a person chose holds for the page it was chosen on; another route is classified afresh.
     let auditedPath = location.pathname + location.search;
     const highlighter = createHighlighter(document);
+    const settler = createSettler(window, document, () => auditor.run());
     /** Audits unless automatic auditing is off or the site is paused; the popup's "audit now" bypasses this. */
     const autoAudit = async () => {
       const ask = { type: 'settings:auto-audit', url: location.href } satisfies Message;
@@ -45,6 +47,7 @@ export default defineContentScript({
       if (!isMessage(message)) return undefined;
       if (message.type === 'page:current') return Promise.resolve(auditor.current());
       if (message.type === 'page:audit') return auditor.run(message.pageType);
+      if (message.type === 'page:settle') return settler.settle(message.settle);
       if (message.type === 'page:highlight') {
         const note = (reason: HiddenReason) => message.hiddenNotes[reason] ?? reason;
         return Promise.resolve(highlighter.show(message.selector, message.label, note));
