@@ -6,14 +6,27 @@ import { EvidenceToolbar } from './EvidenceToolbar';
 import { FilterBar } from './FilterBar';
 import { SettingsPanel } from './SettingsPanel';
 import { SiteView } from './SiteView';
+import { BatchView } from './BatchView';
+import type { BatchModel } from './batch-model';
 
 const VIEWS: Array<{ view: DashboardView; key: string }> = [
   { view: 'history', key: 'nav_history' },
   { view: 'site', key: 'nav_site' },
+  { view: 'batch', key: 'nav_batch' },
   { view: 'settings', key: 'nav_settings' },
 ];
 
-export function DashboardApp({ model, db, ruleIds }: { model: DashboardModel; db: LiangzhaoDatabase; ruleIds: readonly string[] }) {
+export function DashboardApp({
+  model,
+  batchModel,
+  db,
+  ruleIds,
+}: {
+  model: DashboardModel;
+  batchModel: BatchModel;
+  db: LiangzhaoDatabase;
+  ruleIds: readonly string[];
+}) {
   const locale = model.locale.value;
   const view = model.view.value;
   return (
@@ -45,6 +58,17 @@ export function DashboardApp({ model, db, ruleIds }: { model: DashboardModel; db
         )}
         {view === 'history' && <History model={model} ruleIds={ruleIds} />}
         {view === 'site' && <SiteView model={model} />}
+        {view === 'batch' && (
+          <BatchView
+            model={batchModel}
+            ruleIds={ruleIds}
+            onOpenAudit={({ audit }) => {
+              if (!audit) return;
+              model.openSite(audit.host);
+              model.compare(audit.url);
+            }}
+          />
+        )}
         {view === 'settings' && <SettingsPanel model={model} />}
       </main>
     </>

@@ -68,7 +68,7 @@ export function pageCount(total: number, pageSize: number): number {
   return Math.max(1, Math.ceil(total / pageSize));
 }
 
-export type DashboardView = 'history' | 'site' | 'settings';
+export type DashboardView = 'history' | 'site' | 'batch' | 'settings';
 
 export interface DashboardOptions {
   pageSize?: number;
