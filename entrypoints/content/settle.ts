@@ -5,27 +5,34 @@ import { isWebPageType } from '@/utils/url-list';
 /**
  * A batch tab's side of the settle rule (rules/settle.ts): scroll to the bottom in steps, then wait until no DOM
  * change and no finished request for `quietMs` with the document loaded, `maxWaitMs` at most; then audit once.
- * Asking again (a restarted service worker asks every open tab) gets the same answer, never a second audit.
+ * Asking again (a restarted service worker asks every open tab) gets the same answer, not a second audit.
  *
  * A page cannot see a request still in flight, only the ones that finish: a request that started before the quiet
  * period and answers after it is seen only through the DOM change it causes, if that comes within `maxWaitMs`.
  */
 export function createSettler(win: Window, doc: Document, audit: () => Promise<PageState>) {
-  let answer: Promise<SettleReply> | null = null;
+  let settled: Promise<Omit<SettleReply, 'state'>> | null = null;
+  let audited: Promise<PageState> | null = null;
   return {
-    settle(options: SettleOptions): Promise<SettleReply> {
-      answer ??= settleThenAudit(win, doc, options, audit);
-      return answer;
+    async settle(options: SettleOptions): Promise<SettleReply> {
+      settled ??= waitUntilSettled(win, doc, options);
+      const outcome = await settled;
+      const auditable = outcome.httpStatus < 400 && isWebPageType(outcome.contentType);
+      // An audit whose report was lost (the worker stopped while it was sent) is made again when asked again; the
+      // writer stores an identical re-audit of the same tab once.
+      audited ??= auditable ? audit() : Promise.resolve({ result: null, auditId: null });
+      const current = audited;
+      try {
+        return { ...outcome, state: await current };
+      } catch (error) {
+        if (audited === current) audited = null;
+        throw error;
+      }
     },
   };
 }
 
-async function settleThenAudit(
-  win: Window,
-  doc: Document,
-  options: SettleOptions,
-  audit: () => Promise<PageState>,
-): Promise<SettleReply> {
+async function waitUntilSettled(win: Window, doc: Document, options: SettleOptions): Promise<Omit<SettleReply, 'state'>> {
   const deadline = Date.now() + options.maxWaitMs;
   let lastActivity = Date.now();
   const touch = () => (lastActivity = Date.now());
@@ -43,11 +50,8 @@ async function settleThenAudit(
   }
   // Back to the top, where a person starts reading and where a screenshot is taken.
   win.scrollTo(0, 0);
-  const httpStatus = httpStatusOf(win);
   // An error page of the server, or a document that is not a web page, is an outcome of its own, not an audit.
-  const auditable = httpStatus < 400 && isWebPageType(doc.contentType);
-  const state = auditable ? await audit() : { result: null, auditId: null };
-  return { state, timedOut, url: win.location.href, contentType: doc.contentType, httpStatus };
+  return { timedOut, url: win.location.href, contentType: doc.contentType, httpStatus: httpStatusOf(win) };
 }
 
 /** Steps down the page until its bottom is in view (the page may grow as it goes); false if the deadline came first. */
