@@ -11,6 +11,7 @@ import type { AuditResult, Locale } from '../rules/types';
 import { auditInPage, launchChromium, openForAudit, type ChromiumSession } from './browser';
 import { formatAudit } from './format';
 import { loadInput } from './load';
+import { BATCH_USAGE, parseBatchArgs, runBatch } from './batch';
 
 export const EXIT_OK = 0;
 export const EXIT_USAGE = 1;
@@ -101,8 +102,16 @@ export async function auditInputs(options: CliOptions): Promise<{ audits: AuditR
 
 export async function main(argv: readonly string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
-    console.log(USAGE);
+    console.log(`${USAGE}\n\n${BATCH_USAGE}`);
     return EXIT_OK;
+  }
+  if (argv.some((arg) => arg === '--urls' || arg.startsWith('--urls='))) {
+    const batch = parseBatchArgs(argv);
+    if (typeof batch === 'string') {
+      console.error(`${batch}\n${BATCH_USAGE}`);
+      return EXIT_USAGE;
+    }
+    return (await runBatch(batch)).failed > 0 ? EXIT_UNREADABLE : EXIT_OK;
   }
   const options = parseArgs(argv);
   if (typeof options === 'string') {
