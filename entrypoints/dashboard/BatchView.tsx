@@ -7,17 +7,15 @@ import { GradeBadge } from '../../components/GradeBadge';
 import { pageTypeName } from '../../components/rule-text';
 import type { BatchModel, BatchRow } from './batch-model';
 import { FilterBar } from './FilterBar';
+import { AUDIT_COLUMNS } from './AuditTable';
+import { SortHeading } from './SortHeading';
 
 const OUTCOMES: BatchItemState[] = ['audited', 'timed-out', 'load-failed', 'not-web', 'cancelled', 'open', 'queued'];
 
+/** List order, then the history's columns (the page shows its site). */
 const COLUMNS: Array<{ column: SortColumn | 'index'; key: string }> = [
   { column: 'index', key: 'batch_col_index' },
-  { column: 'url', key: 'col_page' },
-  { column: 'pageType', key: 'col_type' },
-  { column: 'grade', key: 'col_grade' },
-  { column: 'score', key: 'col_score' },
-  { column: 'failedCount', key: 'col_failed' },
-  { column: 'auditedAtMs', key: 'col_time' },
+  ...AUDIT_COLUMNS.filter(({ column }) => column !== 'host'),
 ];
 
 export interface BatchViewProps {
@@ -226,17 +224,9 @@ function BatchDetail({ model, batch, ruleIds, onOpenAudit }: BatchViewProps & { 
         <caption class="visually-hidden">{t('batch_results', locale)}</caption>
         <thead>
           <tr>
-            {COLUMNS.map(({ column, key }) => {
-              const active = sort.column === column;
-              return (
-                <th key={column} scope="col" aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : undefined}>
-                  <button type="button" class="sort" data-column={column} onClick={() => model.sortBy(column)}>
-                    {t(key, locale)}
-                    <span aria-hidden="true">{active ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
-                  </button>
-                </th>
-              );
-            })}
+            {COLUMNS.map(({ column, key }) => (
+              <SortHeading key={column} column={column} label={t(key, locale)} sort={sort} onSort={(c) => model.sortBy(c)} />
+            ))}
             <th scope="col">{t('batch_col_outcome', locale)}</th>
           </tr>
         </thead>
