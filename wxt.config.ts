@@ -34,6 +34,9 @@ export default defineConfig({
     ...(browser !== 'firefox' && !E2E_BUILD ? { optional_permissions: ['pageCapture'] } : {}),
     // The oldest versions with every API the extension uses (README, "Supported browsers").
     ...(browser === 'firefox' ? {} : { minimum_chrome_version: MINIMUM_CHROME_VERSION }),
+    // Batches: capturing evidence of a batch's pages, which nobody clicked, needs the host permission, asked only
+    // when a person ticks "capture" (storage/batches.ts).
+    ...(browser === 'firefox' ? {} : { optional_host_permissions: ['<all_urls>'] }),
     commands: {
       'capture-evidence': { suggested_key: { default: 'Alt+Shift+E' }, description: '__MSG_evidenceCommand__' },
     },

@@ -17,6 +17,7 @@ import { compareInputs, formatComparison } from './compare';
 import { formatAudit } from './format';
 import { LATE_CONTENT, type LateContentLimits, type LateContentWait } from './late-content';
 import { isWebUrl, loadInput } from './load';
+import { BATCH_USAGE, parseBatchArgs, runBatch } from './batch';
 
 export const EXIT_OK = 0;
 export const EXIT_USAGE = 1;
@@ -166,8 +167,16 @@ export async function auditInputs(options: CliOptions): Promise<{ audits: CliAud
 
 export async function main(argv: readonly string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
-    console.log(USAGE);
+    console.log(`${USAGE}\n\n${BATCH_USAGE}`);
     return EXIT_OK;
+  }
+  if (argv.some((arg) => arg === '--urls' || arg.startsWith('--urls='))) {
+    const batch = parseBatchArgs(argv);
+    if (typeof batch === 'string') {
+      console.error(`${batch}\n${BATCH_USAGE}`);
+      return EXIT_USAGE;
+    }
+    return (await runBatch(batch)).failed > 0 ? EXIT_UNREADABLE : EXIT_OK;
   }
   const options = parseArgs(argv);
   if (typeof options === 'string') {

@@ -1,5 +1,6 @@
 import type { MessageFragment } from './format';
 import badge from './messages/badge.json';
+import batch from './messages/batch.json';
 import evidence from './messages/evidence.json';
 import extension from './messages/extension.json';
 import rules from './messages/rules.json';
@@ -11,6 +12,7 @@ export type { MessageEntry, MessageFragment } from './format';
 /** Every fragment under i18n/messages/ must be listed here (a meta-test checks it). */
 export const fragments: Record<string, MessageFragment> = {
   badge,
+  batch,
   evidence,
   extension,
   rules,

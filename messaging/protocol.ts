@@ -2,6 +2,7 @@ import type { Browser } from 'wxt/browser';
 import type { AuditResult, HiddenReason, PageType } from '@/rules/types';
 import type { WriteReply, WriteStatus } from '@/storage/audit-writer';
 import type { AbsentArtefact, CaseFields } from '@/evidence/seal/record';
+import type { SettleOptions } from '@/rules/settle';
 
 /**
  * Every message between the content script, the background and the extension pages, with its reply.
@@ -39,6 +40,10 @@ interface Protocol {
   'page:evidence-conceal': { message: object; reply: { concealed: true } };
   /** background → content: put back what `page:evidence-conceal` took away. */
   'page:evidence-reveal': { message: object; reply: { revealed: true } };
+  /** dashboard → background: a batch's state changed in the database (started, paused, resumed, cancelled). */
+  'batch:wake': { message: object; reply: { ok: true } };
+  /** background → content (a batch tab): scroll, wait until the page settles, audit it once, say how it went. */
+  'page:settle': { message: { settle: SettleOptions }; reply: SettleReply };
 }
 
 export type MessageType = keyof Protocol;
@@ -59,6 +64,8 @@ export const MESSAGE_TYPES = Object.keys({
   'page:evidence-notice': true,
   'page:evidence-conceal': true,
   'page:evidence-reveal': true,
+  'batch:wake': true,
+  'page:settle': true,
 } satisfies Record<MessageType, true>) as MessageType[];
 
 export interface PageState {
@@ -87,6 +94,17 @@ export type CaptureError =
   | 'evidenceCaptureError_store';
 
 export const CAPTURE_COMMAND = 'capture-evidence';
+
+/** How a batch tab's page settled; `state.result` is its latest audit (null when it could not be audited). */
+export interface SettleReply {
+  state: PageState;
+  /** The limit was reached before the page settled; the audit is the one made then. */
+  timedOut: boolean;
+  url: string;
+  contentType: string;
+  /** The HTTP status of the page's own response, 0 when the browser does not say. */
+  httpStatus: number;
+}
 
 export function isMessage(value: unknown): value is Message {
   const type = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;

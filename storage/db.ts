@@ -2,6 +2,7 @@ import { hostOf } from '@/utils/url';
 import Dexie, { type EntityTable } from 'dexie';
 import { scoreOf } from '@/rules/scoring';
 import type { AuditResult, Grade, PageType, Verdict } from '@/rules/types';
+import type { SettleOptions } from '@/rules/settle';
 import { searchTextOf, termsOf } from './search-terms';
 import { termsVersionsFromAudits, type StoredTermsVersion } from './terms-versions';
 
@@ -34,6 +35,9 @@ export interface StoredAudit {
   tabId?: number;
   /** The evidence captured with it, if any. */
   captureId?: number;
+  /** The batch that audited it, and its row there (since version 3): a batch's audits are ordinary audits. */
+  batchId?: number;
+  batchItemId?: number;
   result: AuditResult;
 }
 
@@ -53,6 +57,52 @@ export interface StoredBlob {
   [field: string]: unknown;
 }
 
+export type BatchState = 'running' | 'paused' | 'cancelled' | 'done';
+
+/** A list of pages audited one after another in a window of their own (since version 3); see storage/batches.ts. */
+export interface StoredBatch {
+  id?: number;
+  name: string;
+  state: BatchState;
+  concurrency: number;
+  /** Capture evidence of each page (only when the person granted the permission for it). */
+  capture: boolean;
+  settle: SettleOptions;
+  total: number;
+  createdAtMs: number;
+  /** When it last started or resumed, and how long it had run before: for the time left. */
+  resumedAtMs: number;
+  ranMs: number;
+  finishedAtMs?: number;
+  windowId?: number;
+  /** The batch window's progress tab (an extension page). */
+  progressTabId?: number;
+}
+
+export type BatchItemState = 'queued' | 'open' | 'audited' | 'timed-out' | 'load-failed' | 'not-web' | 'cancelled';
+
+export interface StoredBatchItem {
+  id?: number;
+  batchId: number;
+  /** Its place in the list, from 0. */
+  index: number;
+  url: string;
+  /** The name column of the list, if it had one. */
+  label?: string;
+  state: BatchItemState;
+  tabId?: number;
+  openedAtMs?: number;
+  finishedAtMs?: number;
+  /** Where the page ended up (after redirects). */
+  finalUrl?: string;
+  auditId?: number;
+  grade?: Grade;
+  verdict?: Verdict;
+  score?: number | null;
+  /** Why it could not load or was not a web page: an HTTP status, a content type, "no-response". */
+  reason?: string;
+}
+
 export interface StoredSetting {
   key: string;
   value: unknown;
@@ -66,6 +116,8 @@ export class LiangzhaoDatabase extends Dexie {
   blobs!: EntityTable<StoredBlob, 'id'>;
   settings!: EntityTable<StoredSetting, 'key'>;
   termsVersions!: EntityTable<StoredTermsVersion, 'id'>;
+  batches!: EntityTable<StoredBatch, 'id'>;
+  batchItems!: EntityTable<StoredBatchItem, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -111,6 +163,13 @@ export class LiangzhaoDatabase extends Dexie {
         const versions = termsVersionsFromAudits(audits.map((audit) => audit.result));
         if (versions.length > 0) await tx.table('termsVersions').bulkAdd(versions);
       });
+    // Version 5: batches of pages, their rows, and the audits each one made (no data to change).
+    this.version(5).stores({
+      audits:
+        '++id, host, url, pageType, grade, verdict, score, auditedAtMs, *failedRules, tabId, [host+auditedAtMs], failedCount, *terms, [url+auditedAtMs], scoreDescKey, scoreAscKey, batchId',
+      batches: '++id, createdAtMs, state',
+      batchItems: '++id, batchId, [batchId+index], [batchId+state], tabId',
+    });
   }
 }
 

@@ -10,22 +10,7 @@ import { loadSettings } from '@/storage/settings';
  * Captures run one at a time, so each one chains to the one before.
  */
 export function registerEvidenceCapture(db: LiangzhaoDatabase): void {
-  const deps: CaptureDeps = {
-    db,
-    getTab: (tabId) => browser.tabs.get(tabId),
-    askPage: (tabId, message) => send(message, { tabId }),
-    captureVisibleTab: (windowId) =>
-      windowId === undefined
-        ? browser.tabs.captureVisibleTab({ format: 'png' })
-        : browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
-    // Chromium only; Firefox has no pageCapture and the record says so. The permission is optional, so its API
-    // exists only once granted: look it up at each capture.
-    saveAsMhtml: import.meta.env.FIREFOX ? null : saveAsMhtml,
-    mhtmlAllowed: () => browser.permissions.contains(PAGE_CAPTURE_PERMISSION),
-    // The worker's own user agent is the browser's; Node (unit tests) has no navigator before version 21.
-    userAgent: globalThis.navigator?.userAgent ?? '',
-    extensionVersion: browser.runtime.getManifest().version,
-  };
+  const deps = browserCaptureDeps(db);
 
   let queue: Promise<unknown> = Promise.resolve();
   const capture = (tabId: number, caseFields?: CaseFields): Promise<CaptureReply> => {
@@ -76,4 +61,24 @@ function saveAsMhtml(tabId: number): Promise<Blob | undefined> {
       else reject(new Error(browser.runtime.lastError?.message ?? 'no MHTML returned'));
     });
   });
+}
+
+/** The browser's side of a capture: its tabs, screenshot and MHTML APIs (the batch runner captures with it too). */
+export function browserCaptureDeps(db: LiangzhaoDatabase): CaptureDeps {
+  return {
+    db,
+    getTab: (tabId) => browser.tabs.get(tabId),
+    askPage: (tabId, message) => send(message, { tabId }),
+    captureVisibleTab: (windowId) =>
+      windowId === undefined
+        ? browser.tabs.captureVisibleTab({ format: 'png' })
+        : browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
+    // Chromium only; Firefox has no pageCapture and the record says so. The permission is optional, so its API
+    // exists only once granted: look it up at each capture.
+    saveAsMhtml: import.meta.env.FIREFOX ? null : saveAsMhtml,
+    mhtmlAllowed: () => browser.permissions.contains(PAGE_CAPTURE_PERMISSION),
+    // The worker's own user agent is the browser's; Node (unit tests) has no navigator before version 21.
+    userAgent: globalThis.navigator?.userAgent ?? '',
+    extensionVersion: browser.runtime.getManifest().version,
+  };
 }

@@ -1,6 +1,7 @@
 import { createRouter } from '@/entrypoints/background/router';
 import { clearBadge } from '@/entrypoints/background/badge';
 import { registerEvidenceCapture } from '@/entrypoints/background/capture';
+import { registerBatchRunner } from '@/entrypoints/background/batch';
 import { LiangzhaoDatabase } from '@/storage/db';
 import { createAuditWriter, extensionStore } from '@/storage/audit-writer';
 import { listen } from '@/messaging/protocol';
@@ -27,6 +28,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETRY_WRITES_ALARM) void writer.flush();
   });
+  registerBatchRunner(db);
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') void clearBadge(tabId);
   });

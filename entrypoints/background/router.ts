@@ -5,6 +5,7 @@ import { toStoredAudit } from '@/storage/db';
 import { hostOf } from '@/utils/url';
 import { createAuditWriter, type AuditWriter } from '@/storage/audit-writer';
 import { createRetentionKeeper } from '@/storage/audits';
+import { openItemOfTab, tagWithBatch } from '@/storage/batches';
 import { autoAuditAllowed, DEFAULT_SETTINGS, loadSettings } from '@/storage/settings';
 import { showBadge } from './badge';
 import { trackTermsVersion } from './terms';
@@ -24,8 +25,11 @@ export function createRouter(
         return reply;
       }),
     'storage:status': () => writer.status(),
-    'settings:auto-audit': (message) =>
-      loadSettings(db).then((settings) => ({ allowed: autoAuditAllowed(settings, hostOf(message.url)) })),
+    // A batch tab is audited once, when it has settled (entrypoints/background/batch.ts), never on its own.
+    'settings:auto-audit': (message, sender) =>
+      Promise.all([loadSettings(db), openItemOfTab(db, sender.tab?.id).catch(() => undefined)]).then(
+        ([settings, batchItem]) => ({ allowed: !batchItem && autoAuditAllowed(settings, hostOf(message.url)) }),
+      ),
   };
 }
 
@@ -47,5 +51,5 @@ async function report(
     await showBadge(tabId, result, locale);
   }
   // A refused write is kept and retried by the writer; the popup shows what is still unsaved.
-  return writer.save(toStoredAudit(result, tabId));
+  return writer.save(await tagWithBatch(db, toStoredAudit(result, tabId)));
 }

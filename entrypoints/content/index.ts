@@ -1,6 +1,7 @@
 import { createPageAuditor } from '@/entrypoints/content/auditor';
 import { createHighlighter } from '@/entrypoints/content/highlight';
 import { watchPage } from '@/entrypoints/content/watch';
+import { createSettler } from '@/entrypoints/content/settle';
 import { pageAnswers } from '@/entrypoints/content/answers';
 import { listen, send } from '@/messaging/protocol';
 
@@ -13,6 +14,7 @@ export default defineContentScript({
     // A page type a person chose holds for the page it was chosen on; another route is classified afresh.
     let auditedPath = location.pathname + location.search;
     const highlighter = createHighlighter(document);
+    const settler = createSettler(window, document, () => auditor.run());
     /** Audits unless automatic auditing is off or the site is paused; the popup's "audit now" bypasses this. */
     const autoAudit = async () => {
       const reply = await send({ type: 'settings:auto-audit', url: location.href }).catch(() => null);
@@ -37,7 +39,7 @@ export default defineContentScript({
       watcher.stop();
       highlighter.dispose();
     });
-    listen(pageAnswers({ doc: document, auditor: () => auditor, highlighter }));
+    listen(pageAnswers({ doc: document, auditor: () => auditor, highlighter, settle: (options) => settler.settle(options) }));
     void autoAudit();
   },
 });

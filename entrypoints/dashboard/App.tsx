@@ -7,15 +7,28 @@ import { FilterBar } from './FilterBar';
 import { SettingsPanel } from './SettingsPanel';
 import { SiteView } from './SiteView';
 import { TermsView } from './TermsView';
+import { BatchView } from './BatchView';
+import type { BatchModel } from './batch-model';
 
 const VIEWS: Array<{ view: DashboardView; key: string }> = [
   { view: 'history', key: 'nav_history' },
   { view: 'site', key: 'nav_site' },
   { view: 'terms', key: 'nav_terms' },
+  { view: 'batch', key: 'nav_batch' },
   { view: 'settings', key: 'nav_settings' },
 ];
 
-export function DashboardApp({ model, db, ruleIds }: { model: DashboardModel; db: LiangzhaoDatabase; ruleIds: readonly string[] }) {
+export function DashboardApp({
+  model,
+  batchModel,
+  db,
+  ruleIds,
+}: {
+  model: DashboardModel;
+  batchModel: BatchModel;
+  db: LiangzhaoDatabase;
+  ruleIds: readonly string[];
+}) {
   const locale = model.locale.value;
   const view = model.view.value;
   return (
@@ -48,6 +61,17 @@ export function DashboardApp({ model, db, ruleIds }: { model: DashboardModel; db
         {view === 'history' && <History model={model} ruleIds={ruleIds} />}
         {view === 'site' && <SiteView model={model} />}
         {view === 'terms' && <TermsView db={db} locale={locale} />}
+        {view === 'batch' && (
+          <BatchView
+            model={batchModel}
+            ruleIds={ruleIds}
+            onOpenAudit={({ audit }) => {
+              if (!audit) return;
+              model.openSite(audit.host);
+              model.compare(audit.url);
+            }}
+          />
+        )}
         {view === 'settings' && <SettingsPanel model={model} />}
       </main>
     </>

@@ -7,8 +7,10 @@ import { formatTime } from '@/i18n/dates';
 import { GradeBadge } from '../../components/GradeBadge';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { pageTypeName, ruleTitle } from '@/i18n/text';
+import { SortHeading } from './SortHeading';
 
-const COLUMNS: Array<{ column: SortColumn; key: string }> = [
+/** The history's columns, each sortable by its index; the batch results show the same ones. */
+export const AUDIT_COLUMNS: Array<{ column: SortColumn; key: string }> = [
   { column: 'host', key: 'col_site' },
   { column: 'url', key: 'col_page' },
   { column: 'pageType', key: 'col_type' },
@@ -39,25 +41,9 @@ export function AuditTable(props: AuditTableProps) {
       <caption class="visually-hidden">{props.caption}</caption>
       <thead>
         <tr>
-          {COLUMNS.map(({ column, key }) => {
-            const active = sort?.column === column;
-            return (
-              <th
-                key={column}
-                scope="col"
-                aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : undefined}
-              >
-                {props.onSort ? (
-                  <button type="button" class="sort" data-column={column} onClick={() => props.onSort?.(column)}>
-                    {t(key, locale)}
-                    <span aria-hidden="true">{active ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
-                  </button>
-                ) : (
-                  t(key, locale)
-                )}
-              </th>
-            );
-          })}
+          {AUDIT_COLUMNS.map(({ column, key }) => (
+            <SortHeading key={column} column={column} label={t(key, locale)} sort={sort} onSort={props.onSort} />
+          ))}
           <th scope="col">{t('col_actions', locale)}</th>
         </tr>
       </thead>

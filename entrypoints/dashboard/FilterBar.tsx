@@ -6,7 +6,10 @@ import { PageTypeOptions } from '../../components/PageTypeOptions';
 
 const GRADES: Grade[] = ['A', 'B', 'C', 'D', 'F', 'N/A'];
 
-export function FilterBar({ model, ruleIds }: { model: DashboardModel; ruleIds: readonly string[] }) {
+/** What the filter bar reads and sets: the history's model, or a batch's. */
+export type FilterModel = Pick<DashboardModel, 'locale' | 'filters' | 'searchInput' | 'typeSearch' | 'setFilter' | 'clearFilters'>;
+
+export function FilterBar({ model, ruleIds }: { model: FilterModel; ruleIds: readonly string[] }) {
   const locale: Locale = model.locale.value;
   const filters = model.filters.value;
   const value = (event: Event) => (event.currentTarget as HTMLInputElement | HTMLSelectElement).value;

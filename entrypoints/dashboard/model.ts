@@ -68,7 +68,7 @@ export function pageCount(total: number, pageSize: number): number {
   return Math.max(1, Math.ceil(total / pageSize));
 }
 
-export type DashboardView = 'history' | 'site' | 'terms' | 'settings';
+export type DashboardView = 'history' | 'site' | 'terms' | 'batch' | 'settings';
 
 export interface DashboardOptions {
   pageSize?: number;

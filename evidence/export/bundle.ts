@@ -57,7 +57,15 @@ const STORED = /\.(png|jpe?g|zip)$/i;
  */
 export async function buildBundleBlob(
   source: EntrySource<BundleEntry> | readonly BundleEntry[],
-  options: { locale: Locale; exportedAt: string; extensionVersion: string; onProgress?: ProgressCallback; signal?: AbortSignal },
+  options: {
+    locale: Locale;
+    exportedAt: string;
+    extensionVersion: string;
+    onProgress?: ProgressCallback;
+    signal?: AbortSignal;
+    /** More files at the top of the bundle (a batch's list and results), listed and sealed like the rest. */
+    extraFiles?: ReadonlyArray<{ path: string; bytes: Uint8Array }>;
+  },
 ): Promise<Blob> {
   const entries = 'get' in source ? source : arraySource(source);
   const yieldNow = createYielder();
@@ -118,6 +126,8 @@ export async function buildBundleBlob(
     options.onProgress?.(index + 1, entries.length);
     await yieldNow();
   }
+
+  for (const file of options.extraFiles ?? []) await add(file.path, file.bytes);
 
   const unsealed: Omit<BundleManifest, 'digest'> = {
     schema: BUNDLE_SCHEMA,

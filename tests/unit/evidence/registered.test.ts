@@ -16,7 +16,10 @@ describe('evidence capture is registered and documented', () => {
     // pageCapture is asked for at the first capture, not at install.
     expect(chrome.permissions).not.toContain('pageCapture');
     expect(chrome.optional_permissions).toEqual(['pageCapture']);
-    expect(JSON.stringify(chrome)).not.toContain('<all_urls>');
+    // No host permission at install: a batch's captures (pages nobody clicked) ask for one, optionally, when wanted.
+    expect(chrome.host_permissions).toBeUndefined();
+    expect(chrome.permissions).not.toContain('<all_urls>');
+    expect(chrome.optional_host_permissions).toEqual(['<all_urls>']);
     const firefox = manifestFor('firefox');
     expect(firefox.permissions).toContain('activeTab');
     expect(JSON.stringify(firefox)).not.toContain('pageCapture');

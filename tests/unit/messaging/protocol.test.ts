@@ -99,7 +99,22 @@ const CASES: Record<MessageType, Case> = {
     message: { type: 'page:evidence-reveal' },
     reply: (reply) => expect(reply).toEqual({ revealed: true }),
   },
+  'batch:wake': {
+    to: 'worker',
+    sender: { id: fakeBrowser.runtime.id },
+    message: { type: 'batch:wake' },
+    reply: (reply) => expect(reply).toEqual({ ok: true }),
+  },
+  'page:settle': {
+    to: 'page',
+    sender: { id: fakeBrowser.runtime.id },
+    message: { type: 'page:settle', settle: { quietMs: 0, maxWaitMs: 0, scrollStepPx: 800, scrollIntervalMs: 0 } },
+    reply: (reply) => expect(reply).toMatchObject({ ...SETTLED, state: { auditId: expect.any(Number) } }),
+  },
 };
+
+/** How a batch tab's page settled, as its settle rule answers (the rule itself is tested on its own). */
+const SETTLED = { timedOut: false, url: 'https://shop.example.cn/', contentType: 'text/html', httpStatus: 200 };
 
 /** The service worker as it starts, and a tab's content script, joined by callback-only messaging both ways. */
 function start(): Contexts {
@@ -120,7 +135,7 @@ function start(): Contexts {
   );
   const doc = document as unknown as Document;
   const auditor = createPageAuditor(doc, send);
-  page.addListener(messageListener(pageAnswers({ doc, auditor: () => auditor, highlighter: createHighlighter(doc) })));
+  page.addListener(messageListener(pageAnswers({ doc, auditor: () => auditor, highlighter: createHighlighter(doc), settle: async () => ({ ...SETTLED, state: await auditor.run() }) })));
   return { worker, page };
 }
 

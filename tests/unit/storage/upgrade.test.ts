@@ -55,7 +55,7 @@ describe('database version 2', () => {
 
     const db = new LiangzhaoDatabase(name);
     const after = await db.audits.orderBy('id').toArray();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(after).toHaveLength(25);
     for (const [i, row] of after.entries()) {
       const { failedCount, terms, searchText, scoreDescKey, scoreAscKey, ...original } = row;
@@ -94,6 +94,33 @@ describe('database version 3', () => {
       (await queryAudits(db, { sort: 'score', descending, offset: 0, limit: 10 })).rows.map((row) => row.score);
     expect(await order(true)).toEqual([scored.score, 0, null]);
     expect(await order(false)).toEqual([0, scored.score, null]);
+  });
+
+  it('opens a version 2 database with every audit kept and the batch tables empty', async () => {
+    const name = 'upgrade-from-v2';
+    names.push(name);
+    const v1 = new VersionOneDatabase(name);
+    await v1.table('audits').bulkAdd(Array.from({ length: 5 }, (_, i) => versionOneRow(i)));
+    v1.close();
+    const v2 = new (class extends Dexie {
+      constructor() {
+        super(name);
+        this.version(1).stores({ audits: '++id', captures: '++id', blobs: '++id', settings: 'key' });
+        this.version(2).stores({
+          audits:
+            '++id, host, url, pageType, grade, verdict, score, auditedAtMs, *failedRules, tabId, [host+auditedAtMs], failedCount, *terms, [url+auditedAtMs]',
+        });
+      }
+    })();
+    const before = await v2.table('audits').toArray();
+    v2.close();
+
+    const db = new LiangzhaoDatabase(name);
+    expect(await db.audits.orderBy('id').toArray()).toEqual(before.map((row) => expect.objectContaining(row)));
+    expect(await db.batches.count()).toBe(0);
+    expect(await db.batchItems.count()).toBe(0);
+    await db.audits.update(before[2].id, { batchId: 7, batchItemId: 70 });
+    expect((await db.audits.where('batchId').equals(7).toArray()).map((a) => a.id)).toEqual([before[2].id]);
     db.close();
   });
 });
