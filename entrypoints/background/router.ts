@@ -8,7 +8,7 @@ import { createRetentionKeeper } from '@/storage/audits';
 import { openItemOfTab, tagWithBatch } from '@/storage/batches';
 import { autoAuditAllowed, DEFAULT_SETTINGS, loadSettings } from '@/storage/settings';
 import { showBadge } from './badge';
-import { trackTermsVersion } from './terms';
+import { trackTermsVersion } from '../../storage/terms-history';
 
 type Sender = Browser.runtime.MessageSender;
 

@@ -3,7 +3,7 @@ import type { TermsComparison } from '@/rules/terms/types';
 import type { AuditResult } from '@/rules/types';
 import type { LiangzhaoDatabase } from '@/storage/db';
 import { termsHistory, versionFacts } from '@/storage/terms';
-import { judgeAgainstHistory } from '@/entrypoints/background/terms';
+import { judgeAgainstHistory } from '@/storage/terms-history';
 
 /** What the popup says of a terms page's version: when it was first seen and how it differs from the last one. */
 export interface TermsPanelState {

@@ -5,7 +5,7 @@ import { auditDocument } from '@/rules';
 import { LiangzhaoDatabase, toStoredAudit } from '@/storage/db';
 import { deleteAll } from '@/storage/audits';
 import { recordTermsVersion, termsHistory, trackedDocuments, versionsOf } from '@/storage/terms';
-import { trackTermsVersion } from '@/entrypoints/background/terms';
+import { trackTermsVersion } from '@/storage/terms-history';
 import { termsDocument, termsHtml, TERMS_URL, type TermsFixture } from '../../support/terms';
 
 const names: string[] = [];

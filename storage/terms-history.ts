@@ -1,7 +1,7 @@
 import { evaluate } from '@/rules';
 import type { AuditResult } from '@/rules/types';
-import type { LiangzhaoDatabase } from '@/storage/db';
-import { recordTermsVersion, versionFacts, type TermsHistory } from '@/storage/terms';
+import type { LiangzhaoDatabase } from './db';
+import { recordTermsVersion, versionFacts, type TermsHistory } from './terms';
 
 /**
  * Re-judges an audit of a terms page against the terms seen before it: the content script cannot see the history,
