@@ -1,3 +1,4 @@
+import { termsHtml, TERMS_URL, type TermsFixture } from '../../support/terms';
 import { DOMParser } from 'linkedom';
 import { render } from 'preact';
 import { strFromU8, unzipSync } from 'fflate';
@@ -44,6 +45,23 @@ function producedResults(): RuleResult[] {
       }
     }
   }
+  // The notice rule's change outcomes need the version seen before (the extension's history), seen late or in time.
+  const termsAudit = (name: TermsFixture) => auditDocument(parse(termsHtml(name)), { url: TERMS_URL, mode: 'static' });
+  const previousTerms = termsAudit('agreement-v1').facts.termsDocument;
+  for (const name of ['agreement-v2-pass', 'agreement-v2-fail', 'agreement-v2-review'] as const) {
+    const current = termsAudit(name);
+    for (const termsFirstSeen of [undefined, '2026-12-30T10:00:00+08:00']) {
+      const meta = { url: TERMS_URL, title: current.title, mode: 'static' as const, auditedAt: current.auditedAt, previousTerms, termsFirstSeen };
+      results.push(...evaluate(current.facts, meta).results);
+    }
+  }
+  // A first version that takes effect on publication.
+  const onPublication = parse(
+    '<html><head><title>用户服务协议</title></head><body><h1>用户服务协议</h1><p>发布日期：2026年11月1日</p>' +
+      '<p>本协议自发布之日起生效。</p><h2>第一条 总则</h2><p>本协议是您与本平台之间关于使用本平台服务所订立的协议。</p>' +
+      '<h2>第二条 账户</h2><p>您应当妥善保管账户与密码，对账户下的行为负责。</p></body></html>',
+  );
+  results.push(...auditDocument(onPublication, { url: TERMS_URL, mode: 'static', pageType: 'terms' }).results);
   const throwing = { ...rules[0], id: rules[0].id, evaluate: () => { throw new Error('boom'); } };
   results.push(...evaluate(auditResult().facts, { url: FIXTURE_URL, title: '', mode: 'static', auditedAt: '2026-11-28T20:00:00+08:00', pageType: 'platform-home' }, [throwing]).results);
   return results;

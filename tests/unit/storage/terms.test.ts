@@ -90,7 +90,7 @@ class VersionTwoDatabase extends Dexie {
   }
 }
 
-describe('database version 3', () => {
+describe('database version 4', () => {
   it('keeps every row of version 2 and seeds the versions from terms audits that carry a terms document', async () => {
     const name = `terms-upgrade-${n++}`;
     names.push(name);
@@ -104,7 +104,7 @@ describe('database version 3', () => {
     expect(await db.settings.get('locale')).toEqual({ key: 'locale', value: 'en' });
     const versions = await versionsOf(db, TERMS_URL);
     expect(versions.map((v) => v.seenCount)).toEqual([2, 1]);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(5);
     db.close();
   });
 });
