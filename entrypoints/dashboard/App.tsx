@@ -41,6 +41,7 @@ export function DashboardApp({
               key={item.view}
               type="button"
               class="tab"
+              data-view={item.view}
               aria-current={view === item.view ? 'page' : undefined}
               onClick={() => (model.view.value = item.view)}
             >

@@ -51,8 +51,10 @@ export function sortRows(rows: readonly BatchRow[], sort: RowSort): BatchRow[] {
   const key = (row: BatchRow): string | number => {
     if (sort.column === 'index') return row.item.index;
     const column: SortColumn = sort.column;
-    // An N/A audit has no score: it sorts among the rows without an audit.
-    if (row.audit && row.audit[column] !== null) return row.audit[column] as string | number;
+    const value = row.audit?.[column];
+    if (value !== undefined && value !== null) return value;
+    // An audit nothing applied to has no score: it sorts after the scored ones, before the rows without an audit.
+    if (row.audit) return sort.descending ? -1 : 101;
     // A row without an audit sorts after every audited one, whichever the direction.
     return sort.descending ? -Infinity : Infinity;
   };

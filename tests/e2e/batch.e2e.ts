@@ -76,7 +76,7 @@ describe('batch audit', () => {
       'ftp://files.example.cn/list.txt', // not http(s)
       'not a url at all',
     ].join('\n');
-    await dashboard.click('nav button:nth-of-type(3)');
+    await dashboard.click('.tab[data-view="batch"]');
     await dashboard.waitForSelector('textarea[name=urls]');
     await dashboard.$eval(
       'textarea[name=urls]',
@@ -206,7 +206,7 @@ describe('batch audit on the command line', () => {
           expect(record.schema, page.url).toBe('liangzhao.audit-error/1');
           continue;
         }
-        expect(record.schema, page.url).toBe('liangzhao.audit/1');
+        expect(record.schema, page.url).toBe('liangzhao.audit/2');
         expect(Boolean(record.settleTimedOut), page.url).toBe(page.outcome === 'timed-out');
         // A page that never stops changing has no one grade; every other page grades as the extension graded it.
         if (page.outcome === 'audited') expect(record.grade, page.url).toBe(extensionGrades[index]);

@@ -153,7 +153,7 @@ describe('dashboard', () => {
   });
 
   it('shows a site over time with a score chart and what changed between two audits of a page', async () => {
-    await dashboard.click('.tab:nth-child(2)');
+    await dashboard.click('.tab[data-view="site"]');
     await choose(dashboard, 'select[name="site"]', 'alpha.example.cn');
     const alpha = seeded.filter((row) => row.host === 'alpha.example.cn');
     await dashboard.waitForFunction((n) => document.querySelectorAll('.chart svg circle').length === n, { timeout: 10_000 }, alpha.length);
@@ -169,12 +169,12 @@ describe('dashboard', () => {
   });
 
   it('switches the interface language at once, and shows a new audit from another tab without a reload', async () => {
-    await dashboard.click('.tab:nth-child(3)');
+    await dashboard.click('.tab[data-view="settings"]');
     await choose(dashboard, 'select[name="locale"]', 'en');
     await dashboard.waitForFunction(() => document.documentElement.lang === 'en');
     expect(await textOf(dashboard, 'h1')).toBe('Liangzhao · audit history');
     expect(await axeViolations(dashboard)).toEqual([]);
-    await dashboard.click('.tab:nth-child(1)');
+    await dashboard.click('.tab[data-view="history"]');
     const before = await count();
     await (await openAudited(session, `${site.origin}/icp-linked.html`)).page.close();
     await waitCount(before + 1);
@@ -183,7 +183,7 @@ describe('dashboard', () => {
   });
 
   it('deletes a site and then everything, each after asking', async () => {
-    await dashboard.click('.tab:nth-child(3)');
+    await dashboard.click('.tab[data-view="settings"]');
     await choose(dashboard, 'select[name="deleteHost"]', 'beta.example.cn');
     await dashboard.click('.settings fieldset:last-of-type button.danger');
     await dashboard.waitForSelector('.settings .confirm');
