@@ -3,6 +3,8 @@ import type { AuditResult, PageType } from '@/rules/types';
 import type { Message, PageState, Reply } from '@/messaging/protocol';
 
 const REPORT_ATTEMPTS = 3;
+/** A worker being stopped refuses every message until it has started again: wait longer before each try. */
+const REPORT_BACKOFF_MS = 250;
 
 /**
  * Audits the document it runs in and reports each audit to the background. Keeps the latest result so the popup
@@ -25,13 +27,17 @@ export function createPageAuditor(doc: Document, send: (message: Message) => Pro
     return { ...state };
   }
 
-  /** A service worker stopped before it answered is started again by the next message; it stores a repeat once. */
+  /**
+   * A service worker stopped before it answered is started again by a later message; it stores a repeat once.
+   * Tries sent back to back could all reach the worker while it stops, so each waits a little longer.
+   */
   async function report(result: AuditResult): Promise<Reply<Extract<Message, { type: 'audit:report' }>>> {
     for (let attempt = 1; ; attempt++) {
       try {
         return (await send({ type: 'audit:report', result })) as Reply<Extract<Message, { type: 'audit:report' }>>;
       } catch (error) {
         if (attempt >= REPORT_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, REPORT_BACKOFF_MS * attempt));
       }
     }
   }
