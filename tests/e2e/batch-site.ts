@@ -66,7 +66,8 @@ export async function serveBatchSite(): Promise<{ origin: string; pages: BatchPa
     origin,
     pages,
     requests,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    // Chromium keeps connections alive (and a batch page may never stop asking): close them, or close() waits.
+    close: () => new Promise<void>((ok) => { server.close(() => ok()); server.closeAllConnections(); }),
   };
 }
 

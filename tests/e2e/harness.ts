@@ -36,7 +36,8 @@ export async function serveFixtures(dir = PAGES_DIR): Promise<{ origin: string; 
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    // Chromium keeps connections alive (and a batch page may never stop asking): close them, or close() waits.
+    close: () => new Promise<void>((ok) => { server.close(() => ok()); server.closeAllConnections(); }),
   };
 }
 

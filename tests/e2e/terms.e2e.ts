@@ -26,7 +26,8 @@ async function serveVersions(): Promise<{ origin: string; serve: (path: string, 
   return {
     origin: `http://127.0.0.1:${port}`,
     serve: (path, fixture) => served.set(path, termsHtml(fixture)),
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    // Chromium keeps connections alive (and a batch page may never stop asking): close them, or close() waits.
+    close: () => new Promise<void>((ok) => { server.close(() => ok()); server.closeAllConnections(); }),
   };
 }
 
