@@ -46,7 +46,7 @@ async function phasesBundle(): Promise<string> {
   const root = resolve(import.meta.dirname, '..');
   const result = await build({
     stdin: {
-      contents: "export { walkDocument } from './rules/gather/walk'; export { gatherFacts } from './rules/gather';",
+      contents: "export { walkDocument } from './rules/gather/walk'; export { gatherFacts } from './rules/collect';",
       resolveDir: root,
       loader: 'ts',
     },

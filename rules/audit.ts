@@ -1,5 +1,5 @@
 import { evaluate } from './engine';
-import { gatherFacts, gatherFactsAsync } from './gather';
+import { gatherFacts, gatherFactsAsync } from './collect';
 import { isoWithOffset } from '../utils/time';
 import { classifyPage } from './page-type';
 import { isLocalAddress, sourceUrlOf } from './source-url';

@@ -3,4 +3,4 @@
  * inject it as an IIFE bundle, exposing `globalThis.Liangzhao`.
  */
 export { auditDocument, auditDocumentAsync, evaluate, RULESET_VERSION } from './index';
-export { gatherFacts, gatherFactsAsync } from './gather';
+export { gatherFacts, gatherFactsAsync } from './collect';

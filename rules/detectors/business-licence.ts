@@ -5,7 +5,7 @@
  * link can be verified (official) or only shows the site's own page or picture.
  */
 import type { BusinessLicenceFact } from '../types';
-import { linkTarget, type ImageInfo, type LinkInfo, type PageView } from './page';
+import { linkTarget, type ImageInfo, type LinkInfo, type PageView } from '../gather/page';
 import { hostnameOf, isGovernmentHref, sameSite } from '../gather/url';
 import { isMarketRegulationHref } from './gov-hosts';
 

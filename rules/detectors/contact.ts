@@ -5,7 +5,7 @@
  * never inside user-generated content.
  */
 import type { AddressFact, EmailFact, PhoneFact, PostalCodeFact } from '../types';
-import { matchText, type PageView } from './page';
+import { matchText, type PageView } from '../gather/page';
 import { inUserContent, textBefore } from './context';
 import { PROVINCE_NAMES } from './provinces';
 import { ClaimedText } from '../gather/text';

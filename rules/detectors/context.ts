@@ -2,7 +2,7 @@
  * Context checks shared by detectors that read free text: user-generated areas (Q&A, reviews, comments) say
  * things the operator does not disclose, so numbers and addresses found there are not the operator's.
  */
-import type { PageView } from './page';
+import type { PageView } from '../gather/page';
 
 /** Class/id words of containers for buyers' questions, answers, reviews and comments. */
 const USER_CONTENT_WORDS = new Set([

@@ -6,7 +6,7 @@
  * as gsxt.gov.cn.example.com is not.
  */
 import type { GovernmentBadgeFact } from '../types';
-import type { ImageInfo, LinkInfo, PageView } from './page';
+import type { ImageInfo, LinkInfo, PageView } from '../gather/page';
 import { isMarketRegulationHref, isOfficialBadgeHref, isPublicSecurityHref } from './gov-hosts';
 
 /** 亮照亮证 ("licences on display") names the site's own licence page, not the regulator's identifier. */

@@ -4,7 +4,7 @@
  * to an MIIT filing host: a provincial communications office's site does not count.
  */
 import type { IcpFact, IcpKind } from '../types';
-import { matchText, type PageView } from './page';
+import { matchText, type PageView } from '../gather/page';
 import { PROVINCE_CHARS } from './provinces';
 import { hostIsUnder, hostnameOf } from '../gather/url';
 import { foldWidth } from '../gather/text';

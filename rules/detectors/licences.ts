@@ -5,7 +5,7 @@
  * recognised by its issuer's format; a link labelled with any "…许可证/资格证书/登记证/备案证" name counts too.
  */
 import type { LicenceFact } from '../types';
-import { matchText, type PageView } from './page';
+import { matchText, type PageView } from '../gather/page';
 import { PROVINCE_CHARS } from './provinces';
 import { ClaimedText } from '../gather/text';
 

@@ -5,7 +5,7 @@
  * Each quotes its sentence so a person can read it and the closing rule can read the date.
  */
 import type { Evidence, NoticeKind } from '../types';
-import { matchText, type PageView } from './page';
+import { matchText, type PageView } from '../gather/page';
 import { clauseBefore, quoteSentence, sentenceAround } from './sentences';
 
 export type NoticeFact = Evidence & { kind: NoticeKind };

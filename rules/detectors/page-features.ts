@@ -5,7 +5,7 @@
  * alternation or a bounded class run, one global pass each, so the cost is linear in the page.
  */
 import type { PageFeatures } from '../types';
-import type { LinkInfo, PageView } from './page';
+import type { LinkInfo, PageView } from '../gather/page';
 import { foldWidth } from '../gather/text';
 
 /** Counts are capped: a grid of 500 prices says no more than one of 40, and stored facts stay small. */

@@ -4,7 +4,7 @@
  * format specification exists, so 12 digits or an unknown division are warnings, never failures of the format.
  */
 import type { PsbFact } from '../types';
-import { matchText, type PageView } from './page';
+import { matchText, type PageView } from '../gather/page';
 import { DIVISION_PREFIXES, PROVINCE_CHARS, PROVINCE_DIVISION, PROVINCE_NAMES } from './provinces';
 import { hostIsUnder, hostnameOf } from '../gather/url';
 import { ClaimedText } from '../gather/text';

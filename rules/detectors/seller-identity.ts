@@ -5,7 +5,7 @@
  * badge image.
  */
 import type { Evidence } from '../types';
-import { matchText, type PageView } from './page';
+import { matchText, type PageView } from '../gather/page';
 
 const MARK = /(已|通过)?(实名认证|实人认证|个人认证|身份认证|店铺认证|企业认证|卖家认证|认证卖家|认证店铺|已认证)|verified\s+(seller|identity|store|shop)|identity\s+verified/gi;
 const NOT_A_MARK_BEFORE = /(未|没有|尚未|暂未|未通过|去|立即|马上|申请|如何|怎么|怎样|进行|完成|请|需|需要|not\s+)\s*$/i;

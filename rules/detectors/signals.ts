@@ -3,8 +3,9 @@
  * product, terms or home page. Each hint names its source (`url:`, `title:`, `text:`) so a person can see why.
  */
 import type { PageSignals } from '../types';
-import { matchText, type PageView } from './page';
+import { matchText, type PageView } from '../gather/page';
 import { foldWidth } from '../gather/text';
+import { urlParts } from '../gather/url';
 import { detectPageFeatures } from './page-features';
 
 /** English structure words count as a menu or button writes them, in title case: prose ("put the cart before the horse") does not. */
@@ -85,15 +86,7 @@ function menuText(page: PageView, text: string): string {
 const TEXT_SAMPLE = 200_000;
 
 export function detectSignals(page: PageView): PageSignals {
-  let path = '';
-  let hostname = '';
-  try {
-    const url = new URL(page.url);
-    path = url.pathname;
-    hostname = url.hostname;
-  } catch {
-    // No URL signals for an unparsable URL.
-  }
+  const { path, hostname } = urlParts(page.url);
   const folded = matchText(page);
   const text = folded.length > TEXT_SAMPLE ? folded.slice(0, TEXT_SAMPLE) : folded;
   const menus = menuText(page, text);

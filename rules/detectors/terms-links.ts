@@ -6,7 +6,7 @@
  * category), 法律声明/免责条款 (not a user agreement), 12377 reporting (not dispute handling).
  */
 import type { TermsKind, TermsLinkFact } from '../types';
-import { linkTarget, type LinkInfo, type PageView } from './page';
+import { linkTarget, type LinkInfo, type PageView } from '../gather/page';
 import { inUserContent, lineEndOf, lineStartOf } from './context';
 
 /** Every terms label holds one of these: a cheap first test for the thousands of product links. */

@@ -5,7 +5,7 @@
  * Phrase lists still produce false positives, which is why the rules ask a person to confirm most findings.
  */
 import type { G2Article, UnfairClauseFact } from '../types';
-import { matchText, type PageView } from './page';
+import { matchText, type PageView } from '../gather/page';
 import { clauseBefore, quoteSentence, sentenceAround } from './sentences';
 
 interface UnfairPattern {

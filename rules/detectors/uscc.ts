@@ -5,7 +5,7 @@
  * near, because product ids and hashes look the same. Some real codes fail the check, so invalid means "suspect".
  */
 import type { UsccFact } from '../types';
-import { matchText, type PageView } from './page';
+import { matchText, type PageView } from '../gather/page';
 import { DIVISION_PREFIXES } from './provinces';
 import { lineAround } from '../gather/text';
 

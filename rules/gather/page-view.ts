@@ -1,6 +1,6 @@
 /** Turns the walk's text stream into the PageView detectors read: range lookups and evidence. */
 import type { Evidence } from '../types';
-import type { LinkInfo, PageView } from '../detectors/page';
+import type { LinkInfo, PageView } from './page';
 import type { Segment, WalkResult } from './walk';
 import { IdIndex, Selectors } from './selector';
 import { excerpt, lineAround } from './text';

@@ -79,3 +79,13 @@ export function sameSite(a: string | null, b: string | null): boolean {
   const tail = (h: string) => h.split('.').slice(-2).join('.');
   return tail(a) === tail(b);
 }
+
+/** A page URL's path and host for the classifier's URL signals; both empty when the URL cannot be parsed. */
+export function urlParts(url: string): { path: string; hostname: string } {
+  try {
+    const parsed = new URL(url);
+    return { path: parsed.pathname, hostname: parsed.hostname };
+  } catch {
+    return { path: '', hostname: '' };
+  }
+}

@@ -5,7 +5,7 @@
  * nodes so the same code runs to completion (sync) or in time slices (async).
  * Open shadow roots are walked before their host's light children; same-origin frames as their own documents.
  */
-import type { EmphasisInfo, ImageInfo, LinkInfo } from '../detectors/page';
+import type { EmphasisInfo, ImageInfo, LinkInfo } from './page';
 import { resolveHref } from './url';
 
 export const WALK_BATCH = 512;

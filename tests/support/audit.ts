@@ -1,4 +1,4 @@
-import { emptyFacts } from '@/rules/gather/detectors';
+import { emptyFacts } from '@/rules/detectors';
 import { AUDIT_SCHEMA, type AuditResult, type Facts, type RuleResult } from '@/rules/types';
 
 /** Facts of a page where nothing was found. */

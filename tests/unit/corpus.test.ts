@@ -5,7 +5,7 @@
  * the engine's decision is the sensible one; every other field must match the label exactly.
  */
 import { describe, expect, it } from 'vitest';
-import { gatherFacts } from '@/rules/gather';
+import { gatherFacts } from '@/rules/collect';
 import { parsePhone } from '@/rules/detectors/contact';
 import type { Evidence, Facts } from '@/rules/types';
 import { TERMS_KINDS } from '@/rules/types';

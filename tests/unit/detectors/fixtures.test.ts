@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_ROOT, fixtureCases, fixtureDetectors } from '../gather/support/fixtures';
 import { factsOf } from '../gather/support/dom';
-import { DETECTORS } from '@/rules/gather/detectors';
+import { DETECTORS } from '@/rules/detectors';
 
 const DETECTOR_DIR = join(__dirname, '../../../rules/detectors');
-/** Modules in rules/detectors that are shared helpers or tables, not detectors (page-features is part of signals). */
-const SHARED_MODULES = ['page', 'context', 'gov-hosts', 'provinces', 'sentences', 'page-features'];
+/** Modules in rules/detectors that are the registry, shared helpers or tables, not detectors (page-features is part of signals). */
+const SHARED_MODULES = ['index', 'context', 'gov-hosts', 'provinces', 'sentences', 'page-features'];
 
 describe('detector fixtures', () => {
   for (const detector of fixtureDetectors()) {
@@ -32,7 +32,7 @@ describe('detector fixtures', () => {
     });
   }
 
-  it('every detector module has fixtures and is registered with the gatherer', () => {
+  it('every detector module has fixtures and is registered in the detector registry', () => {
     const modules = readdirSync(DETECTOR_DIR)
       .filter((file) => file.endsWith('.ts'))
       .map((file) => file.slice(0, -3))

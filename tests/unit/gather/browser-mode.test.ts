@@ -46,7 +46,7 @@ async function gather(fn: 'gatherFacts' | 'gatherFactsAsync'): Promise<Facts> {
 describe.skipIf(!existsSync(CHROME))('gatherer in Chromium (browser mode)', () => {
   beforeAll(async () => {
     const bundle = await build({
-      entryPoints: [resolve(__dirname, '../../../rules/gather/index.ts')],
+      entryPoints: [resolve(__dirname, '../../../rules/collect.ts')],
       bundle: true,
       format: 'iife',
       globalName: 'LiangzhaoGather',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gatherFacts, gatherFactsAsync } from '@/rules/gather';
+import { gatherFacts, gatherFactsAsync } from '@/rules/collect';
 import { IdIndex, selectorFor, cssEscape } from '@/rules/gather/selector';
 import { isPlaceholderHref, resolveHref, isGovernmentHref } from '@/rules/gather/url';
 import { inlineStyleHidden } from '@/rules/gather/visibility';

@@ -1,5 +1,5 @@
 import { DOMParser } from 'linkedom';
-import { gatherFacts } from '@/rules/gather';
+import { gatherFacts } from '@/rules/collect';
 import type { Facts } from '@/rules/types';
 
 /** Parses HTML the way the static auditor does. */

@@ -3,24 +3,24 @@
  * entries. No detector reads another's facts, so the order is free.
  */
 import type { Facts } from '../types';
-import type { PageView } from '../detectors/page';
-import type { WalkResult } from './walk';
-import { detectIcp } from '../detectors/icp';
-import { detectSignals } from '../detectors/signals';
-import { detectPsb } from '../detectors/psb';
-import { detectAddresses, detectEmails, detectPhones, detectPostalCodes } from '../detectors/contact';
-import { detectTermsLinks } from '../detectors/terms-links';
-import { detectBusinessLicence } from '../detectors/business-licence';
-import { detectGovernmentBadges } from '../detectors/government-badges';
-import { detectLicences } from '../detectors/licences';
-import { detectUscc } from '../detectors/uscc';
-import { detectSellerIdentity } from '../detectors/seller-identity';
-import { detectUnfairClauses } from '../detectors/unfair-clauses';
-import { detectNotices } from '../detectors/notices';
+import type { PageView } from '../gather/page';
+import { urlParts } from '../gather/url';
+import { detectIcp } from './icp';
+import { detectSignals } from './signals';
+import { detectPsb } from './psb';
+import { detectAddresses, detectEmails, detectPhones, detectPostalCodes } from './contact';
+import { detectTermsLinks } from './terms-links';
+import { detectBusinessLicence } from './business-licence';
+import { detectGovernmentBadges } from './government-badges';
+import { detectLicences } from './licences';
+import { detectUscc } from './uscc';
+import { detectSellerIdentity } from './seller-identity';
+import { detectUnfairClauses } from './unfair-clauses';
+import { detectNotices } from './notices';
 
 export interface DetectorEntry {
   id: string;
-  run(page: PageView, facts: Facts, walk: WalkResult): void;
+  run(page: PageView, facts: Facts): void;
 }
 
 export const DETECTORS: readonly DetectorEntry[] = [
@@ -65,18 +65,8 @@ export function emptyFacts(url: string): Facts {
 }
 
 function emptySignals(url: string): Facts['signals'] {
-  let path = '';
-  let hostname = '';
-  try {
-    const parsed = new URL(url);
-    path = parsed.pathname;
-    hostname = parsed.hostname;
-  } catch {
-    // An unparsable URL leaves the URL signals empty; the classifier still has the text ones.
-  }
   return {
-    path,
-    hostname,
+    ...urlParts(url),
     titleHints: [],
     shopHints: [],
     productHints: [],

@@ -4,7 +4,7 @@
  * so each can be tested on a tiny page or, for its string functions, on plain strings.
  */
 import type { Evidence } from '../types';
-import { foldWidth } from '../gather/text';
+import { foldWidth } from './text';
 
 export interface LinkInfo {
   element: Element;

@@ -1,0 +1,57 @@
+/**
+ * Facts from a document: the gatherer's walk, then every detector over the PageView. `gatherFacts` runs it to
+ * completion; `gatherFactsAsync` runs the very same steps in time slices so no main-thread task runs long on a
+ * large page.
+ */
+import { createYielder } from '../utils/yield';
+import type { Facts } from './types';
+import { gatherPage, type GatheredPage, type GatherOptions } from './gather';
+import { DETECTORS, emptyFacts } from './detectors';
+
+export type { GatherOptions } from './gather';
+
+export interface SliceOptions {
+  /** Longest stretch of work between yields to the event loop, in milliseconds. */
+  sliceMs?: number;
+}
+
+/** The whole collection as a generator: it yields between walk batches and between detectors. */
+export function* gatherSteps(doc: Document, opts: GatherOptions): Generator<void, Facts, void> {
+  const facts = emptyFacts(opts.url);
+  let gathered: GatheredPage;
+  try {
+    gathered = yield* gatherPage(doc, opts);
+  } catch (error) {
+    facts.gatherErrors.push(`walk: ${(error as Error).message}`);
+    return facts;
+  }
+  facts.gatherErrors.push(...gathered.errors);
+  for (const detector of DETECTORS) {
+    yield;
+    try {
+      detector.run(gathered.page, facts);
+    } catch (error) {
+      // A detector that breaks loses its own facts only; the rest of the audit goes on.
+      facts.gatherErrors.push(`${detector.id}: ${(error as Error).message}`);
+    }
+  }
+  return facts;
+}
+
+export function gatherFacts(doc: Document, opts: GatherOptions): Facts {
+  const steps = gatherSteps(doc, opts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+export async function gatherFactsAsync(doc: Document, opts: GatherOptions, slice: SliceOptions = {}): Promise<Facts> {
+  const yieldIfDue = createYielder(slice.sliceMs);
+  const steps = gatherSteps(doc, opts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await yieldIfDue();
+  }
+}
