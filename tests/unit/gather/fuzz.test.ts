@@ -1,6 +1,6 @@
 /** A small run of the fuzzer (`npm run fuzz` runs thousands): generated and mutated pages never crash the audit. */
 import { describe, expect, it } from 'vitest';
-import { fuzz, fuzzInput } from '../../../bench/fuzz';
+import { fuzz, fuzzInput } from '../../bench/fuzz';
 
 describe('fuzz', () => {
   it('audits generated and mutated pages of 1 KB to 1 MB without a crash', { timeout: 120_000 }, () => {

@@ -6,8 +6,8 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'puppeteer-core';
-import { injectEngine, waitForQuietScript } from '../cli/browser';
-import { ENGINE_GLOBAL } from '../cli/engine-bundle';
+import { injectEngine, waitForQuietScript } from '../../cli/browser';
+import { ENGINE_GLOBAL } from '../../cli/engine-bundle';
 
 export interface EngineBench {
   page: string;
@@ -43,7 +43,7 @@ const PHASES_GLOBAL = 'LiangzhaoPhases';
 
 /** The gatherer's parts, so the bench shows where the engine's time goes: the walk, and the walk plus detectors. */
 async function phasesBundle(): Promise<string> {
-  const root = resolve(import.meta.dirname, '..');
+  const root = resolve(import.meta.dirname, '../..');
   const result = await build({
     stdin: {
       contents: "export { walkDocument } from './rules/gather/walk'; export { gatherFacts } from './rules/collect';",

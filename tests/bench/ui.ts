@@ -1,6 +1,6 @@
 /**
  * Popup and dashboard first paint with 10,000 stored audits, in Chromium with the built extension
- * (`npm run bench` runs it after the engine; alone: `node --import tsx bench/ui.ts [--runs N]`).
+ * (`npm run bench` runs it after the engine; alone: `node --import tsx tests/bench/ui.ts [--runs N]`).
  *
  * Each run opens a fresh page and reads, from the page's own clock (ms since navigation start): first contentful
  * paint, and "ready" (the popup's checklist and history drawn; the dashboard's first 50 rows and total drawn). The
@@ -10,8 +10,8 @@ import { existsSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import type { AuditResult } from '@/rules/types';
 import { toStoredAudit, type StoredAudit } from '@/storage/db';
-import { EXTENSION_PATH, launchWithExtension, serveFixtures, storedAudits, type ExtensionSession } from '../tests/e2e/harness';
-import { openAudited, seedAudits } from '../tests/e2e/ui-helpers';
+import { EXTENSION_PATH, launchWithExtension, serveFixtures, storedAudits, type ExtensionSession } from '../e2e/harness';
+import { openAudited, seedAudits } from '../e2e/ui-helpers';
 
 export const UI_AUDITS = 10_000;
 

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { engineBundle } from '../cli/engine-bundle';
+import { engineBundle } from '../../cli/engine-bundle';
 
 export interface BundleSize {
   file: string;

@@ -7,8 +7,8 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { auditDocument } from '../rules';
-import * as hostile from '../tests/support/hostile-pages';
+import { auditDocument } from '../../rules';
+import * as hostile from '../support/hostile-pages';
 
 export interface FuzzInput {
   index: number;

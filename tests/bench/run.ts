@@ -2,14 +2,14 @@
  * `npm run bench [-- --build] [--runs N] [--only NAME] [--engine-only]`: engine and bundle measurements in Chromium on
  * every corpus page and on generated 10k, 50k and 200k-element pages, medians of at least 7 interleaved runs, every
  * figure against its target in one table beside the machine's load average, written to .tmp/bench-latest.json.
- * Each area is its own module (bench/engine.ts, bench/bundle-size.ts); this file only orchestrates, so other
+ * Each area is its own module (tests/bench/engine.ts, tests/bench/bundle-size.ts); this file only orchestrates, so other
  * timings (popup, dashboard) can be added beside them.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { basename } from 'node:path';
-import { launchChromium } from '../cli/browser';
+import { launchChromium } from '../../cli/browser';
 import { contentScriptSize, engineBundleSize, type BundleSize } from './bundle-size';
 import { benchEngine, median, type EngineBench } from './engine';
 import { corpusPages, writeGeneratedPage } from './pages';
