@@ -1,17 +1,12 @@
-import type { AuditResult, Locale, Verdict } from '@/rules/types';
+import type { AuditResult, Locale } from '@/rules/types';
 import { t } from '@/i18n';
 import { badgeText, badgeTooltip } from '@/i18n/text';
+import { VERDICT_COLOURS } from '@/components/verdict-colours';
 
-export const BADGE_COLOURS: Record<Verdict, string> = {
-  pass: '#15803d',
-  review: '#b45309',
-  fail: '#b91c1c',
-  na: '#6b7280',
-};
 
 /** What the badge shows for an audit (its words come from the text layer). */
 export function badgeFor(result: AuditResult, locale: Locale = result.locale): { text: string; colour: string; title: string } {
-  return { text: badgeText(result), colour: BADGE_COLOURS[result.verdict], title: badgeTooltip(result, locale) };
+  return { text: badgeText(result), colour: VERDICT_COLOURS[result.verdict], title: badgeTooltip(result, locale) };
 }
 
 /** Firefox's MV2 build has `browserAction` where MV3 has `action`. */

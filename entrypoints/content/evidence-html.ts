@@ -1,5 +1,6 @@
 import type { ElementHtml, Handlers } from '@/messaging/protocol';
 import { OVERLAY_ATTRIBUTE } from './highlight';
+import { VERDICT_COLOURS } from '@/components/verdict-colours';
 
 /** An element's markup is evidence, not an archive: a footer is a few kB, a whole-page wrapper is cut here. */
 export const MAX_ELEMENT_HTML = 64 * 1024;
@@ -41,7 +42,7 @@ export function showEvidenceNotice(doc: Document, text: string, ok: boolean, dur
     'border-radius:6px',
     'font:14px/1.4 system-ui,sans-serif',
     'color:#fff',
-    `background:${ok ? '#15803d' : '#b91c1c'}`,
+    `background:${ok ? VERDICT_COLOURS.pass : VERDICT_COLOURS.fail}`,
     'box-shadow:0 2px 8px rgba(0,0,0,.3)',
   ].join(';');
   root.append(box);

@@ -21,6 +21,7 @@ import {
 } from '@/i18n/text';
 import { EMPTY_CASE, type SealedRecord } from '../seal/record';
 import { escapeHtml as e, isImageDataUrl } from '../../utils/html';
+import { VERDICT_COLOURS } from '../../components/verdict-colours';
 
 /** All a report is made from: the audit JSON, the capture record and the screenshot. Nothing is read from a page. */
 export interface ReportInput {
@@ -241,7 +242,7 @@ function sortByArticle(results: RuleResult[]): RuleResult[] {
 }
 
 const STYLE = `
-:root{color-scheme:light;--ink:#111;--muted:#555;--line:#999;--fail:#b91c1c;--review:#b45309;--pass:#15803d}
+:root{color-scheme:light;--ink:#111;--muted:#555;--line:#999;--fail:${VERDICT_COLOURS.fail};--review:${VERDICT_COLOURS.review};--pass:${VERDICT_COLOURS.pass}}
 *{box-sizing:border-box}
 body{margin:0;background:#eee;color:var(--ink);font:14px/1.6 "Noto Serif CJK SC","Songti SC",SimSun,"WenQuanYi Micro Hei",serif}
 main{max-width:210mm;margin:0 auto;background:#fff;padding:20mm 18mm}

@@ -9,7 +9,7 @@ import {
   type ExtensionSession,
   type FixtureBrowsing,
 } from './harness';
-import { BADGE_COLOURS } from '@/entrypoints/background/badge';
+import { VERDICT_COLOURS } from '@/components/verdict-colours';
 
 describe('toolbar badge', () => {
   let session: ExtensionSession;
@@ -35,27 +35,27 @@ describe('toolbar badge', () => {
   it('shows a passing grade in green on a page with every disclosure, the ICP number linked to MIIT', async () => {
     const { badge, page } = await badgeAfterVisiting('compliant-home.html');
     expect(badge.text).toMatch(/^[A-D]$/);
-    expect(badge.colour).toEqual(hexToRgba(BADGE_COLOURS.pass));
+    expect(badge.colour).toEqual(hexToRgba(VERDICT_COLOURS.pass));
     await page.close();
   });
 
   it('shows a failing grade in red on a marketplace page that discloses nothing', async () => {
     const { badge, page } = await badgeAfterVisiting('no-disclosures.html');
     expect(badge.text).toBe('F');
-    expect(badge.colour).toEqual(hexToRgba(BADGE_COLOURS.fail));
+    expect(badge.colour).toEqual(hexToRgba(VERDICT_COLOURS.fail));
     await page.close();
   });
 
   it('marks a page that is not a marketplace page with a grey dash', async () => {
     const { badge, page } = await badgeAfterVisiting('article.html');
     expect(badge.text).toBe('–');
-    expect(badge.colour).toEqual(hexToRgba(BADGE_COLOURS.na));
+    expect(badge.colour).toEqual(hexToRgba(VERDICT_COLOURS.na));
     await page.close();
   });
 
   it("never shows the previous page's badge after the tab navigates", async () => {
     const { page, tabId, badge } = await badgeAfterVisiting('compliant-home.html');
-    expect(badge.colour).toEqual(hexToRgba(BADGE_COLOURS.pass));
+    expect(badge.colour).toEqual(hexToRgba(VERDICT_COLOURS.pass));
     const seen: string[] = [];
     await page.goto(`${site.origin}/no-disclosures.html`);
     const after = await waitFor(
@@ -66,7 +66,7 @@ describe('toolbar badge', () => {
       },
       (b) => b.text === 'F',
     );
-    expect(after.colour).toEqual(hexToRgba(BADGE_COLOURS.fail));
+    expect(after.colour).toEqual(hexToRgba(VERDICT_COLOURS.fail));
     // Once the new page has loaded, the badge is either cleared or the new page's: never the old grade.
     expect(seen.every((text) => text === '' || text === 'F')).toBe(true);
     await page.close();

@@ -9,7 +9,7 @@ import {
   type ExtensionSession,
   type FixtureBrowsing,
 } from './harness';
-import { BADGE_COLOURS } from '@/entrypoints/background/badge';
+import { VERDICT_COLOURS } from '@/components/verdict-colours';
 
 describe('re-audit', () => {
   let session: ExtensionSession;
@@ -31,10 +31,10 @@ describe('re-audit', () => {
     await page.goto(`${site.origin}/late-footer.html`);
     const tabId = await tabIdOf(session, page);
     const first = await waitFor(() => badgeOf(session, tabId), (badge) => badge.text !== '');
-    expect(first.colour).toEqual(hexToRgba(BADGE_COLOURS.fail));
+    expect(first.colour).toEqual(hexToRgba(VERDICT_COLOURS.fail));
     const later = await waitFor(
       () => badgeOf(session, tabId),
-      (badge) => badge.colour.join() === hexToRgba(BADGE_COLOURS.pass).join(),
+      (badge) => badge.colour.join() === hexToRgba(VERDICT_COLOURS.pass).join(),
     );
     expect(later.text).toMatch(/^[A-D]$/);
     const rows = await rowsOf(tabId);

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createRouter } from '@/entrypoints/background/router';
 import { answer } from '@/messaging/protocol';
-import { BADGE_COLOURS } from '@/entrypoints/background/badge';
+import { VERDICT_COLOURS } from '@/components/verdict-colours';
 import { LiangzhaoDatabase } from '@/storage/db';
 import { auditResult, ruleResult } from '../../../support/audit';
 
@@ -30,7 +30,7 @@ describe('background router', () => {
     expect(row).toMatchObject({ host: 'shop.example.cn', grade: 'F', failedRules: ['icp-number'], tabId: 7 });
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('F');
     expect(await fakeBrowser.action.getBadgeBackgroundColor({ tabId: 7 })).toEqual([185, 28, 28, 255]);
-    expect(BADGE_COLOURS.fail).toBe('#b91c1c');
+    expect(VERDICT_COLOURS.fail).toBe('#b91c1c');
   });
 
   it('marks a page that is not a marketplace page with a dash in grey', async () => {
