@@ -137,19 +137,19 @@ export function latestAudits(db: LiangzhaoDatabase, limit: number): Promise<Stor
 
 /** One site's audits, newest first. */
 export function auditsOfHost(db: LiangzhaoDatabase, host: string, limit = 500): Promise<StoredAudit[]> {
-  return db.audits
-    .where('[host+auditedAtMs]')
-    .between([host, -Infinity], [host, Infinity])
-    .reverse()
-    .limit(limit)
-    .toArray();
+  return newestUnder(db, '[host+auditedAtMs]', host, limit);
 }
 
 /** One page's audits, newest first: what the comparison of two audits of the same page chooses from. */
 export function auditsOfPage(db: LiangzhaoDatabase, url: string, limit = 100): Promise<StoredAudit[]> {
+  return newestUnder(db, '[url+auditedAtMs]', url, limit);
+}
+
+/** The newest audits whose compound index `[key+auditedAtMs]` starts with `value`. */
+function newestUnder(db: LiangzhaoDatabase, index: '[host+auditedAtMs]' | '[url+auditedAtMs]', value: string, limit: number): Promise<StoredAudit[]> {
   return db.audits
-    .where('[url+auditedAtMs]')
-    .between([url, -Infinity], [url, Infinity])
+    .where(index)
+    .between([value, -Infinity], [value, Infinity])
     .reverse()
     .limit(limit)
     .toArray();
