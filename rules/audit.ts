@@ -1,10 +1,10 @@
 import { evaluate } from './engine';
 import { gatherFacts, gatherFactsAsync } from './collect';
 import { isoWithOffset } from '../utils/time';
-import { classifyPage } from './page-type';
+import { classifyPageType } from './page-type';
 import { isLocalAddress, sourceUrlOf } from './source-url';
 import { extractTermsDocument } from './terms/extract';
-import type { AuditMode, AuditOptions, AuditResult, Facts, PageType, SavedPage } from './types';
+import type { AuditMode, AuditOptions, AuditResult, Facts, SavedPage } from './types';
 
 /** A document with a layout engine can judge visibility; linkedom (Node) cannot, so its audits are static. */
 function modeOf(doc: Document): AuditMode {
@@ -46,22 +46,24 @@ function titleOf(doc: Document): string {
   }
 }
 
-/** A terms page's clauses, dates and digest join its facts: the version tracking and the privacy rules read them. */
-function withTermsDocument(doc: Document, facts: Facts, url: string, pageType: PageType | undefined): Facts {
-  if ((pageType ?? classifyPage(facts)) === 'terms') facts.termsDocument = extractTermsDocument(doc, url);
-  return facts;
+/**
+ * Judges the facts of `doc`: a terms page's clauses, dates and digest join them first (the version tracking and the
+ * privacy rules read them). The page is classified once, for that choice and for the judgement.
+ */
+function judge(doc: Document, facts: Facts, meta: ReturnType<typeof auditMeta>, opts: AuditOptions): AuditResult {
+  const classification = classifyPageType(facts);
+  if ((opts.pageType ?? classification.type) === 'terms') facts.termsDocument = extractTermsDocument(doc, meta.url);
+  return evaluate(facts, { ...meta, pageType: opts.pageType, locale: opts.locale, classification });
 }
 
 /** Collects the facts of `doc` and judges them, in one synchronous pass (Node, tests, small pages). */
 export function auditDocument(doc: Document, opts: AuditOptions = {}): AuditResult {
-  const { url, savedPage, mode, auditedAt, title } = auditMeta(doc, opts);
-  const facts = withTermsDocument(doc, gatherFacts(doc, { url, mode }), url, opts.pageType);
-  return evaluate(facts, { url, savedPage, title, mode, auditedAt, pageType: opts.pageType, locale: opts.locale });
+  const meta = auditMeta(doc, opts);
+  return judge(doc, gatherFacts(doc, { url: meta.url, mode: meta.mode }), meta, opts);
 }
 
 /** The same audit, gathering in slices that yield to the page, so a large page never sees one long task. */
 export async function auditDocumentAsync(doc: Document, opts: AuditOptions = {}): Promise<AuditResult> {
-  const { url, savedPage, mode, auditedAt, title } = auditMeta(doc, opts);
-  const facts = withTermsDocument(doc, await gatherFactsAsync(doc, { url, mode }), url, opts.pageType);
-  return evaluate(facts, { url, savedPage, title, mode, auditedAt, pageType: opts.pageType, locale: opts.locale });
+  const meta = auditMeta(doc, opts);
+  return judge(doc, await gatherFactsAsync(doc, { url: meta.url, mode: meta.mode }), meta, opts);
 }

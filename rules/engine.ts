@@ -8,6 +8,7 @@ import {
   type AuditResult,
   type Facts,
   type Locale,
+  type PageClassification,
   type PageType,
   type RuleMeta,
   type RuleResult,
@@ -45,6 +46,8 @@ export interface EvaluateMeta {
   /** The earlier version of a terms page and when this one was first seen (see RuleContext). */
   previousTerms?: RuleContext['previousTerms'];
   termsFirstSeen?: string;
+  /** The classifier's answer when the caller has it already; otherwise the facts are classified here. */
+  classification?: PageClassification;
 }
 
 const STATUS_ORDER: Record<RuleStatus, number> = { fail: 0, error: 1, review: 2, pass: 3, na: 4 };
@@ -103,7 +106,7 @@ export function sortResults(results: readonly RuleResult[]): RuleResult[] {
  */
 export function evaluate(facts: Facts, meta: EvaluateMeta, ruleList: readonly Rule[] = rules): AuditResult {
   const locale = meta.locale ?? 'zh_CN';
-  const classification = classifyPageType(facts);
+  const classification = meta.classification ?? classifyPageType(facts);
   const detectedPageType = classification.type;
   const pageType = meta.pageType ?? detectedPageType;
   const context: RuleContext = {
