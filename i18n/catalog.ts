@@ -3,6 +3,7 @@ import badge from './messages/badge.json';
 import batch from './messages/batch.json';
 import evidence from './messages/evidence.json';
 import extension from './messages/extension.json';
+import pageTypes from './messages/page-types.json';
 import rules from './messages/rules.json';
 import terms from './messages/terms.json';
 import ui from './messages/ui.json';
@@ -15,6 +16,7 @@ export const fragments: Record<string, MessageFragment> = {
   batch,
   evidence,
   extension,
+  'page-types': pageTypes,
   rules,
   terms,
   ui,

@@ -48,6 +48,8 @@ export const levelName = (level: string, locale: Locale) => named('level_', leve
 export const groupName = (group: string, locale: Locale) => named('group_', group, locale);
 export const verdictName = (verdict: string, locale: Locale) => named('verdict_', verdict, locale);
 export const pageTypeName = (pageType: string, locale: Locale) => named('page_type_', pageType, locale);
+/** A page-type model feature (rules/page-type-model.ts), as the popup's 判断依据 names it. */
+export const pageFeatureName = (feature: string, locale: Locale) => named('page_feature_', feature, locale);
 export const hiddenReasonName = (reason: string, locale: Locale) => named('hidden_reason_', reason, locale);
 
 export function visibilityName(visible: boolean | null, locale: Locale): string {

@@ -15,13 +15,13 @@ interface Protocol {
   /** popup → background: audits not saved yet (a refused write waiting for its retry). */
   'storage:status': { message: object; reply: WriteStatus };
   /** content → background: may this page be audited without a person asking (settings, paused sites)? */
-  'settings:auto-audit': { message: { url: string }; reply: { allowed: boolean } };
+  'settings:auto-audit': { message: { url: string }; reply: { allowed: boolean; pageType?: PageType } };
   /** popup or dashboard → background: capture the evidence of the tab's current audit. */
   'evidence:capture': { message: { tabId: number; caseFields?: CaseFields }; reply: CaptureReply };
   /** popup → content: the audit the tab's content script last made (null before its first). */
   'page:current': { message: object; reply: PageState };
-  /** popup → content: audit now, optionally as a page type a person chose. */
-  'page:audit': { message: { pageType?: PageType }; reply: PageState };
+  /** popup → content: audit now, optionally as a page type a person chose (null: as the page reads again). */
+  'page:audit': { message: { pageType?: PageType | null }; reply: PageState };
   /** popup → content: scroll to, outline and label the element that `selector` finds. */
   'page:highlight': {
     message: {

@@ -2,6 +2,8 @@ import type { Locale } from '@/rules/types';
 import { DEFAULT_LOCALE, isLocale } from '@/i18n';
 import type { LiangzhaoDatabase } from './db';
 import type { Retention } from './audits';
+import { overridesFrom, withOverride, withoutOverride, type PageTypeOverride } from './page-type-overrides';
+import type { PageType } from '@/rules/types';
 
 /** What a person can set; stored one row per key in the `settings` table. */
 export interface Settings {
@@ -11,6 +13,8 @@ export interface Settings {
   /** Hosts whose pages are not audited automatically. */
   pausedHosts: string[];
   retention: Retention;
+  /** A person's corrections of the page type, by URL pattern (storage/page-type-overrides.ts). */
+  pageTypeOverrides: PageTypeOverride[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -18,6 +22,7 @@ export const DEFAULT_SETTINGS: Settings = {
   autoAudit: true,
   pausedHosts: [],
   retention: { keepDays: null, keepCount: null },
+  pageTypeOverrides: [],
 };
 
 /** Reads stored rows into settings; a missing or malformed value falls back to its default. */
@@ -31,6 +36,7 @@ export function settingsFromRows(rows: Array<{ key: string; value: unknown }>): 
     autoAudit: typeof autoAudit === 'boolean' ? autoAudit : DEFAULT_SETTINGS.autoAudit,
     pausedHosts: Array.isArray(pausedHosts) ? pausedHosts.filter((h): h is string => typeof h === 'string') : [],
     retention: retentionFrom(stored.get('retention')),
+    pageTypeOverrides: overridesFrom(stored.get('pageTypeOverrides')),
   };
 }
 
@@ -65,6 +71,16 @@ export async function setHostPaused(db: LiangzhaoDatabase, host: string, paused:
       ? [...new Set([...pausedHosts, host])].sort()
       : pausedHosts.filter((h) => h !== host);
     await saveSetting(db, 'pausedHosts', next);
+    return next;
+  });
+}
+
+/** Keeps (or, with `pageType` null, forgets) the page type a person chose for the pages `pattern` matches. */
+export async function setPageTypeOverride(db: LiangzhaoDatabase, pattern: string, pageType: PageType | null): Promise<PageTypeOverride[]> {
+  return db.transaction('rw', db.settings, async () => {
+    const { pageTypeOverrides } = await loadSettings(db);
+    const next = pageType ? withOverride(pageTypeOverrides, pattern, pageType) : withoutOverride(pageTypeOverrides, pattern);
+    await saveSetting(db, 'pageTypeOverrides', next);
     return next;
   });
 }

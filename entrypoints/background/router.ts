@@ -7,6 +7,7 @@ import { createAuditWriter, type AuditWriter } from '@/storage/audit-writer';
 import { createRetentionKeeper } from '@/storage/audits';
 import { openItemOfTab, tagWithBatch } from '@/storage/batches';
 import { autoAuditAllowed, DEFAULT_SETTINGS, loadSettings } from '@/storage/settings';
+import { overrideFor } from '@/storage/page-type-overrides';
 import { showBadge } from './badge';
 import { trackTermsVersion } from '../../storage/terms-history';
 
@@ -28,7 +29,10 @@ export function createRouter(
     // A batch tab is audited once, when it has settled (entrypoints/background/batch.ts), never on its own.
     'settings:auto-audit': (message, sender) =>
       Promise.all([loadSettings(db), openItemOfTab(db, sender.tab?.id).catch(() => undefined)]).then(
-        ([settings, batchItem]) => ({ allowed: !batchItem && autoAuditAllowed(settings, hostOf(message.url)) }),
+        ([settings, batchItem]) => {
+          const override = overrideFor(settings.pageTypeOverrides, message.url);
+          return { allowed: !batchItem && autoAuditAllowed(settings, hostOf(message.url)), ...(override ? { pageType: override.pageType } : {}) };
+        },
       ),
   };
 }

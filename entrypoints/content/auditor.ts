@@ -43,9 +43,12 @@ export function createPageAuditor(doc: Document, send: (message: Message) => Pro
   }
 
   return {
-    /** One audit at a time: a request during an audit waits for it, then audits again. */
-    run(pageType?: PageType): Promise<PageState> {
-      if (pageType) chosenPageType = pageType;
+    /**
+     * One audit at a time: a request during an audit waits for it, then audits again. A page type a person chose
+     * holds for later audits of this page; null lets the classifier decide again.
+     */
+    run(pageType?: PageType | null): Promise<PageState> {
+      if (pageType !== undefined) chosenPageType = pageType ?? undefined;
       const next = queue.then(audit);
       queue = next.catch(() => undefined);
       return next;

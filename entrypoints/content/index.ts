@@ -14,12 +14,14 @@ export default defineContentScript({
     // A page type a person chose holds for the page it was chosen on; another route is classified afresh.
     let auditedPath = location.pathname + location.search;
     const highlighter = createHighlighter(document);
-    const settler = createSettler(window, document, () => auditor.run());
+    // The reply also carries the page type a person chose for pages like this one, which every audit here uses.
+    const askSettings = () => send({ type: 'settings:auto-audit', url: location.href }).catch(() => null);
+    const settler = createSettler(window, document, async () => auditor.run((await askSettings())?.pageType));
     /** Audits unless automatic auditing is off or the site is paused; the popup's "audit now" bypasses this. */
     const autoAudit = async () => {
-      const reply = await send({ type: 'settings:auto-audit', url: location.href }).catch(() => null);
+      const reply = await askSettings();
       if (reply?.allowed === false) return;
-      await auditor.run();
+      await auditor.run(reply?.pageType);
     };
     const watcher = watchPage({
       win: window,

@@ -4,6 +4,7 @@ import { LOCALES } from '@/i18n';
 import type { Locale } from '@/rules/types';
 import type { DashboardModel } from '@/entrypoints/dashboard/model';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { PageTypeCorrections } from './PageTypeCorrections';
 
 function positiveOrNull(text: string): number | null {
   const n = Number.parseInt(text, 10);
@@ -83,6 +84,8 @@ export function SettingsPanel({ model }: { model: DashboardModel }) {
           <button type="submit">{t('settings_pause_add', locale)}</button>
         </form>
       </fieldset>
+
+      <PageTypeCorrections model={model} />
 
       <fieldset>
         <legend>{t('settings_retention', locale)}</legend>

@@ -17,7 +17,7 @@ import {
   type Retention,
   type SortColumn,
 } from '@/storage/audits';
-import { DEFAULT_SETTINGS, loadSettings, saveSetting, setHostPaused, type Settings } from '@/storage/settings';
+import { DEFAULT_SETTINGS, loadSettings, saveSetting, setHostPaused, setPageTypeOverride, type Settings } from '@/storage/settings';
 import { bindLiveQuery } from '../../storage/live';
 import { dayBounds } from '../../i18n/dates';
 import { diffAudits, type AuditDiff } from './diff';
@@ -249,6 +249,7 @@ export function createDashboardModel(db: LiangzhaoDatabase, options: DashboardOp
     setLocale: (value: Settings['locale']) => saveSetting(db, 'locale', value),
     setAutoAudit: (value: boolean) => saveSetting(db, 'autoAudit', value),
     setPaused: (host: string, paused: boolean) => setHostPaused(db, host, paused),
+    setPageTypeOverride: (pattern: string, pageType: PageType | null) => setPageTypeOverride(db, pattern, pageType),
     async setRetention(value: Retention) {
       await saveSetting(db, 'retention', value);
       return applyRetention(db, value);

@@ -8,6 +8,7 @@ import { StorageBanner } from '../../components/StorageBanner';
 import { consumerVerdict, pageTypeName, scoreName, verdictName } from '@/i18n/text';
 import { scoreOf } from '@/rules/scoring';
 import { PageTypeOptions } from '../../components/PageTypeOptions';
+import { PageTypeReasons } from '../../components/PageTypeReasons';
 import { EvidenceSlot } from './EvidenceSlot';
 import { TermsPanel } from './TermsPanel';
 
@@ -90,6 +91,7 @@ function CurrentPage({ model, dashboardUrl }: { model: PopupModel; dashboardUrl:
               <span class="muted"> {t('popup_detected_type', locale, { type: pageTypeName(result.detectedPageType, locale) })}</span>
             )}
           </div>
+          <PageTypeChoice model={model} />
           <p class="consumer-verdict" data-testid="consumer-verdict">
             <span class="visually-hidden">{t('popup_verdict_heading', locale)}: </span>
             {consumerVerdict(result, locale)}
@@ -168,5 +170,51 @@ function History({ model }: { model: PopupModel }) {
         </ol>
       )}
     </section>
+  );
+}
+
+/** Asks the person to settle an uncertain page type in one click, and says how a choice is remembered. */
+function PageTypeChoice({ model }: { model: PopupModel }) {
+  const locale = model.locale.value;
+  const result = model.result.value;
+  if (!result) return null;
+  const classification = result.classification;
+  const override = model.override.value;
+  const askingPerson = classification?.uncertain && result.pageType === result.detectedPageType && !override && !model.rescoredAs.value;
+  return (
+    <div class="page-type-choice">
+      {askingPerson && (
+        <p class="confirm" data-testid="page-type-confirm">
+          {t('popup_confirm_prompt', locale)}{' '}
+          {classification.candidates.slice(0, 2).map((candidate) => (
+            <button key={candidate.type} type="button" disabled={model.auditing.value} onClick={() => void model.changePageType(candidate.type)}>
+              {t('popup_confirm_as', locale, { type: pageTypeName(candidate.type, locale) })}
+            </button>
+          ))}
+        </p>
+      )}
+      {override ? (
+        <p class="muted" data-testid="page-type-remembered">
+          {t('popup_remembered', locale, { pattern: override.pattern, type: pageTypeName(override.pageType, locale) })}{' '}
+          <button type="button" class="link-button" disabled={model.auditing.value} onClick={() => void model.forgetOverride()}>
+            {t('popup_forget', locale)}
+          </button>
+        </p>
+      ) : (
+        <label class="muted">
+          {t('popup_remember_label', locale)}{' '}
+          <select
+            name="remember"
+            value={model.rememberScope.value}
+            onChange={(event) => (model.rememberScope.value = (event.currentTarget as HTMLSelectElement).value as typeof model.rememberScope.value)}
+          >
+            <option value="page">{t('popup_remember_page', locale)}</option>
+            <option value="host">{t('popup_remember_host', locale, { host: model.host.value })}</option>
+            <option value="none">{t('popup_remember_none', locale)}</option>
+          </select>
+        </label>
+      )}
+      {classification && <PageTypeReasons classification={classification} locale={locale} />}
+    </div>
   );
 }

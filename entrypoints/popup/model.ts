@@ -6,7 +6,8 @@ import type { EvaluateMeta } from '@/rules';
 import type { LiangzhaoDatabase, StoredAudit } from '@/storage/db';
 import { hostOf } from '@/utils/url';
 import { latestAudits } from '@/storage/audits';
-import { DEFAULT_SETTINGS, isPaused, loadSettings, setHostPaused, type Settings } from '@/storage/settings';
+import { DEFAULT_SETTINGS, isPaused, loadSettings, setHostPaused, setPageTypeOverride, type Settings } from '@/storage/settings';
+import { overrideFor, patternFor, type OverrideScope } from '@/storage/page-type-overrides';
 import type { WriteStatus } from '@/storage/audit-writer';
 import { bindLiveQuery } from '@/storage/live';
 import { auditableUrl } from './tab';
@@ -45,6 +46,8 @@ export function createPopupModel(deps: PopupDeps) {
   const settings = signal<Settings>(DEFAULT_SETTINGS);
   const history = signal<StoredAudit[]>([]);
   const writeStatus = signal<WriteStatus | null>(null);
+  /** How far a page type the person chooses next is remembered. */
+  const rememberScope = signal<OverrideScope | 'none'>('page');
 
   /** On a terms page: its version among those stored, and the audit judged against the version before it. */
   const terms = signal<Awaited<ReturnType<typeof loadTermsPanel>>>(null);
@@ -54,6 +57,9 @@ export function createPopupModel(deps: PopupDeps) {
   const host = computed(() => hostOf(tab.value?.url ?? result.value?.url ?? ''));
   const locale = computed(() => settings.value.locale);
   const paused = computed(() => host.value !== '' && isPaused(settings.value, host.value));
+  const pageUrl = computed(() => tab.value?.url ?? result.value?.url ?? '');
+  /** The stored correction this page is audited by, if any. */
+  const override = computed(() => overrideFor(settings.value.pageTypeOverrides, pageUrl.value));
 
   const termsLoader = effect(() => {
     const shown = page.value?.result;
@@ -89,13 +95,13 @@ export function createPopupModel(deps: PopupDeps) {
     }
   }
 
-  async function auditNow(pageType?: PageType): Promise<void> {
+  async function auditNow(pageType?: PageType | null): Promise<void> {
     const current = tab.value;
     if (!current) return;
     auditing.value = true;
     error.value = null;
     try {
-      const state = await deps.sendToTab(current.id, { type: 'page:audit', ...(pageType ? { pageType } : {}) });
+      const state = await deps.sendToTab(current.id, { type: 'page:audit', ...(pageType !== undefined ? { pageType } : {}) });
       batch(() => {
         page.value = state;
         rescored.value = null;
@@ -110,9 +116,13 @@ export function createPopupModel(deps: PopupDeps) {
     }
   }
 
-  /** Re-scores the facts at hand as `pageType` at once, then has the tab audit the live page as that type. */
+  /**
+   * Re-scores the facts at hand as `pageType` at once, keeps the choice for this page or its host when the person
+   * asked to remember it, then has the tab audit the live page as that type.
+   */
   async function changePageType(pageType: PageType): Promise<void> {
     const shown = result.value;
+    const pattern = rememberScope.value === 'none' ? null : patternFor(pageUrl.value, rememberScope.value);
     if (shown) {
       rescored.value = deps.evaluate(shown.facts, {
         url: shown.url,
@@ -123,7 +133,18 @@ export function createPopupModel(deps: PopupDeps) {
         locale: shown.locale,
       });
     }
-    await auditNow(pageType);
+    // The tab is told the type outright, so the audit need not wait for the correction to be stored.
+    const audited = auditNow(pageType);
+    if (pattern) await setPageTypeOverride(deps.db, pattern, pageType).catch((cause) => (error.value = String(cause)));
+    await audited;
+  }
+
+  /** Forgets the stored correction this page is audited by, and audits the page as it reads. */
+  async function forgetOverride(): Promise<void> {
+    const current = override.value;
+    if (!current) return;
+    await setPageTypeOverride(deps.db, current.pattern, null);
+    await auditNow(null);
   }
 
   async function showOnPage(key: string, evidence: Evidence, label: string): Promise<void> {
@@ -170,9 +191,12 @@ export function createPopupModel(deps: PopupDeps) {
     history,
     writeStatus,
     terms,
+    rememberScope,
+    override,
     load,
     auditNow,
     changePageType,
+    forgetOverride,
     showOnPage,
     setPaused,
     refreshWriteStatus,

@@ -7,6 +7,7 @@ import {
   loadSettings,
   saveSetting,
   setHostPaused,
+  setPageTypeOverride,
   settingsFromRows,
 } from '@/storage/settings';
 
@@ -33,7 +34,20 @@ describe('settings', () => {
       autoAudit: true,
       pausedHosts: ['a.cn'],
       retention: { keepDays: null, keepCount: 500 },
+      pageTypeOverrides: [],
     });
+  });
+
+  it('keeps a page-type correction per pattern until it is removed', async () => {
+    expect(await setPageTypeOverride(db, 'item.jd.com/*', 'product')).toEqual([{ pattern: 'item.jd.com/*', pageType: 'product' }]);
+    await setPageTypeOverride(db, 'www.jd.com/', 'platform-home');
+    await setPageTypeOverride(db, 'item.jd.com/*', 'shop');
+    expect((await loadSettings(db)).pageTypeOverrides).toEqual([
+      { pattern: 'item.jd.com/*', pageType: 'shop' },
+      { pattern: 'www.jd.com/', pageType: 'platform-home' },
+    ]);
+    await setPageTypeOverride(db, 'item.jd.com/*', null);
+    expect((await loadSettings(db)).pageTypeOverrides).toEqual([{ pattern: 'www.jd.com/', pageType: 'platform-home' }]);
   });
 
   it('stores each setting and pauses sites one by one', async () => {

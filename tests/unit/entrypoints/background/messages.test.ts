@@ -4,7 +4,7 @@ import { createRouter } from '@/entrypoints/background/router';
 import { answer } from '@/messaging/protocol';
 import { LiangzhaoDatabase, toStoredAudit } from '@/storage/db';
 import { createAuditWriter } from '@/storage/audit-writer';
-import { saveSetting, setHostPaused } from '@/storage/settings';
+import { saveSetting, setHostPaused, setPageTypeOverride } from '@/storage/settings';
 import { audit } from '../../../support/fixtures';
 
 let db: LiangzhaoDatabase;
@@ -28,6 +28,14 @@ describe('background answers for settings and storage', () => {
     expect(await ask('https://b.example.cn/')).toEqual({ allowed: true });
     await saveSetting(db, 'autoAudit', false);
     expect(await ask('https://b.example.cn/')).toEqual({ allowed: false });
+  });
+
+  it('tells the content script the page type a person set for pages like this one', async () => {
+    const route = answer(createRouter(db));
+    const ask = (url: string) => route({ type: 'settings:auto-audit', url }, {});
+    await setPageTypeOverride(db, 'item.example.cn/*', 'product');
+    expect(await ask('https://item.example.cn/1.html')).toEqual({ allowed: true, pageType: 'product' });
+    expect(await ask('https://www.example.cn/')).toEqual({ allowed: true });
   });
 
   it('reports unsaved audits to the popup, and keeps a refused one for the retry', async () => {

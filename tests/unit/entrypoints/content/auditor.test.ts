@@ -31,6 +31,8 @@ describe('page auditor (content script)', () => {
     const auditor = createPageAuditor(pageWith(''), async () => ({ auditId: 1 }));
     expect((await auditor.run('shop')).result?.pageType).toBe('shop');
     expect((await auditor.run()).result?.pageType).toBe('shop');
+    const reread = await auditor.run(null);
+    expect(reread.result?.pageType).toBe(reread.result?.detectedPageType);
   });
 
   it('runs one audit at a time, in the order asked', async () => {

@@ -70,7 +70,7 @@ describe('popup model', () => {
     const gate = new Promise<void>((ok) => (release = ok));
     const send = vi.fn(async (_tabId: number, message: Message) => {
       if (message.type === 'page:audit') await gate;
-      return { result: audit({ pageType: message.type === 'page:audit' ? message.pageType : 'shop', score: 95 }), auditId: 2 };
+      return { result: audit({ pageType: message.type === 'page:audit' ? (message.pageType ?? 'shop') : 'shop', score: 95 }), auditId: 2 };
     });
     const model = createPopupModel(deps({ sendToTab: send as PopupDeps['sendToTab'] }));
     await model.load();
@@ -83,6 +83,33 @@ describe('popup model', () => {
     expect(model.rescoredAs.value).toBeNull();
     expect(send).toHaveBeenLastCalledWith(7, { type: 'page:audit', pageType: 'platform-home' });
     expect(model.result.value).toMatchObject({ pageType: 'platform-home', score: 95 });
+    model.dispose();
+  });
+
+  it('remembers a corrected page type for the page, for its host, or not at all, and forgets it on request', async () => {
+    const send = vi.fn(async (_tabId: number, message: Message) => ({
+      result: audit({ pageType: message.type === 'page:audit' ? (message.pageType ?? 'shop') : 'shop' }),
+      auditId: 2,
+    }));
+    const model = createPopupModel(deps({ sendToTab: send as PopupDeps['sendToTab'] }));
+    await model.load();
+    await model.changePageType('product');
+    expect((await loadSettings(db)).pageTypeOverrides).toEqual([{ pattern: 'shop.example.cn/item/1', pageType: 'product' }]);
+    await until(() => model.override.value?.pageType === 'product');
+
+    model.rememberScope.value = 'host';
+    await model.changePageType('shop');
+    expect((await loadSettings(db)).pageTypeOverrides).toContainEqual({ pattern: 'shop.example.cn/*', pageType: 'shop' });
+    // The page's own correction is the more specific pattern: it still decides this page.
+    await until(() => model.override.value?.pattern === 'shop.example.cn/item/1');
+
+    await model.forgetOverride();
+    expect(send).toHaveBeenLastCalledWith(7, { type: 'page:audit', pageType: null });
+    await until(() => model.override.value?.pattern === 'shop.example.cn/*');
+
+    model.rememberScope.value = 'none';
+    await model.changePageType('terms');
+    expect((await loadSettings(db)).pageTypeOverrides).toEqual([{ pattern: 'shop.example.cn/*', pageType: 'shop' }]);
     model.dispose();
   });
 
