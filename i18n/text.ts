@@ -4,6 +4,8 @@
  * emits message keys and params only; nothing else renders them.
  */
 import type { AuditResult, Grade, RuleResult, Verdict } from '@/rules/types';
+import type { StatedDates, TermsComparison, TermsDocumentKind } from '@/rules/terms/types';
+import { formatIsoTime } from './dates';
 import type { Locale } from '@/utils/locale';
 import { hasMessage, t, type MessageParams } from './index';
 
@@ -280,4 +282,50 @@ export function consumerVerdict(audit: AuditResult, locale: Locale): string {
   else if (shown.length > 0) sentence = t(review > 0 ? 'consumer_verdict_shown' : 'consumer_verdict_shown_clean', locale, params);
   else sentence = t('consumer_verdict_unclear', locale, params);
   return review > 0 ? `${sentence}${t('consumer_verdict_review', locale, { count: review })}` : sentence;
+}
+
+/** 用户协议 / privacy policy: the kind of a tracked terms document. */
+export const termsDocumentKindName = (kind: TermsDocumentKind, locale: Locale) => named('terms_document_', kind, locale);
+
+/** The dates a terms version states, in one line; a date it does not state says so. */
+export function termsDatesLine(dates: StatedDates, locale: Locale): string {
+  const unstated = t('terms_view_date_unstated', locale);
+  const published = dates.published?.date ?? dates.updated?.date ?? unstated;
+  const effective = dates.effective?.onPublication ? dates.effective.quote : (dates.effective?.date ?? unstated);
+  return t('terms_view_dates', locale, { published, effective });
+}
+
+/** "版本 2：首次见到 …，最后见到 …（3 次）", times as the wall clock with its offset. */
+export function termsVersionLine(
+  version: { firstSeen: string; lastSeen: string; seenCount: number },
+  n: number,
+  locale: Locale,
+): string {
+  return t('terms_view_version', locale, {
+    n,
+    first: formatIsoTime(version.firstSeen, locale),
+    last: formatIsoTime(version.lastSeen, locale),
+    count: version.seenCount,
+  });
+}
+
+/** What changed between two versions, counted by clause. */
+export function termsChangeSummary(comparison: TermsComparison, locale: Locale): string {
+  return comparison.identical ? t('terms_view_identical', locale) : t('terms_view_counts', locale, comparison.counts);
+}
+
+/** The seven-day notice judgement of the later version, and the inspector's seen-late note when there is one. */
+export function termsNoticeLines(comparison: TermsComparison, locale: Locale): string[] {
+  const { notice, observation } = comparison;
+  const lines = [t(`terms_notice_${notice.status}`, locale)];
+  if (observation) {
+    lines.push(
+      t('terms_view_seen_late', locale, {
+        firstSeen: formatIsoTime(observation.firstSeen, locale),
+        effective: observation.effective,
+        days: observation.days,
+      }),
+    );
+  }
+  return lines;
 }

@@ -1,6 +1,6 @@
 /** A stored terms version and how audits become versions: plain data, no database (the schema upgrade uses it). */
 import type { AuditResult } from '@/rules/types';
-import type { StatedDates, TermsClause, TermsDocument, TermsDocumentKind } from '@/rules/terms/types';
+import type { StatedDates, TermsClause, TermsDocument, TermsDocumentKind, TermsVersionFacts } from '@/rules/terms/types';
 
 export interface StoredTermsVersion {
   id?: number;
@@ -51,3 +51,8 @@ export function termsVersionsFromAudits(results: readonly AuditResult[]): Stored
   return [...byKey.values()];
 }
 
+
+/** What terms-change-notice and the comparison need of a version. */
+export function versionFacts(version: Pick<StoredTermsVersion, 'digest' | 'clauses' | 'dates' | 'firstSeen'>): TermsVersionFacts {
+  return { digest: version.digest, clauses: version.clauses, dates: version.dates, firstSeen: version.firstSeen };
+}

@@ -2,9 +2,11 @@
  * Terms versions: one row per distinct digest of a terms document (its canonical URL), with when it was first and
  * last seen. An unchanged re-visit only moves "last seen"; every older version is kept.
  */
-import type { TermsDocument, TermsDocumentKind, TermsVersionFacts } from '@/rules/terms/types';
+import type { TermsDocument, TermsDocumentKind } from '@/rules/terms/types';
 import type { LiangzhaoDatabase } from './db';
 import { newVersion, type StoredTermsVersion } from './terms-versions';
+
+export { versionFacts } from './terms-versions';
 
 export type { StoredTermsVersion };
 
@@ -63,9 +65,4 @@ export async function recordTermsVersion(db: LiangzhaoDatabase, doc: TermsDocume
     }
     return termsHistory(db, doc, seenAt);
   });
-}
-
-/** What terms-change-notice needs of an earlier version. */
-export function versionFacts(version: StoredTermsVersion): TermsVersionFacts {
-  return { digest: version.digest, clauses: version.clauses, dates: version.dates, firstSeen: version.firstSeen };
 }

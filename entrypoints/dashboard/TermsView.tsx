@@ -5,8 +5,9 @@ import { splitSentences } from '@/rules/terms/normalise';
 import type { DiffRow, TermsClause, TermsComparison } from '@/rules/terms/types';
 import type { Locale } from '@/rules/types';
 import type { LiangzhaoDatabase } from '@/storage/db';
-import type { StoredTermsVersion } from '@/storage/terms';
 import { createTermsModel, documentFromHash, type TermsModel } from './terms-model';
+import { termsChangeSummary, termsDatesLine, termsDocumentKindName, termsNoticeLines, termsVersionLine } from '@/i18n/text';
+import { formatIsoTime } from '@/i18n/dates';
 
 /** 协议变更 / Terms changes: every tracked document, its versions on a timeline, and two versions side by side. */
 export function TermsView({ db, locale }: { db: LiangzhaoDatabase; locale: Locale }) {
@@ -28,7 +29,7 @@ export function TermsView({ db, locale }: { db: LiangzhaoDatabase; locale: Local
               {doc.title || doc.canonicalUrl}
             </button>{' '}
             <span class="muted">
-              {t(`terms_document_${doc.kind.replace(/-/g, '_')}`, locale)} · {t('terms_view_versions_count', locale, { count: doc.versions })} · {doc.canonicalUrl}
+              {termsDocumentKindName(doc.kind, locale)} · {t('terms_view_versions_count', locale, { count: doc.versions })} · {doc.canonicalUrl}
             </span>
           </li>
         ))}
@@ -39,14 +40,6 @@ export function TermsView({ db, locale }: { db: LiangzhaoDatabase; locale: Local
   );
 }
 
-function statedDates(version: StoredTermsVersion, locale: Locale): string {
-  const unstated = t('terms_view_date_unstated', locale);
-  const published = version.dates.published?.date ?? version.dates.updated?.date ?? unstated;
-  const effective = version.dates.effective?.onPublication ? version.dates.effective.quote : (version.dates.effective?.date ?? unstated);
-  return t('terms_view_dates', locale, { published, effective });
-}
-
-const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 function Timeline({ model, locale }: { model: TermsModel; locale: Locale }) {
   const versions = model.versions.value;
@@ -58,9 +51,9 @@ function Timeline({ model, locale }: { model: TermsModel; locale: Locale }) {
         {versions.map((version, index) => (
           <li key={version.digest} data-side={sides?.[0] === index ? 'before' : sides?.[1] === index ? 'after' : undefined}>
             <span>
-              {t('terms_view_version', locale, { n: index + 1, first: when(version.firstSeen), last: when(version.lastSeen), count: version.seenCount })}
+              {termsVersionLine(version, index + 1, locale)}
             </span>
-            <span class="muted"> {statedDates(version, locale)} · {version.digest.slice(0, 12)}</span>{' '}
+            <span class="muted"> {termsDatesLine(version.dates, locale)} · {version.digest.slice(0, 12)}</span>{' '}
             {versions.length > 1 && (
               <>
                 <button type="button" onClick={() => model.choose(0, index)} aria-pressed={sides?.[0] === index}>
@@ -89,7 +82,7 @@ function Comparison({ model, locale }: { model: TermsModel; locale: Locale }) {
       <h3 id="terms-compare-heading">{t('terms_view_compare', locale)}</h3>
       <Notice comparison={comparison} locale={locale} />
       <p data-testid="terms-counts">
-        {comparison.identical ? t('terms_view_identical', locale) : t('terms_view_counts', locale, comparison.counts)}
+        {termsChangeSummary(comparison, locale)}
       </p>
       <label>
         <input type="checkbox" checked={showSame} onChange={(event) => setShowSame((event.currentTarget as HTMLInputElement).checked)} />{' '}
@@ -98,8 +91,8 @@ function Comparison({ model, locale }: { model: TermsModel; locale: Locale }) {
       <table class="terms-diff" data-testid="terms-diff">
         <thead>
           <tr>
-            <th scope="col">{t('terms_view_before', locale)} · {when(before.firstSeen)}</th>
-            <th scope="col">{t('terms_view_after', locale)} · {when(after.firstSeen)}</th>
+            <th scope="col">{t('terms_view_before', locale)} · {formatIsoTime(before.firstSeen, locale)}</th>
+            <th scope="col">{t('terms_view_after', locale)} · {formatIsoTime(after.firstSeen, locale)}</th>
           </tr>
         </thead>
         <tbody>
@@ -115,14 +108,15 @@ function Comparison({ model, locale }: { model: TermsModel; locale: Locale }) {
 }
 
 function Notice({ comparison, locale }: { comparison: TermsComparison; locale: Locale }) {
-  const { notice, observation } = comparison;
+  const { notice } = comparison;
   return (
     <div class={`terms-notice terms-notice--${notice.status}`} data-testid="terms-view-notice" data-status={notice.status}>
       <strong>{t('terms_view_notice', locale)}</strong>
-      <p>{t(`terms_notice_${notice.status}`, locale)}</p>
-      {observation && (
-        <p class="muted">{t('terms_view_seen_late', locale, { firstSeen: observation.firstSeen.slice(0, 10), effective: observation.effective, days: observation.days })}</p>
-      )}
+      {termsNoticeLines(comparison, locale).map((line, index) => (
+        <p key={index} class={index > 0 ? 'muted' : undefined}>
+          {line}
+        </p>
+      ))}
     </div>
   );
 }

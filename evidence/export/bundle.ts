@@ -110,9 +110,12 @@ export async function buildBundleBlob(
         auditSha256,
         capture: entry.capture?.sealed ?? null,
         screenshotDataUrl: screenshot ? dataUrl(screenshot.entry.mediaType, screenshot.bytes) : null,
+        terms: entry.terms ?? null,
       });
       await add(`${folder}report.html`, encoder.encode(report));
       await add(`${folder}audit.json`, encoder.encode(`${JSON.stringify(entry.audit, null, 2)}\n`));
+      // A terms page's versions and its diff, sealed in the manifest like every file.
+      if (entry.terms) await add(`${folder}terms.json`, encoder.encode(`${JSON.stringify(entry.terms, null, 2)}\n`));
       for (const artefact of entry.capture?.artefacts ?? []) await add(folder + artefact.entry.name, artefact.bytes);
       audits.push({
         folder,

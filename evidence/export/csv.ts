@@ -1,9 +1,24 @@
 import type { AuditResult, Evidence, Locale } from '@/rules/types';
 import { t } from '@/i18n';
 import { scoreOf } from '@/rules/scoring';
-import { citations, groupName, levelName, outcomeCounts, pageTypeName, resultMessage, ruleTitle, statusName, verdictName, visibilityName } from '@/i18n/text';
+import {
+  citations,
+  groupName,
+  levelName,
+  outcomeCounts,
+  pageTypeName,
+  resultMessage,
+  ruleTitle,
+  statusName,
+  termsChangeSummary,
+  termsNoticeLines,
+  verdictName,
+  visibilityName,
+} from '@/i18n/text';
+import { formatIsoTime } from '@/i18n/dates';
 import { createYielder, type ProgressCallback } from '../../utils/yield';
-import { arraySource, type EntrySource } from './source';
+import { arraySource, type EntrySource, type EvidenceEntry } from './source';
+import type { TermsTrail } from './terms';
 import { BlobWriter } from './blob-writer';
 
 /** Excel reads a UTF-8 file as UTF-8 (and Chinese correctly) only with a byte-order mark. */
@@ -45,6 +60,8 @@ const COLUMNS = [
   'failed',
   'rulesetVersion',
   'mode',
+  'termsVersion',
+  'termsChange',
   'ruleId',
   'ruleTitle',
   'group',
@@ -59,6 +76,20 @@ const COLUMNS = [
 const AUDIT_ONLY = new Array<null>(COLUMNS.indexOf('ruleId') - COLUMNS.indexOf('title')).fill(null);
 const FINDING_ONLY = new Array<null>(COLUMNS.length - COLUMNS.indexOf('ruleId')).fill(null);
 
+/** What the audit rows read of an entry: the audit and, on a terms page, its versions. */
+export type CsvEntry = Pick<EvidenceEntry, 'audit' | 'terms'>;
+
+function termsVersionCell(trail: TermsTrail, locale: Locale): string {
+  if (trail.seen === null) return t('evidenceReport_termsNotStored', locale);
+  const version = trail.versions[trail.seen];
+  return t('evidenceCsv_termsVersionValue', locale, { n: trail.seen + 1, count: trail.versions.length, first: formatIsoTime(version.firstSeen, locale) });
+}
+
+function termsChangeCell(trail: TermsTrail, locale: Locale): string {
+  if (!trail.change) return trail.seen === null ? '' : t('terms_popup_first_version', locale);
+  return [termsChangeSummary(trail.change, locale), ...termsNoticeLines(trail.change, locale)].join('\n');
+}
+
 function evidenceCell(evidence: readonly Evidence[], locale: Locale): string {
   return evidence
     .map((e) => [e.text, e.href ?? '', e.selector, visibilityName(e.visible, locale)].filter(Boolean).join(' | '))
@@ -70,12 +101,12 @@ function evidenceCell(evidence: readonly Evidence[], locale: Locale): string {
  * both kinds of row belong to), written audit by audit so that a long history never becomes one giant string.
  */
 export async function auditsToCsv(
-  source: EntrySource<{ audit: AuditResult }> | readonly AuditResult[],
+  source: EntrySource<CsvEntry> | readonly AuditResult[],
   locale: Locale,
   onProgress?: ProgressCallback,
   signal?: AbortSignal,
 ): Promise<Blob> {
-  const audits = 'get' in source ? source : arraySource(source.map((audit) => ({ audit })));
+  const audits: EntrySource<CsvEntry> = 'get' in source ? source : arraySource(source.map((audit) => ({ audit })));
   const out = new BlobWriter();
   out.write(BOM + csvRow(COLUMNS.map((c) => t(`evidenceCsv_${c}`, locale))));
   const yieldNow = createYielder();
@@ -85,9 +116,10 @@ export async function auditsToCsv(
   let n = 0;
   for (let index = 0; index < audits.length; index++) {
     signal?.throwIfAborted();
-    const audit = (await audits.get(index))?.audit;
+    const entry = await audits.get(index);
     onProgress?.(index + 1, audits.length);
-    if (!audit) continue;
+    if (!entry) continue;
+    const { audit, terms } = entry;
     n++;
     let chunk = csvRow([
       auditKind,
@@ -102,6 +134,8 @@ export async function auditsToCsv(
       outcomeCounts(audit.results).fail,
       audit.rulesetVersion,
       audit.mode,
+      terms ? termsVersionCell(terms, locale) : null,
+      terms ? termsChangeCell(terms, locale) : null,
       ...FINDING_ONLY,
     ]);
     for (const result of audit.results) {

@@ -70,6 +70,7 @@ async function reportsFile(entries: EntrySource, first: EvidenceEntry | null, op
           auditSha256: await auditDigest(entry.audit),
           capture: entry.capture?.sealed ?? null,
           screenshotDataUrl: screenshot ? dataUrl(screenshot.entry.mediaType, screenshot.bytes) : null,
+          terms: entry.terms ?? null,
         }),
       );
     }

@@ -7,6 +7,9 @@ import type { CapturedEvidence, EvidenceEntry } from './source';
 import type { Problem } from '../problems';
 import type { EntrySource } from './source';
 import { createYielder, type ProgressCallback } from '../../utils/yield';
+import { versionsOf, type StoredTermsVersion } from '@/storage/terms';
+import { termsTrail, type TermsVersionRecord } from './terms';
+import { termsVersionsFromAudits } from '@/storage/terms-versions';
 
 /**
  * The exports' and imports' access to the database: the one part of export/ that is not pure. Reads go one audit
@@ -19,13 +22,24 @@ export async function auditIdsFor(db: LiangzhaoDatabase, selection: 'all' | read
   return (await db.audits.orderBy('auditedAtMs').reverse().primaryKeys()) as number[];
 }
 
-/** The audits by id, each read with its capture and artefacts only when the export reaches it. */
+/**
+ * The audits by id, each read with its capture and artefacts only when the export reaches it, and a terms page
+ * with its document's versions (read once per document).
+ */
 export function entrySource(db: LiangzhaoDatabase, ids: readonly number[]): EntrySource {
+  const versions = new Map<string, Promise<StoredTermsVersion[]>>();
+  const versionsOfDocument = (url: string) => {
+    if (!versions.has(url)) versions.set(url, versionsOf(db, url));
+    return versions.get(url)!;
+  };
   return {
     length: ids.length,
     get: async (index) => {
       const row = await db.audits.get(ids[index]);
-      return row ? { audit: row.result, capture: await loadCapture(db, row) } : null;
+      if (!row) return null;
+      const doc = row.result.facts.termsDocument;
+      const terms = doc ? termsTrail(doc, await versionsOfDocument(doc.canonicalUrl)) : null;
+      return { audit: row.result, capture: await loadCapture(db, row), terms };
     },
   };
 }
@@ -52,8 +66,16 @@ export interface ImportOutcome {
   captures: number;
 }
 
-/** Writes parsed, fully checked entries; re-importing the same file adds nothing. */
-export async function importEntries(db: LiangzhaoDatabase, entries: readonly ImportedEntry[], onProgress?: ProgressCallback): Promise<ImportOutcome> {
+/**
+ * Writes parsed, fully checked entries, and the terms versions the file carries or its terms audits show;
+ * re-importing the same file adds nothing.
+ */
+export async function importEntries(
+  db: LiangzhaoDatabase,
+  entries: readonly ImportedEntry[],
+  onProgress?: ProgressCallback,
+  termsVersions: readonly TermsVersionRecord[] = [],
+): Promise<ImportOutcome> {
   const yieldNow = createYielder();
   const fresh: ImportedEntry[] = [];
   onProgress?.(0, entries.length);
@@ -69,7 +91,9 @@ export async function importEntries(db: LiangzhaoDatabase, entries: readonly Imp
   // Oldest first, so ids grow with time as they did where the audits were made.
   fresh.sort((a, b) => Date.parse(a.audit.auditedAt) - Date.parse(b.audit.auditedAt));
   let captures = 0;
-  await db.transaction('rw', [db.audits, db.captures, db.blobs], async () => {
+  const versions = [...termsVersionsFromAudits(fresh.map((entry) => entry.audit)), ...termsVersions];
+  await db.transaction('rw', [db.audits, db.captures, db.blobs, db.termsVersions], async () => {
+    await mergeTermsVersions(db, versions);
     // In batches: one round trip per batch keeps a large import quick, a small batch keeps each task short.
     for (let start = 0; start < fresh.length; start += WRITE_BATCH) {
       const batch = fresh.slice(start, start + WRITE_BATCH);
@@ -96,6 +120,26 @@ export async function importEntries(db: LiangzhaoDatabase, entries: readonly Imp
   return { added: fresh.length, skipped: entries.length - fresh.length, captures };
 }
 
+/** A version already stored keeps its row and widens its seen span; a new one is added. */
+async function mergeTermsVersions(db: LiangzhaoDatabase, versions: readonly TermsVersionRecord[]): Promise<void> {
+  for (const version of versions) {
+    const known = await db.termsVersions.where('[canonicalUrl+digest]').equals([version.canonicalUrl, version.digest]).first();
+    if (!known) {
+      await db.termsVersions.add({ ...version, firstSeenMs: Date.parse(version.firstSeen), lastSeenMs: Date.parse(version.lastSeen) });
+      continue;
+    }
+    const first = Date.parse(version.firstSeen) < known.firstSeenMs ? version.firstSeen : known.firstSeen;
+    const last = Date.parse(version.lastSeen) > known.lastSeenMs ? version.lastSeen : known.lastSeen;
+    await db.termsVersions.update(known.id!, {
+      firstSeen: first,
+      firstSeenMs: Date.parse(first),
+      lastSeen: last,
+      lastSeenMs: Date.parse(last),
+      seenCount: Math.max(known.seenCount, version.seenCount),
+    });
+  }
+}
+
 /** Re-computes every chain stored in this profile (its own and imported ones), one capture at a time. */
 export async function verifyStoredChains(db: LiangzhaoDatabase, onProgress?: ProgressCallback): Promise<ChainVerification> {
   const rows = (await db.captures.toArray()).filter(isCaptureRow);
@@ -117,7 +161,7 @@ export type ImportResult = { ok: true; outcome: ImportOutcome } | { ok: false; p
 export async function importJsonText(db: LiangzhaoDatabase, text: string | string[], onProgress?: ProgressCallback): Promise<ImportResult> {
   const parsed = await parseJsonImport(text, onProgress);
   if (!parsed.ok) return parsed;
-  return { ok: true, outcome: await importEntries(db, parsed.entries, onProgress) };
+  return { ok: true, outcome: await importEntries(db, parsed.entries, onProgress, parsed.termsVersions) };
 }
 
 /** Which of a bundle's chain links this browser holds: a bundle made elsewhere, or rebuilt, is not found here. */

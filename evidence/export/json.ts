@@ -7,9 +7,15 @@ import { problem, type Problem } from '../problems';
 import { createYielder, type ProgressCallback } from '../../utils/yield';
 import { arraySource, type CapturedEvidence, type EntrySource, type EvidenceEntry } from './source';
 import { BlobWriter } from './blob-writer';
-import { checkAudit, checkRecord } from '../seal/validate';
+import { checkAudit, checkRecord, checkTermsVersion } from '../seal/validate';
+import type { TermsVersionRecord } from './terms';
 
-export const EXPORT_SCHEMA = 'liangzhao.export/1';
+/**
+ * `/2` adds the terms pages' versions (`termsDocuments`) and each terms audit's place among them with its clause
+ * diff (`termsTrails`); `/1` files (no terms sections) still import.
+ */
+export const EXPORT_SCHEMA = 'liangzhao.export/2';
+export const READABLE_EXPORT_SCHEMAS: readonly string[] = ['liangzhao.export/1', EXPORT_SCHEMA];
 
 /**
  * The export as one JSON document, written one audit at a time, so that thousands of audits never need a single
@@ -25,7 +31,10 @@ export async function buildJsonExport(
   const yieldNow = createYielder();
   const audits = new BlobWriter();
   const captures = new BlobWriter();
+  const trails = new BlobWriter();
+  const documents = new Map<string, TermsVersionRecord[]>();
   const digests: string[] = [];
+  let trailed = 0;
   let captured = 0;
   const rulesetVersions = new Set<string>();
   onProgress?.(0, entries.length);
@@ -47,6 +56,11 @@ export async function buildJsonExport(
         });
         captures.write(`${captured++ ? ',\n' : ''}${capture}`);
       }
+      if (entry.terms) {
+        const { canonicalUrl, versions, seen, change } = entry.terms;
+        documents.set(canonicalUrl, versions);
+        trails.write(`${trailed++ ? ',\n' : ''}${JSON.stringify({ audit: position, canonicalUrl, seen, change })}`);
+      }
     }
     onProgress?.(index + 1, entries.length);
     await yieldNow();
@@ -65,6 +79,10 @@ export async function buildJsonExport(
       audits.blob(),
       `\n],"auditSha256":${JSON.stringify(digests)},"captures":[\n`,
       captures.blob(),
+      '\n],"termsDocuments":[\n',
+      [...documents].map(([canonicalUrl, versions]) => JSON.stringify({ canonicalUrl, versions })).join(',\n'),
+      '\n],"termsTrails":[\n',
+      trails.blob(),
       '\n]}\n',
     ],
     { type: 'application/json' },
@@ -75,7 +93,9 @@ export interface ImportedEntry extends EvidenceEntry {
   auditSha256: string;
 }
 
-export type ImportParse = { ok: true; entries: ImportedEntry[]; source: 'export' | 'audits' } | { ok: false; problem: Problem };
+export type ImportParse =
+  | { ok: true; entries: ImportedEntry[]; termsVersions: TermsVersionRecord[]; source: 'export' | 'audits' }
+  | { ok: false; problem: Problem };
 
 /**
  * Reads an export (or the CLI's `--json` output: one audit or an array of them), given as its text or its lines,
@@ -91,10 +111,10 @@ export async function parseJsonImport(input: string | string[], onProgress?: Pro
     return { ok: false, problem: problem('importNotJson', { detail: error instanceof Error ? error.message : String(error) }) };
   }
   const schema = typeof data === 'object' && data !== null ? (data as { schema?: unknown }).schema : undefined;
-  if (typeof schema === 'string' && /^liangzhao\.export\/\d+$/.test(schema) && schema !== EXPORT_SCHEMA) {
+  if (typeof schema === 'string' && /^liangzhao\.export\/\d+$/.test(schema) && !READABLE_EXPORT_SCHEMAS.includes(schema)) {
     return { ok: false, problem: problem('importNewerSchema', { schema }) };
   }
-  if (schema === EXPORT_SCHEMA) return parseWrapper(data as Record<string, unknown>, onProgress);
+  if (typeof schema === 'string' && READABLE_EXPORT_SCHEMAS.includes(schema)) return parseWrapper(data as Record<string, unknown>, onProgress);
   const bare = Array.isArray(data) ? data : [data];
   const looksLikeAudits = bare.length > 0 && bare.every((a) => typeof a === 'object' && a !== null && READABLE_AUDIT_SCHEMAS.includes((a as { schema?: unknown }).schema as AuditSchema));
   if (!looksLikeAudits) {
@@ -108,7 +128,7 @@ export async function parseJsonImport(input: string | string[], onProgress?: Pro
     entries.push({ audit: audit as AuditResult, auditSha256: await auditDigest(audit as AuditResult) });
     onProgress?.(i + 1, bare.length);
   }
-  return { ok: true, entries, source: 'audits' };
+  return { ok: true, entries, termsVersions: [], source: 'audits' };
 }
 
 async function parseWrapper(data: Record<string, unknown>, onProgress?: ProgressCallback): Promise<ImportParse> {
@@ -116,13 +136,24 @@ async function parseWrapper(data: Record<string, unknown>, onProgress?: Progress
     ok: false,
     problem: problem(code, params),
   });
-  const { audits, auditSha256, captures } = data;
+  const { audits, auditSha256, captures, termsDocuments = [] } = data;
   if (!Array.isArray(audits)) return fail('importInvalid', { path: 'audits' });
   if (audits.length === 0) return fail('importEmpty');
   if (!Array.isArray(auditSha256) || auditSha256.length !== audits.length || !auditSha256.every(isSha256)) {
     return fail('importInvalid', { path: 'auditSha256' });
   }
   if (!Array.isArray(captures)) return fail('importInvalid', { path: 'captures' });
+  if (!Array.isArray(termsDocuments)) return fail('importInvalid', { path: 'termsDocuments' });
+  const termsVersions: TermsVersionRecord[] = [];
+  for (const [i, doc] of termsDocuments.entries()) {
+    const versions = (doc as { versions?: unknown } | null)?.versions;
+    if (!Array.isArray(versions)) return fail('importInvalid', { path: `termsDocuments[${i}].versions` });
+    for (const [j, version] of versions.entries()) {
+      const bad = checkTermsVersion(version, `termsDocuments[${i}].versions[${j}]`);
+      if (bad) return fail('importInvalid', { path: bad });
+      termsVersions.push(version as TermsVersionRecord);
+    }
+  }
 
   const yieldNow = createYielder();
   const total = audits.length + captures.length;
@@ -181,34 +212,39 @@ async function parseWrapper(data: Record<string, unknown>, onProgress?: Progress
     onProgress?.(audits.length + i + 1, total);
     await yieldNow();
   }
-  return { ok: true, entries, source: 'export' };
+  return { ok: true, entries, termsVersions, source: 'export' };
 }
 
 /**
- * Parses a file in the layout `buildJsonExport` writes (the wrapper's head, then one audit per line, the digests,
- * then one capture per line) a line at a time, yielding between lines, so a large export is read without one long
- * `JSON.parse`. Returns null for any other layout (a file reformatted by another tool), which is then parsed whole.
+ * Parses a file in the layout `buildJsonExport` writes (the wrapper's head, then one item per line in each section:
+ * audits, captures and, since `/2`, terms documents and trails; a line starting `],"` opens the next section and may
+ * carry fields such as the digests) a line at a time, yielding between lines, so a large export is read without one
+ * long `JSON.parse`. Returns null for any other layout (a file reformatted by another tool), which is then parsed whole.
  */
 async function parseExportLines(lines: string[]): Promise<unknown | null> {
-  if (!lines[0]?.startsWith(`{"schema":"${EXPORT_SCHEMA}"`)) return null;
+  if (!READABLE_EXPORT_SCHEMAS.some((schema) => lines[0]?.startsWith(`{"schema":"${schema}"`))) return null;
   while (lines.at(-1) === '') lines.pop();
-  const middle = lines.findIndex((line) => line.startsWith('],"auditSha256":'));
-  if (middle < 1 || !lines[0].endsWith('"audits":[') || !lines[middle].endsWith('"captures":[') || lines.at(-1) !== ']}') return null;
+  if (!lines[0].endsWith('"audits":[') || lines.at(-1) !== ']}') return null;
   const yieldNow = createYielder();
-  const items = async (from: number, to: number) => {
-    const out: unknown[] = [];
-    for (let i = from; i < to; i++) {
+  try {
+    const data = JSON.parse(`${lines[0]}]}`) as Record<string, unknown>;
+    let section = data.audits as unknown[];
+    for (let i = 1; i < lines.length - 1; i++) {
       const line = lines[i];
       if (line === '') continue;
-      out.push(JSON.parse(i < to - 1 ? line.replace(/,$/, '') : line));
+      if (line.startsWith('],"')) {
+        if (!line.endsWith(':[')) return null;
+        const fields = JSON.parse(`{"_":[${line}]}`) as Record<string, unknown>;
+        const name = Object.keys(fields).at(-1)!;
+        Object.assign(data, fields);
+        delete data._;
+        section = data[name] as unknown[];
+        continue;
+      }
+      section.push(JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line));
       await yieldNow();
     }
-    return out;
-  };
-  try {
-    const head = JSON.parse(`${lines[0]}]}`) as Record<string, unknown>;
-    const tail = JSON.parse(`{"audits":[${lines[middle]}]}`) as Record<string, unknown>;
-    return { ...head, auditSha256: tail.auditSha256, audits: await items(1, middle), captures: await items(middle + 1, lines.length - 1) };
+    return data;
   } catch {
     return null;
   }

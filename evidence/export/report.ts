@@ -16,11 +16,18 @@ import {
   ruleTitle,
   scoreName,
   statusName,
+  termsChangeSummary,
+  termsDatesLine,
+  termsNoticeLines,
+  termsVersionLine,
   verdictName,
   visibilityName,
 } from '@/i18n/text';
 import { EMPTY_CASE, type SealedRecord } from '../seal/record';
 import { escapeHtml as e, isImageDataUrl } from '../../utils/html';
+import type { TermsTrail } from './terms';
+import type { TermsClause } from '@/rules/terms/types';
+import { splitSentences } from '@/rules/terms/normalise';
 import { VERDICT_COLOURS } from '../../components/verdict-colours';
 
 /** All a report is made from: the audit JSON, the capture record and the screenshot. Nothing is read from a page. */
@@ -33,6 +40,8 @@ export interface ReportInput {
   capture?: SealedRecord | null;
   /** A `data:image/png;base64,…` URL; anything else is left out. */
   screenshotDataUrl?: string | null;
+  /** On a terms page: its document's versions and the change this version made. */
+  terms?: TermsTrail | null;
 }
 
 /** Sections in the order a rectification notice reads: what must be corrected first. */
@@ -150,6 +159,7 @@ ${caseAndPage}
 ${screenshot}
 ${verdict}
 ${findings}
+${input.terms ? renderTermsSection(input.terms, locale, heading) : ''}
 ${naSection}
 ${demand}
 ${basis}
@@ -160,6 +170,53 @@ ${basis}
 ${renderAppendix(input, selectors)}
 <footer><p>${e(tr('evidenceReport_footer', { time: formatIsoTime(input.generatedAt, locale), ruleset: audit.rulesetVersion }))}</p></footer>
 </main>`;
+}
+
+/** The document's versions, the one this audit saw marked, and its clause diff against the version before it. */
+function renderTermsSection(trail: TermsTrail, locale: Locale, heading: (text: string) => string): string {
+  const tr = (key: string, params?: Record<string, string | number>) => t(key, locale, params);
+  const versions = trail.versions
+    .map((version, i) => {
+      const seen = i === trail.seen ? ` <strong>${e(tr('evidenceReport_termsSeenHere'))}</strong>` : '';
+      return `<li>${e(termsVersionLine(version, i + 1, locale))}${seen}<br><span class="muted">${e(termsDatesLine(version.dates, locale))} · ${e(version.digest.slice(0, 16))}</span></li>`;
+    })
+    .join('');
+  const change = trail.change;
+  const seenVersion = trail.seen === null ? null : trail.versions[trail.seen];
+  const earlier = trail.seen === null ? null : trail.versions[trail.seen - 1];
+  let diff: string;
+  if (!change || !seenVersion || !earlier) {
+    diff = `<p>${e(tr(trail.seen === null ? 'evidenceReport_termsNotStored' : 'terms_popup_first_version'))}</p>`;
+  } else {
+    const rows = change.rows
+      .filter((row) => row.kind !== 'same')
+      .map((row) => {
+        const before = row.before === null ? undefined : earlier.clauses[row.before];
+        const after = row.after === null ? undefined : seenVersion.clauses[row.after];
+        const left = clauseHtml(before, row.kind === 'removed' ? null : (row.removedSentences ?? []), 'del');
+        const right = clauseHtml(after, row.kind === 'added' ? null : (row.addedSentences ?? []), 'ins');
+        return `<tr class="diff-${e(row.kind)}"><td><span class="diff-kind">${e(tr(`terms_change_${row.kind}`))}</span> ${left}</td><td>${right}</td></tr>`;
+      })
+      .join('');
+    diff = `<p>${e(termsChangeSummary(change, locale))}</p>
+${termsNoticeLines(change, locale).map((line) => `<p class="notice">${e(line)}</p>`).join('')}
+${rows ? `<table class="terms-diff"><thead><tr><th>${e(tr('terms_view_before'))}</th><th>${e(tr('terms_view_after'))}</th></tr></thead><tbody>${rows}</tbody></table>` : ''}`;
+  }
+  return `<section class="terms-versions" data-section="terms-versions">${heading(tr('evidenceReport_termsTitle'))}
+<p>${e(tr('evidenceReport_termsDocument', { url: trail.canonicalUrl }))}</p>
+<ol class="versions">${versions}</ol>
+${diff}
+</section>`;
+}
+
+/** A clause's text, escaped, with the sentences only its side has marked (`null`: the whole clause). */
+function clauseHtml(clause: TermsClause | undefined, marked: readonly string[] | null, tag: 'del' | 'ins'): string {
+  if (!clause) return '';
+  const set = new Set(marked ?? []);
+  return clause.text
+    .split('\n')
+    .map((line) => `<div>${splitSentences(line).map((sentence) => (marked === null || set.has(sentence) ? `<${tag}>${e(sentence)}</${tag}>` : e(sentence))).join('')}</div>`)
+    .join('');
 }
 
 function renderFinding(result: RuleResult, n: number, locale: Locale, selectors: SelectorIndex): string {
@@ -242,6 +299,7 @@ function sortByArticle(results: RuleResult[]): RuleResult[] {
 }
 
 const STYLE = `
+.terms-versions .versions li{margin:.3em 0}.terms-versions .muted{color:var(--muted)}.terms-diff{width:100%;border-collapse:collapse;font-size:12px}.terms-diff td,.terms-diff th{border:1px solid var(--line);padding:4px;vertical-align:top;width:50%}.terms-diff tr{break-inside:avoid}.terms-diff del{background:#fde2e2}.terms-diff ins{background:#dcfce7;text-decoration:none}.diff-kind{font-weight:bold}.terms-versions .notice{font-weight:bold}
 :root{color-scheme:light;--ink:#111;--muted:#555;--line:#999;--fail:${VERDICT_COLOURS.fail};--review:${VERDICT_COLOURS.review};--pass:${VERDICT_COLOURS.pass}}
 *{box-sizing:border-box}
 body{margin:0;background:#eee;color:var(--ink);font:14px/1.6 "Noto Serif CJK SC","Songti SC",SimSun,"WenQuanYi Micro Hei",serif}

@@ -1,10 +1,13 @@
 import type { AuditResult } from '@/rules/types';
 import type { ArtefactEntry, SealedRecord } from '../seal/record';
+import type { TermsTrail } from './terms';
 
 /** One audit on its way out or in: the `liangzhao.audit/1` record and, if evidence was captured, its capture. */
 export interface EvidenceEntry {
   audit: AuditResult;
   capture?: CapturedEvidence | null;
+  /** On a terms page: the document's versions and the change this version made (absent elsewhere). */
+  terms?: TermsTrail | null;
 }
 
 export interface CapturedEvidence {

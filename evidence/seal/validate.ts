@@ -110,3 +110,25 @@ export function checkRecord(value: unknown, path = 'record'): Check {
 export function isRecord(value: unknown): value is EvidenceRecord {
   return checkRecord(value) === null;
 }
+
+const TERMS_KINDS = ['agreement', 'privacy-policy'];
+
+/** A terms version from an export (`liangzhao.export/2` termsDocuments[].versions[]). */
+export function checkTermsVersion(value: unknown, path = 'version'): Check {
+  if (!isObject(value)) return path;
+  if (!isString(value.canonicalUrl) || !value.canonicalUrl) return `${path}.canonicalUrl`;
+  const kind = oneOf(value.kind, TERMS_KINDS, `${path}.kind`);
+  if (kind) return kind;
+  if (!isString(value.title)) return `${path}.title`;
+  if (!isSha256(value.digest)) return `${path}.digest`;
+  if (!Array.isArray(value.clauses)) return `${path}.clauses`;
+  for (const [i, clause] of value.clauses.entries()) {
+    if (!isObject(clause) || !isString(clause.text) || !(clause.label === null || isString(clause.label))) return `${path}.clauses[${i}]`;
+  }
+  if (!isObject(value.dates)) return `${path}.dates`;
+  for (const field of ['firstSeen', 'lastSeen'] as const) {
+    if (!isIsoTime(value[field])) return `${path}.${field}: ${JSON.stringify(value[field])}`;
+  }
+  if (!Number.isInteger(value.seenCount) || (value.seenCount as number) < 1) return `${path}.seenCount`;
+  return null;
+}

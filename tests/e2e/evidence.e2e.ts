@@ -187,7 +187,7 @@ describe('evidence capture, exports, verification and import', () => {
     await dashboard.close();
     const exported = JSON.parse(readFileSync(jsonPath, 'utf8'));
     const sourceAudits = await storedAudits(session);
-    expect(exported).toMatchObject({ schema: 'liangzhao.export/1', count: sourceAudits.length });
+    expect(exported).toMatchObject({ schema: 'liangzhao.export/2', count: sourceAudits.length });
     expect(exported.captures).toHaveLength(2);
 
     const fresh = await launchWithExtension();

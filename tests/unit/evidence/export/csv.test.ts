@@ -91,13 +91,13 @@ describe('auditsToCsv', () => {
     expect(rows[0][0]).toBe('类型');
     expect(rows).toHaveLength(1 + 2 * (1 + audit.results.length));
     expect(rows[1].slice(0, 4)).toEqual(['核查', '1', 'https://shop.example.cn/', '示例商城 - 正品低价 网上购物']);
-    const finding = rows.find((r) => r[12] === 'business-licence')!;
+    const finding = rows.find((r) => r[14] === 'business-licence')!;
     expect(finding).toMatchObject({
       0: '核查项',
       1: '1',
-      13: '营业执照信息',
-      16: '不符合',
-      17: '《网络交易平台经营者履行社会责任指引》第九条；《网络交易平台合同格式条款规范指引》第八条第（一）项；《中华人民共和国电子商务法》第十五条',
+      15: '营业执照信息',
+      18: '不符合',
+      19: '《网络交易平台经营者履行社会责任指引》第九条；《网络交易平台合同格式条款规范指引》第八条第（一）项；《中华人民共和国电子商务法》第十五条',
     });
     expect(rows.every((r) => r.length === rows[0].length)).toBe(true);
   });

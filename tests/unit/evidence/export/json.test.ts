@@ -16,11 +16,11 @@ async function twoEntries(): Promise<EvidenceEntry[]> {
 }
 
 describe('JSON export', () => {
-  it('is a versioned wrapper around the complete liangzhao.audit/1 records', async () => {
+  it('is a versioned wrapper around the complete audit records', async () => {
     const entries = await twoEntries();
     const data = JSON.parse(await exportText(entries));
     expect(data).toMatchObject({
-      schema: 'liangzhao.export/1',
+      schema: 'liangzhao.export/2',
       exportedAt: '2026-11-28T21:00:00.000+08:00',
       extensionVersion: '0.1.0',
       rulesetVersions: ['2026.11.1'],
@@ -86,7 +86,7 @@ describe('JSON import refuses, naming why', () => {
   it.each([
     ['not JSON', '{"schema": "liangzhao.export/1", ', 'importNotJson'],
     ['a foreign JSON file', JSON.stringify({ name: 'package', version: '1.0.0' }), 'importForeign'],
-    ['a newer export format', JSON.stringify({ schema: 'liangzhao.export/2', audits: [] }), 'importNewerSchema'],
+    ['a newer export format', JSON.stringify({ schema: 'liangzhao.export/3', audits: [] }), 'importNewerSchema'],
     ['an empty array', '[]', 'importEmpty'],
   ])('%s', async (_name, text, code) => {
     const parsed = await parseJsonImport(text);
