@@ -13,7 +13,7 @@ import { isoWithOffset } from '../utils/time';
 import { auditDocument } from '../rules';
 import type { AuditResult, Locale } from '../rules/types';
 import { auditInPage, launchChromium, openForAudit, type ChromiumSession } from './browser';
-import { compareInputs, formatComparison } from './compare';
+import { browserVersionReader, compareInputs, formatComparison, readVersion } from './compare';
 import { formatAudit } from './format';
 import { LATE_CONTENT, type LateContentLimits, type LateContentWait } from './late-content';
 import { isWebUrl, loadInput } from './load';
@@ -24,8 +24,9 @@ export const EXIT_USAGE = 1;
 export const EXIT_UNREADABLE = 2;
 
 const USAGE = `Usage: npm run audit -- [--format table|json|html|csv] [--out FILE] [--browser] [--quiet-ms N] [--url URL] [--lang zh_CN|en] FILE_OR_URL...
-       npm run audit -- --compare OLD NEW [--json] [--lang zh_CN|en]
-  --compare    two versions of a terms page (files or URLs): the clause diff and the seven-day notice judgement;
+       npm run audit -- --compare OLD NEW [--browser] [--json] [--lang zh_CN|en]
+  --compare    two versions of a terms page (files or URLs): the clause diff and the seven-day notice judgement
+               (with --browser, each read in Chromium after its late content);
                with --json, schema liangzhao.terms-compare/1
   --format     table (default): a readable table; json: one audit object per input (an array for several);
                html: the printable report (one section per input); csv: one row per audit and per finding
@@ -100,7 +101,6 @@ export function parseArgs(argv: readonly string[]): CliOptions | string {
   }
   if (options.inputs.length === 0) return 'No FILE_OR_URL given';
   if (options.compare && options.inputs.length !== 2) return '--compare takes exactly two inputs: OLD NEW';
-  if (options.compare && options.browser) return '--compare reads the pages statically; leave out --browser';
   if (options.url && (options.inputs.length > 1 || isWebUrl(options.inputs[0]))) return '--url says where one saved FILE came from';
   return options;
 }
@@ -213,14 +213,19 @@ async function render(audits: AuditResult[], options: CliOptions): Promise<strin
 
 async function compare(options: CliOptions): Promise<number> {
   const [before, after] = options.inputs;
+  let session: ChromiumSession | null = null;
   try {
-    const report = await compareInputs(before, after);
+    if (options.browser) session = await launchChromium();
+    const read = session ? browserVersionReader(session, { ...LATE_CONTENT, quietMs: options.quietMs }) : readVersion;
+    const report = await compareInputs(before, after, read);
     const text = options.format === 'json' ? JSON.stringify(report, null, 2) : formatComparison(report, options.locale);
     console.log(text);
     return EXIT_OK;
   } catch (error) {
     console.error(`cannot compare ${before} with ${after}: ${reason(error)}`);
     return EXIT_UNREADABLE;
+  } finally {
+    await session?.close();
   }
 }
 

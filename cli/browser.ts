@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { AuditOptions, AuditResult, Locale } from '../rules/types';
+import type { TermsDocument } from '../rules/terms/types';
 import { ENGINE_GLOBAL, engineBundle } from './engine-bundle';
 import { LATE_CONTENT, type LateContentLimits, type LateContentWait } from './late-content';
 import { isWebUrl } from './load';
@@ -127,6 +128,11 @@ export async function openForAudit(
 export async function injectEngine(page: Page): Promise<void> {
   const loaded = await page.evaluate(`typeof globalThis.${ENGINE_GLOBAL} === 'object'`);
   if (!loaded) await page.evaluate(await engineBundle());
+}
+
+/** The terms document of the page as the browser has built it (clauses, stated dates, digest). */
+export async function termsDocumentInPage(page: Page): Promise<TermsDocument> {
+  return (await page.evaluate(`globalThis.${ENGINE_GLOBAL}.extractTermsDocument(document, location.href)`)) as TermsDocument;
 }
 
 export async function auditInPage(page: Page, locale: Locale, address: Pick<AuditOptions, 'url' | 'location'> = {}): Promise<AuditResult> {

@@ -1,5 +1,6 @@
 /** The command-line auditor with --browser: the engine bundle runs in headless Chromium and judges visibility. */
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,5 +86,39 @@ describe('npm run audit -- --browser waits for late content', () => {
     const result = JSON.parse(stdout) as CliAudit;
     expect(result.lateContent).toMatchObject({ quietMs: 1000, limitReached: true });
     expect(result.lateContent!.waitedMs).toBeGreaterThanOrEqual(20_000);
+  }, 90_000);
+});
+
+describe('npm run audit -- --compare --browser', () => {
+  let server: Server;
+  let origin = '';
+  beforeAll(async () => {
+    const changed = readFileSync('tests/fixtures/terms/agreement-v2-fail.html', 'utf8');
+    const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(changed)![1];
+    // The agreement is written by a script: a static read sees an empty page.
+    const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>用户服务协议</title></head><body>
+<script>document.body.insertAdjacentHTML('beforeend', ${JSON.stringify(body).replace(/</g, '\\u003c')});</script></body></html>`;
+    server = createServer((_request, response) => {
+      response.setHeader('content-type', 'text/html; charset=utf-8');
+      response.end(page);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => {
+    server.closeAllConnections();
+    return new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it('reads each version as the browser builds it, where a static read sees no clause', async () => {
+    const statically = await auditAsync('--compare', '--json', 'tests/fixtures/terms/agreement-v1.html', `${origin}/agreement`);
+    expect(JSON.parse(statically.stdout).after.clauseCount).toBe(0);
+
+    const { code, stdout, stderr } = await auditAsync('--compare', '--browser', '--json', '--quiet-ms', '500', 'tests/fixtures/terms/agreement-v1.html', `${origin}/agreement`);
+    expect(code, stderr).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.after.clauseCount).toBeGreaterThan(3);
+    expect(report.identical).toBe(false);
+    expect(report.notice.status).toBe('fail');
   }, 90_000);
 });
