@@ -3,8 +3,8 @@ import { gatherFacts, gatherFactsAsync } from './collect';
 import { isoWithOffset } from '../utils/time';
 import { classifyPageType } from './page-type';
 import { isLocalAddress, sourceUrlOf } from './source-url';
-import { extractTermsDocument } from './terms/extract';
-import type { AuditMode, AuditOptions, AuditResult, Facts, SavedPage } from './types';
+import { extractTermsDocument, extractTermsDocumentAsync } from './terms/extract';
+import type { AuditMode, AuditOptions, AuditResult, Facts, PageClassification, SavedPage } from './types';
 
 /** A document with a layout engine can judge visibility; linkedom (Node) cannot, so its audits are static. */
 function modeOf(doc: Document): AuditMode {
@@ -46,24 +46,30 @@ function titleOf(doc: Document): string {
   }
 }
 
-/**
- * Judges the facts of `doc`: a terms page's clauses, dates and digest join them first (the version tracking and the
- * privacy rules read them). The page is classified once, for that choice and for the judgement.
- */
-function judge(doc: Document, facts: Facts, meta: ReturnType<typeof auditMeta>, opts: AuditOptions): AuditResult {
-  const classification = classifyPageType(facts);
-  if ((opts.pageType ?? classification.type) === 'terms') facts.termsDocument = extractTermsDocument(doc, meta.url);
+/** A terms page's clauses, dates and digest join its facts: the version tracking and the privacy rules read them. */
+function needsTermsDocument(opts: AuditOptions, classification: PageClassification): boolean {
+  return (opts.pageType ?? classification.type) === 'terms';
+}
+
+function judge(facts: Facts, meta: ReturnType<typeof auditMeta>, opts: AuditOptions, classification: PageClassification): AuditResult {
   return evaluate(facts, { ...meta, pageType: opts.pageType, locale: opts.locale, classification });
 }
 
 /** Collects the facts of `doc` and judges them, in one synchronous pass (Node, tests, small pages). */
 export function auditDocument(doc: Document, opts: AuditOptions = {}): AuditResult {
   const meta = auditMeta(doc, opts);
-  return judge(doc, gatherFacts(doc, { url: meta.url, mode: meta.mode }), meta, opts);
+  const facts = gatherFacts(doc, { url: meta.url, mode: meta.mode });
+  // Classified once: for the extraction and for the judgement.
+  const classification = classifyPageType(facts);
+  if (needsTermsDocument(opts, classification)) facts.termsDocument = extractTermsDocument(doc, meta.url);
+  return judge(facts, meta, opts, classification);
 }
 
-/** The same audit, gathering in slices that yield to the page, so a large page never sees one long task. */
+/** The same audit, gathering and extracting in slices that yield to the page, so a large page never sees one long task. */
 export async function auditDocumentAsync(doc: Document, opts: AuditOptions = {}): Promise<AuditResult> {
   const meta = auditMeta(doc, opts);
-  return judge(doc, await gatherFactsAsync(doc, { url: meta.url, mode: meta.mode }), meta, opts);
+  const facts = await gatherFactsAsync(doc, { url: meta.url, mode: meta.mode });
+  const classification = classifyPageType(facts);
+  if (needsTermsDocument(opts, classification)) facts.termsDocument = await extractTermsDocumentAsync(doc, meta.url);
+  return judge(facts, meta, opts, classification);
 }

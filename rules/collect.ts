@@ -3,7 +3,7 @@
  * completion; `gatherFactsAsync` runs the very same steps in time slices so no main-thread task runs long on a
  * large page.
  */
-import { createYielder } from '../utils/yield';
+import { runSteps, runStepsSliced, type Steps } from '../utils/yield';
 import type { Facts } from './types';
 import { gatherPage, type GatheredPage, type GatherOptions } from './gather';
 import { DETECTORS, emptyFacts } from './detectors';
@@ -16,7 +16,7 @@ export interface SliceOptions {
 }
 
 /** The whole collection as a generator: it yields between walk batches and between detectors. */
-export function* gatherSteps(doc: Document, opts: GatherOptions): Generator<void, Facts, void> {
+export function* gatherSteps(doc: Document, opts: GatherOptions): Steps<Facts> {
   const facts = emptyFacts(opts.url);
   let gathered: GatheredPage;
   try {
@@ -39,19 +39,9 @@ export function* gatherSteps(doc: Document, opts: GatherOptions): Generator<void
 }
 
 export function gatherFacts(doc: Document, opts: GatherOptions): Facts {
-  const steps = gatherSteps(doc, opts);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(gatherSteps(doc, opts));
 }
 
-export async function gatherFactsAsync(doc: Document, opts: GatherOptions, slice: SliceOptions = {}): Promise<Facts> {
-  const yieldIfDue = createYielder(slice.sliceMs);
-  const steps = gatherSteps(doc, opts);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await yieldIfDue();
-  }
+export function gatherFactsAsync(doc: Document, opts: GatherOptions, slice: SliceOptions = {}): Promise<Facts> {
+  return runStepsSliced(gatherSteps(doc, opts), slice.sliceMs);
 }

@@ -40,3 +40,24 @@ export function createYielder(sliceMs = SLICE_MS, clock: () => number = now): ()
     sliceStart = clock();
   };
 }
+
+/** Work written as a generator that yields wherever it may pause. */
+export type Steps<T> = Generator<void, T, void>;
+
+/** Runs the steps to the end at once. */
+export function runSteps<T>(steps: Steps<T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Runs the same steps in slices of at most about `sliceMs`, giving the thread back between them. */
+export async function runStepsSliced<T>(steps: Steps<T>, sliceMs = SLICE_MS): Promise<T> {
+  const yieldIfDue = createYielder(sliceMs);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await yieldIfDue();
+  }
+}

@@ -4,7 +4,8 @@
  * digest on every visit. One iterative walk over the document: linear in the page, safe on deep trees.
  */
 import { sha256Hex } from '../../utils/sha256';
-import { IdIndex, selectorFor } from '../gather/selector';
+import { runSteps, runStepsSliced, type Steps } from '../../utils/yield';
+import { IdIndex, Selectors } from '../gather/selector';
 import { canonicalUrl } from './canonical';
 import { readStatedDates } from './dates';
 import { normaliseText } from './normalise';
@@ -56,8 +57,11 @@ function isChrome(el: Element, inContent: boolean): boolean {
   return false;
 }
 
+/** How many nodes (or blocks) between the points where a sliced extraction may pause. */
+const STEP = 500;
+
 /** The page's text as blocks (paragraphs, list items, headings), in order, site chrome left out. */
-function readBlocks(doc: Document): Block[] {
+function* readBlocks(doc: Document): Steps<Block[]> {
   const root = doc.body ?? doc.documentElement;
   if (!root) return [];
   const blocks: Block[] = [];
@@ -72,7 +76,9 @@ function readBlocks(doc: Document): Block[] {
   };
   // Entries are nodes to enter, or the number of content sections being left (`exit`).
   const stack: Array<{ node: Node; inContent: boolean } | { exit: Element }> = [{ node: root, inContent: false }];
+  let visited = 0;
   while (stack.length > 0) {
+    if (++visited % STEP === 0) yield;
     const entry = stack.pop()!;
     if ('exit' in entry) {
       if (BLOCKS.has(entry.exit.localName)) flush();
@@ -154,13 +160,20 @@ export function termsDigest(clauses: readonly TermsClause[]): string {
   return sha256Hex(clauses.map((clause) => clause.text).join('\n'));
 }
 
-export function extractTermsDocument(doc: Document, url: string): TermsDocument {
-  const blocks = readBlocks(doc);
+function* extractSteps(doc: Document, url: string): Steps<TermsDocument> {
+  const blocks = yield* readBlocks(doc);
   const ids = new IdIndex();
-  const selectorOf = (el: Element) => selectorFor(el, ids);
+  // One selector cache for the page: a long agreement's clauses are thousands of siblings.
+  const selectors = new Selectors(ids);
+  const selectorOf = (el: Element) => selectors.of(el);
   const dates: StatedDates = {};
-  for (const block of blocks) readStatedDates(block.text, () => selectorOf(block.element), dates);
+  for (const [i, block] of blocks.entries()) {
+    if (i % STEP === STEP - 1) yield;
+    readStatedDates(block.text, () => selectorOf(block.element), dates);
+  }
+  yield;
   const { clauses, truncated } = bounded(clausesOf(blocks, selectorOf));
+  yield;
   return {
     canonicalUrl: canonicalUrl(doc, url),
     kind: kindOf(doc, blocks),
@@ -169,4 +182,13 @@ export function extractTermsDocument(doc: Document, url: string): TermsDocument 
     digest: termsDigest(clauses),
     ...(truncated ? { truncated } : {}),
   };
+}
+
+export function extractTermsDocument(doc: Document, url: string): TermsDocument {
+  return runSteps(extractSteps(doc, url));
+}
+
+/** The same extraction in time slices, for the content script: a long agreement never makes one long task. */
+export function extractTermsDocumentAsync(doc: Document, url: string): Promise<TermsDocument> {
+  return runStepsSliced(extractSteps(doc, url));
 }

@@ -49,11 +49,34 @@ export function generatedPageHtml(elements: number): string {
 ${FOOTER}</body></html>`;
 }
 
-/** Writes the generated page under .tmp/ and returns its path. */
-export function writeGeneratedPage(elements: number): string {
+/** A long user agreement: `clauses` numbered articles of a few sentences each, with its dates. */
+export function generatedTermsHtml(clauses: number): string {
+  const articles = Array.from(
+    { length: clauses },
+    (_, i) =>
+      `<h3>第${i + 1}条 示例条款${i + 1}</h3><p>用户在使用本平台服务时应遵守本协议第${i + 1}条的约定。平台将依法保护用户的合法权益，` +
+      `并在修改本协议前七日公示。</p><p>如有争议，双方应友好协商解决；协商不成的，可向平台所在地人民法院起诉。</p>`,
+  ).join('');
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>示例商城用户服务协议</title></head><body>
+<header><a href="/">示例商城</a></header>
+<main><article><h1>示例商城用户服务协议</h1><p>发布日期：2026年11月1日</p><p>生效日期：2026年11月8日</p>${articles}</article></main>
+${FOOTER}</body></html>`;
+}
+
+function writeBenchPage(name: string, html: string): string {
   const dir = resolve('.tmp/bench');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `generated-${elements}.html`);
-  writeFileSync(file, generatedPageHtml(elements));
+  const file = join(dir, name);
+  writeFileSync(file, html);
   return file;
+}
+
+/** Writes the generated page under .tmp/ and returns its path. */
+export function writeGeneratedPage(elements: number): string {
+  return writeBenchPage(`generated-${elements}.html`, generatedPageHtml(elements));
+}
+
+/** Writes the generated agreement under .tmp/: the audit also extracts its clauses, dates and digest. */
+export function writeGeneratedTermsPage(clauses: number): string {
+  return writeBenchPage(`generated-terms-${clauses}.html`, generatedTermsHtml(clauses));
 }

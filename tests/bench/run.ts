@@ -12,7 +12,7 @@ import { basename } from 'node:path';
 import { launchChromium } from '../../cli/browser';
 import { contentScriptSize, engineBundleSize, type BundleSize } from './bundle-size';
 import { benchEngine, median, type EngineBench } from './engine';
-import { corpusPages, writeGeneratedPage } from './pages';
+import { corpusPages, writeGeneratedPage, writeGeneratedTermsPage } from './pages';
 import { benchUi, printUi, type UiBench } from './ui';
 
 /**
@@ -29,6 +29,8 @@ export const TARGETS = {
   dashboardReadyMs: 300,
 } as const;
 const GENERATED_ELEMENTS = [10_000, 50_000, 200_000];
+/** A long agreement, so the terms extraction's share of a terms page's audit is measured too. */
+const GENERATED_TERMS_CLAUSES = 3_000;
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(name);
@@ -124,6 +126,7 @@ async function main(): Promise<void> {
   const only = textOption('--only');
   const pages: Array<[string, string]> = corpusPages().map((file) => [basename(file), file]);
   for (const elements of GENERATED_ELEMENTS) pages.push([`generated ${elements} elements`, writeGeneratedPage(elements)]);
+  pages.push([`generated terms ${GENERATED_TERMS_CLAUSES} clauses`, writeGeneratedTermsPage(GENERATED_TERMS_CLAUSES)]);
   const measured = only ? pages.filter(([label]) => label.includes(only)) : pages;
 
   const load = { before: loadavg(), after: [] as number[] };
