@@ -6,8 +6,8 @@ import { hostOf } from '@/utils/url';
 import { createAuditWriter, type AuditWriter } from '@/storage/audit-writer';
 import { createRetentionKeeper } from '@/storage/audits';
 import { openItemOfTab, tagWithBatch } from '@/storage/batches';
-import { autoAuditAllowed, DEFAULT_SETTINGS, loadSettings } from '@/storage/settings';
-import { showBadge } from './badge';
+import { autoAuditAllowed, DEFAULT_SETTINGS, isPaused, loadSettings, type Settings } from '@/storage/settings';
+import { showBadge, showPausedBadge } from './badge';
 import { trackTermsVersion } from '../../storage/terms-history';
 
 type Sender = Browser.runtime.MessageSender;
@@ -28,9 +28,20 @@ export function createRouter(
     // A batch tab is audited once, when it has settled (entrypoints/background/batch.ts), never on its own.
     'settings:auto-audit': (message, sender) =>
       Promise.all([loadSettings(db), openItemOfTab(db, sender.tab?.id).catch(() => undefined)]).then(
-        ([settings, batchItem]) => ({ allowed: !batchItem && autoAuditAllowed(settings, hostOf(message.url)) }),
+        async ([settings, batchItem]) => {
+          const host = hostOf(message.url);
+          if (isPaused(settings, host)) await markPaused(settings, sender);
+          return { allowed: !batchItem && autoAuditAllowed(settings, host) };
+        },
       ),
   };
+}
+
+/** The tab's top document on a paused site gets the paused badge; a frame does not speak for the tab. */
+async function markPaused(settings: Settings, sender: Sender) {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || (sender.frameId !== undefined && sender.frameId !== 0)) return;
+  await showPausedBadge(tabId, settings.locale).catch(() => undefined);
 }
 
 async function report(

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createRouter } from '@/entrypoints/background/router';
 import { answer } from '@/messaging/protocol';
-import { BADGE_COLOURS } from '@/entrypoints/background/badge';
+import { BADGE_COLOURS, PAUSED_BADGE_TEXT } from '@/entrypoints/background/badge';
 import { LiangzhaoDatabase } from '@/storage/db';
 import { auditResult, ruleResult } from '../../../support/audit';
 
@@ -55,6 +55,22 @@ describe('background router', () => {
     await db.settings.put({ key: 'locale', value: 'en' });
     await route({ type: 'audit:report', result: failing }, { tab: { id: 8 } as never, frameId: 0 });
     expect(await fakeBrowser.action.getTitle({ tabId: 8 })).toBe('Liangzhao: grade F, score 20, 1 not met');
+  });
+
+  it("says on the badge, in the chosen language, that a paused site's page is not audited automatically", async () => {
+    await db.settings.put({ key: 'locale', value: 'en' });
+    await db.settings.put({ key: 'pausedHosts', value: ['shop.example.cn'] });
+    const reply = await route({ type: 'settings:auto-audit', url: 'https://shop.example.cn/item/1' }, { tab: { id: 21 } as never, frameId: 0 });
+    expect(reply).toEqual({ allowed: false });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 21 })).toBe(PAUSED_BADGE_TEXT);
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({ tabId: 21 })).toEqual([107, 114, 128, 255]);
+    expect(await fakeBrowser.action.getTitle({ tabId: 21 })).toBe('Liangzhao: automatic audits are paused on this site');
+  });
+
+  it('leaves the badge of a site that is not paused to its audit', async () => {
+    const reply = await route({ type: 'settings:auto-audit', url: 'https://shop.example.cn/item/1' }, { tab: { id: 22 } as never, frameId: 0 });
+    expect(reply).toEqual({ allowed: true });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 22 })).toBeFalsy();
   });
 
   it('leaves messages it does not handle to other listeners', () => {
