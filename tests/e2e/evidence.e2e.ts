@@ -98,7 +98,7 @@ describe('evidence capture, exports, verification and import', () => {
     const [capture] = await readStore(session, 'captures');
     const record = capture.record as Record<string, unknown>;
     expect(record).toMatchObject({
-      schema: 'liangzhao.evidence/1',
+      schema: 'liangzhao.evidence/2',
       sequence: 1,
       previous: null,
       url: `${site.origin}/evidence-shop.html`,
@@ -113,7 +113,7 @@ describe('evidence capture, exports, verification and import', () => {
 
     const blobs = await readStore(session, 'blobs');
     const byName = Object.fromEntries(blobs.map((b) => [b.name as string, b]));
-    expect(Object.keys(byName).sort()).toEqual(['evidence-html.json', 'page.mhtml', 'screenshot.png']);
+    expect(Object.keys(byName).sort()).toEqual(['evidence-html.json', 'fullpage.png', 'page.mhtml', 'screenshot.png']);
     expect(bytesOf(byName['screenshot.png'].data).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(bytesOf(byName['page.mhtml'].data).toString('latin1')).toContain('MIME-Version: 1.0');
     const elements = JSON.parse(bytesOf(byName['evidence-html.json'].data).toString('utf8')).elements as Array<{ html: string | null }>;
@@ -128,9 +128,9 @@ describe('evidence capture, exports, verification and import', () => {
     const dashboard = await openDashboard(session, downloads, `#export=${auditId}`);
     bundlePath = await exportFile(dashboard, downloads, 'zip', 'audit');
     const files = unzipSync(new Uint8Array(readFileSync(bundlePath)));
-    expect(Object.keys(files).sort()).toEqual(['audit.json', 'evidence-html.json', 'manifest.json', 'page.mhtml', 'report.html', 'screenshot.png']);
+    expect(Object.keys(files).sort()).toEqual(['audit.json', 'evidence-html.json', 'fullpage.png', 'manifest.json', 'page.mhtml', 'report.html', 'screenshot.png']);
     const manifest = JSON.parse(strFromU8(files['manifest.json']));
-    expect(manifest.files).toHaveLength(5);
+    expect(manifest.files).toHaveLength(6);
     expect(manifest.audits[0].capture.record.caseFields.caseNumber).toBe('沪市监网〔2026〕7号');
     const report = strFromU8(files['report.html']);
     expect(report).toContain('沪市监网〔2026〕7号');
