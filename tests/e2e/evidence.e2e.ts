@@ -257,14 +257,16 @@ describe('evidence capture, exports, verification and import', () => {
       text: document.body.textContent ?? '',
       title: document.title,
       scripts: document.querySelectorAll('script').length,
-      images: [...document.images].map((img) => img.getAttribute('src')?.slice(0, 22)),
+      // The screenshots are drawn as SVG images, so the crops can reuse them.
+      images: [...document.querySelectorAll('img, svg image')].map((img) => (img.getAttribute('src') ?? img.getAttribute('href'))?.slice(0, 22)),
       handlers: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => a.name)),
     }));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(dialogs).toEqual([]);
     expect(seen.scripts).toBe(0);
     expect(seen.handlers).toEqual([]);
-    expect(seen.images).toEqual(['data:image/png;base64,']);
+    // The visible-area screenshot and the full page.
+    expect(seen.images).toEqual(['data:image/png;base64,', 'data:image/png;base64,']);
     expect(seen.text).toContain('<img src=x onerror=alert(1)>');
     expect(seen.text).toContain('=HYPERLINK("http://evil.example","领券")');
     expect(seen.title).toContain('<img src=x onerror=alert(1)>');

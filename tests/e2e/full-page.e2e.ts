@@ -156,6 +156,8 @@ describe('full-page screenshot', () => {
       expect(seen.crops.length).toBeGreaterThan(0);
       expect(seen.cropHeights.every((h) => h > 10)).toBe(true);
       await report.screenshot({ path: `${SHOTS}/fullpage-report-${locale}.png`, fullPage: true });
+      // Printed, the full page starts a page of its own and is scaled to fit it.
+      writeFileSync(`${SHOTS}/fullpage-report-${locale}.pdf`, await report.pdf({ format: 'A4', printBackground: true }));
       await report.close();
     }
     await page.close();
