@@ -16,6 +16,8 @@ interface Protocol {
   'storage:status': { message: object; reply: WriteStatus };
   /** content → background: may this page be audited without a person asking (settings, paused sites)? */
   'settings:auto-audit': { message: { url: string }; reply: { allowed: boolean } };
+  /** popup → background: the person paused or resumed the tab's site; badge the tab so (a paused badge, or its grade). */
+  'settings:paused': { message: { tabId: number; host: string }; reply: { paused: boolean } };
   /** popup or dashboard → background: capture the evidence of the tab's current audit. */
   'evidence:capture': { message: { tabId: number; caseFields?: CaseFields }; reply: CaptureReply };
   /** popup → content: the audit the tab's content script last made (null before its first). */
@@ -65,6 +67,7 @@ export const MESSAGE_TYPES = Object.keys({
   'audit:report': true,
   'storage:status': true,
   'settings:auto-audit': true,
+  'settings:paused': true,
   'evidence:capture': true,
   'page:current': true,
   'page:audit': true,

@@ -34,7 +34,24 @@ export function createRouter(
           return { allowed: !batchItem && autoAuditAllowed(settings, host) };
         },
       ),
+    // Only the extension's own pages say a person paused a site: a page's script must not relabel its badge.
+    'settings:paused': (message, sender) => (fromExtensionPage(sender) ? showPausedState(db, message.tabId, message.host) : undefined),
   };
+}
+
+function fromExtensionPage(sender: Sender): boolean {
+  return sender.id === browser.runtime.id && (sender.url?.startsWith(browser.runtime.getURL('/')) ?? false);
+}
+
+/**
+ * After the popup's pause switch: the paused badge, or nothing to do (resuming audits the page again). The popup
+ * names the tab's host: without the `tabs` permission the worker does not see a tab's address.
+ */
+async function showPausedState(db: LiangzhaoDatabase, tabId: number, host: string): Promise<{ paused: boolean }> {
+  const settings = await loadSettings(db);
+  const paused = isPaused(settings, host);
+  if (paused) await showPausedBadge(tabId, settings.locale);
+  return { paused };
 }
 
 /** The tab's top document on a paused site gets the paused badge; a frame does not speak for the tab. */

@@ -49,6 +49,12 @@ const CASES: Record<MessageType, Case> = {
     message: { type: 'settings:auto-audit', url: 'https://shop.example.cn/' },
     reply: (reply) => expect(reply).toEqual({ allowed: true }),
   },
+  'settings:paused': {
+    to: 'worker',
+    sender: POPUP,
+    message: { type: 'settings:paused', tabId: TAB_ID, host: 'shop.example.cn' },
+    reply: (reply) => expect(reply).toEqual({ paused: false }),
+  },
   'evidence:capture': {
     // The whole capture: the worker asks the page (page:current, page:audit, page:evidence-html), the page reports
     // its audit to the worker (audit:report), every hop answered through sendResponse only.

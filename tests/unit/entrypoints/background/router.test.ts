@@ -67,6 +67,17 @@ describe('background router', () => {
     expect(await fakeBrowser.action.getTitle({ tabId: 21 })).toBe('Liangzhao: automatic audits are paused on this site');
   });
 
+  it('badges a tab paused from the popup, and answers only the extension’s own pages', async () => {
+    await db.settings.put({ key: 'pausedHosts', value: ['shop.example.cn'] });
+    const popup = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+    expect(await route({ type: 'settings:paused', tabId: 23, host: 'shop.example.cn' }, popup)).toEqual({ paused: true });
+    expect(await route({ type: 'settings:paused', tabId: 25, host: 'other.example.cn' }, popup)).toEqual({ paused: false });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 25 })).toBeFalsy();
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 23 })).toBe(PAUSED_BADGE_TEXT);
+    const page = { id: fakeBrowser.runtime.id, url: 'https://shop.example.cn/item/2', tab: { id: 24 } as never };
+    expect(route({ type: 'settings:paused', tabId: 24, host: 'shop.example.cn' }, page)).toBeUndefined();
+  });
+
   it('leaves the badge of a site that is not paused to its audit', async () => {
     const reply = await route({ type: 'settings:auto-audit', url: 'https://shop.example.cn/item/1' }, { tab: { id: 22 } as never, frameId: 0 });
     expect(reply).toEqual({ allowed: true });
