@@ -185,7 +185,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   if (options.compare) return compare(options);
   const { audits, failures } = await auditInputs(options);
-  const output = await render(audits, options);
+  const output = await renderAudits(audits, options);
   if (output !== null) {
     if (options.out) writeFileSync(options.out, output);
     else process.stdout.write(output);
@@ -195,7 +195,10 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 /** The document the chosen format makes of the audits, through the same text layer as the extension's exports. */
-async function render(audits: AuditResult[], options: CliOptions): Promise<string | Uint8Array | null> {
+export async function renderAudits(
+  audits: AuditResult[],
+  options: Pick<CliOptions, 'format' | 'locale' | 'inputs'>,
+): Promise<string | Uint8Array | null> {
   const { locale } = options;
   if (options.format === 'json') {
     if (audits.length === 0 && options.inputs.length === 1) return null;

@@ -9,6 +9,8 @@ interface ConfirmButtonProps {
   question: string;
   locale: Locale;
   onConfirm: () => Promise<unknown> | void;
+  /** What else the action breaks, looked up when it is asked (a deletion that removes captured evidence). */
+  warning?: () => Promise<string | null>;
   class?: string;
 }
 
@@ -16,16 +18,30 @@ interface ConfirmButtonProps {
 export function ConfirmButton(props: ConfirmButtonProps) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [warning, setWarning] = useState<string | null>(null);
+  const ask = () => {
+    setWarning(null);
+    setAsking(true);
+    void props.warning?.().then(setWarning, () => undefined);
+  };
   if (!asking) {
     return (
-      <button type="button" class={props.class ?? 'danger'} aria-label={props.ariaLabel} onClick={() => setAsking(true)}>
+      <button type="button" class={props.class ?? 'danger'} aria-label={props.ariaLabel} onClick={ask}>
         {props.label}
       </button>
     );
   }
   return (
     <span class="confirm" role="group" aria-label={props.question}>
-      <span role="alert">{props.question}</span>{' '}
+      <span role="alert">
+        {props.question}
+        {warning && (
+          <>
+            {' '}
+            <strong class="confirm__warning">{warning}</strong>
+          </>
+        )}
+      </span>{' '}
       <button
         type="button"
         class="danger"

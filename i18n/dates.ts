@@ -7,23 +7,38 @@ export function langOf(locale: Locale): string {
   return BCP47[locale];
 }
 
-const timeFormats = new Map<Locale, Intl.DateTimeFormat>();
+const formats = new Map<string, Intl.DateTimeFormat>();
 
-/** Date and time to the minute; one formatter per locale, as a table formats hundreds of times per render. */
-export function formatTime(ms: number, locale: Locale): string {
-  let format = timeFormats.get(locale);
+/** One formatter per locale and style, as a table or a chart formats hundreds of times per render. */
+function formatter(locale: Locale, style: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${style}`;
+  let format = formats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(BCP47[locale], {
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hour12: false,
-    });
-    timeFormats.set(locale, format);
+    format = new Intl.DateTimeFormat(BCP47[locale], options);
+    formats.set(key, format);
   }
-  return format.format(ms);
+  return format;
+}
+
+/** Date and time to the minute. */
+export function formatTime(ms: number, locale: Locale): string {
+  const options = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false } as const;
+  return formatter(locale, 'time', options).format(ms);
+}
+
+/** The day in full: 2026年12月2日, 2 Dec 2026. */
+export function formatDate(ms: number, locale: Locale): string {
+  return formatter(locale, 'date', { year: 'numeric', month: 'short', day: 'numeric' }).format(ms);
+}
+
+/** The day without its year, for a chart's axis: 12月2日, 2 Dec. */
+export function formatShortDate(ms: number, locale: Locale): string {
+  return formatter(locale, 'short-date', { month: 'short', day: 'numeric' }).format(ms);
+}
+
+/** The clock time: 10:44. */
+export function formatClock(ms: number, locale: Locale): string {
+  return formatter(locale, 'clock', { hour: '2-digit', minute: '2-digit', hour12: false }).format(ms);
 }
 
 /** `yyyy-mm-dd` in local time, for a date input. */

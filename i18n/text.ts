@@ -8,6 +8,7 @@ import type { StatedDates, TermsComparison, TermsDocumentKind } from '@/rules/te
 import { formatIsoTime } from './dates';
 import type { Locale } from '@/utils/locale';
 import { hasMessage, t, type MessageParams } from './index';
+import { formatTime } from './dates';
 
 const LIST_SEPARATOR: Record<Locale, string> = { zh_CN: '、', en: ', ' };
 const CLAUSE_SEPARATOR: Record<Locale, string> = { zh_CN: '；', en: '; ' };
@@ -328,4 +329,27 @@ export function termsNoticeLines(comparison: TermsComparison, locale: Locale): s
     );
   }
   return lines;
+}
+
+// Deleting evidence ------------------------------------------------------------------------------------------------
+
+/** Captures named one by one in a deletion warning; the rest are counted. */
+const BREAKS_NAMED = 5;
+
+/**
+ * What a deletion that removes captured evidence breaks, naming each capture by its place in the chain: null when
+ * it removes none. e.g. 其中有已取证的核查：删除后，取证链将在第 3 号取证（2026/12/02 10:44，https://…）处显示断裂…
+ */
+export function evidenceBreakWarning(
+  captures: ReadonlyArray<{ sequence: number | null; capturedAtMs: number; url: string }>,
+  locale: Locale,
+): string | null {
+  if (captures.length === 0) return null;
+  const named = captures.slice(0, BREAKS_NAMED).map((capture) => {
+    const params = { sequence: capture.sequence ?? '', time: formatTime(capture.capturedAtMs, locale), page: capture.url };
+    return t(capture.sequence === null ? 'evidence_break_unsequenced' : 'evidence_break_item', locale, params);
+  });
+  let list = joinList(named, locale);
+  if (captures.length > BREAKS_NAMED) list += t('evidence_break_more', locale, { count: captures.length });
+  return t('confirm_evidence_break', locale, { captures: list });
 }

@@ -16,6 +16,8 @@ interface Protocol {
   'storage:status': { message: object; reply: WriteStatus };
   /** content → background: may this page be audited without a person asking (settings, paused sites)? */
   'settings:auto-audit': { message: { url: string }; reply: { allowed: boolean; pageType?: PageType } };
+  /** popup → background: the person paused or resumed the tab's site; badge the tab so (a paused badge, or its grade). */
+  'settings:paused': { message: { tabId: number; host: string }; reply: { paused: boolean } };
   /** popup or dashboard → background: capture the evidence of the tab's current audit. */
   'evidence:capture': { message: { tabId: number; caseFields?: CaseFields }; reply: CaptureReply };
   /** popup → content: the audit the tab's content script last made (null before its first). */
@@ -40,6 +42,15 @@ interface Protocol {
   'page:evidence-conceal': { message: object; reply: { concealed: true } };
   /** background → content: put back what `page:evidence-conceal` took away. */
   'page:evidence-reveal': { message: object; reply: { revealed: true } };
+  /** background → content: where the window is on the page and how big the page is, for the screenshots. */
+  'page:geometry': { message: object; reply: PageGeometry };
+  /**
+   * background → content: scroll to `y` for the full-page screenshot's next frame (after the first, with fixed and
+   * sticky elements hidden so they show once), and answer once painted, with where the page really scrolled to.
+   */
+  'page:fullpage-frame': { message: { y: number; hideFixed: boolean }; reply: { scrollY: number } };
+  /** background → content: show the hidden elements again and scroll back to where the person was. */
+  'page:fullpage-end': { message: object; reply: { restored: true } };
   /** dashboard → background: a batch's state changed in the database (started, paused, resumed, cancelled). */
   'batch:wake': { message: object; reply: { ok: true } };
   /** background → content (a batch tab): scroll, wait until the page settles, audit it once, say how it went. */
@@ -56,6 +67,7 @@ export const MESSAGE_TYPES = Object.keys({
   'audit:report': true,
   'storage:status': true,
   'settings:auto-audit': true,
+  'settings:paused': true,
   'evidence:capture': true,
   'page:current': true,
   'page:audit': true,
@@ -64,6 +76,9 @@ export const MESSAGE_TYPES = Object.keys({
   'page:evidence-notice': true,
   'page:evidence-conceal': true,
   'page:evidence-reveal': true,
+  'page:geometry': true,
+  'page:fullpage-frame': true,
+  'page:fullpage-end': true,
   'batch:wake': true,
   'page:settle': true,
 } satisfies Record<MessageType, true>) as MessageType[];
@@ -79,6 +94,26 @@ export interface ElementHtml {
   html: string | null;
   /** The HTML was cut at the size limit. */
   truncated: boolean;
+  /** Where the element is on the page, in CSS pixels from the page's top left; null when it has no box. */
+  rect?: PageRect | null;
+}
+
+export interface PageRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The window's place on the page and the page's size, in CSS pixels. */
+export interface PageGeometry {
+  scrollX: number;
+  scrollY: number;
+  width: number;
+  height: number;
+  devicePixelRatio: number;
+  pageWidth: number;
+  pageHeight: number;
 }
 
 export type CaptureReply =

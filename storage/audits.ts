@@ -15,6 +15,8 @@ export interface AuditFilters {
   /** Inclusive epoch-millisecond bounds. */
   fromMs?: number;
   toMs?: number;
+  /** Only audits with captured evidence. */
+  withEvidence?: boolean;
 }
 
 export interface AuditQuery extends AuditFilters {
@@ -38,7 +40,8 @@ export function hasFilters(filters: AuditFilters): boolean {
       filters.pageTypes?.length ||
       filters.failedRule ||
       filters.fromMs !== undefined ||
-      filters.toMs !== undefined,
+      filters.toMs !== undefined ||
+      filters.withEvidence,
   );
 }
 
@@ -110,6 +113,8 @@ export async function matchingKeys(db: LiangzhaoDatabase, filters: AuditFilters)
         .primaryKeys(),
     );
   }
+  // The captures' own index names the audits that have evidence: no audit row is read for it.
+  if (filters.withEvidence) keysOf(db.captures.orderBy('auditId').uniqueKeys());
   const text = filters.text?.trim();
   if (text) {
     const probe = indexProbeOf(text);
@@ -199,6 +204,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Deletes what the retention setting no longer keeps; returns how many audits went. */
 export async function applyRetention(db: LiangzhaoDatabase, retention: Retention, now = Date.now()): Promise<number> {
+  const doomed = await beyondRetention(db, retention, now);
+  if (doomed.length === 0) return 0;
+  return deleteAudits(db, doomed);
+}
+
+/** The audits a retention setting no longer keeps. */
+async function beyondRetention(db: LiangzhaoDatabase, retention: Retention, now: number): Promise<number[]> {
   const doomed = new Set<number>();
   if (retention.keepDays !== null) {
     const cutoff = now - retention.keepDays * DAY_MS;
@@ -208,8 +220,46 @@ export async function applyRetention(db: LiangzhaoDatabase, retention: Retention
     const beyond = await db.audits.orderBy('auditedAtMs').reverse().offset(retention.keepCount).primaryKeys();
     for (const key of beyond as number[]) doomed.add(key);
   }
-  if (doomed.size === 0) return 0;
-  return deleteAudits(db, [...doomed]);
+  return [...doomed];
+}
+
+/** A captured audit a deletion would remove: the evidence chain shows a break at its sequence. */
+export interface CaptureAtStake {
+  captureId: number;
+  auditId: number;
+  /** The capture's place in its chain; null for a row without a readable record. */
+  sequence: number | null;
+  capturedAtMs: number;
+  url: string;
+}
+
+/** What a deletion removes: one audit, a site's audits, everything, or what a retention setting no longer keeps. */
+export type DeletionScope = { auditId: number } | { host: string } | { all: true } | { retention: Retention; now?: number };
+
+/** The captures a deletion would take with it, in chain order; empty when it removes no evidence. */
+export async function capturesAtStake(db: LiangzhaoDatabase, scope: DeletionScope): Promise<CaptureAtStake[]> {
+  const rows =
+    'all' in scope
+      ? await db.captures.toArray()
+      : await db.captures.where('auditId').anyOf(await auditIdsOf(db, scope)).toArray();
+  return rows
+    .map((row) => {
+      const record = (row.record ?? {}) as { sequence?: unknown; url?: unknown };
+      return {
+        captureId: row.id!,
+        auditId: row.auditId,
+        sequence: typeof record.sequence === 'number' ? record.sequence : null,
+        capturedAtMs: row.capturedAtMs,
+        url: typeof record.url === 'string' ? record.url : '',
+      };
+    })
+    .sort((a, b) => (a.sequence ?? Infinity) - (b.sequence ?? Infinity) || a.capturedAtMs - b.capturedAtMs);
+}
+
+async function auditIdsOf(db: LiangzhaoDatabase, scope: Exclude<DeletionScope, { all: true }>): Promise<number[]> {
+  if ('auditId' in scope) return [scope.auditId];
+  if ('host' in scope) return (await db.audits.where('host').equals(scope.host).primaryKeys()) as number[];
+  return beyondRetention(db, scope.retention, scope.now ?? Date.now());
 }
 
 /**

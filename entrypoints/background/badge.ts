@@ -1,6 +1,6 @@
 import type { AuditResult, Locale } from '@/rules/types';
 import { t } from '@/i18n';
-import { badgeText, badgeTooltip } from '@/i18n/text';
+import { badgeText, badgeTooltip, pausedTooltip } from '@/i18n/text';
 import { VERDICT_COLOURS } from '@/components/verdict-colours';
 
 
@@ -25,10 +25,23 @@ export async function showBadge(tabId: number, result: AuditResult, locale?: Loc
 }
 
 /** A tab that starts loading another page loses its badge until that page is audited. */
-export async function clearBadge(tabId: number): Promise<void> {
+export async function clearBadge(tabId: number, locale?: Locale): Promise<void> {
   const button = toolbarButton();
   await Promise.all([
     button.setBadgeText({ tabId, text: '' }),
-    button.setTitle({ tabId, title: t('actionTitle') }),
+    button.setTitle({ tabId, title: t('actionTitle', locale) }),
+  ]);
+}
+
+/** Two bars, as on a pause button: the site is not audited on its own, so there is no grade to show. */
+export const PAUSED_BADGE_TEXT = '||';
+
+/** A page on a paused site is not audited automatically: its badge says so instead of staying blank. */
+export async function showPausedBadge(tabId: number, locale: Locale): Promise<void> {
+  const button = toolbarButton();
+  await Promise.all([
+    button.setBadgeText({ tabId, text: PAUSED_BADGE_TEXT }),
+    button.setBadgeBackgroundColor({ tabId, color: VERDICT_COLOURS.na }),
+    button.setTitle({ tabId, title: pausedTooltip(locale) }),
   ]);
 }

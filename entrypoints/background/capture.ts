@@ -1,5 +1,6 @@
 import { t } from '@/i18n';
 import { captureEvidence, PAGE_CAPTURE_PERMISSION, type CaptureDeps } from '@/evidence/capture/collect';
+import { stitchFrames } from '@/evidence/capture/stitch';
 import { CAPTURE_COMMAND, listen, send, type CaptureReply } from '@/messaging/protocol';
 import type { CaseFields } from '@/evidence/seal/record';
 import type { LiangzhaoDatabase } from '@/storage/db';
@@ -63,16 +64,44 @@ function saveAsMhtml(tabId: number): Promise<Blob | undefined> {
   });
 }
 
+/**
+ * Chromium allows two `captureVisibleTab` calls a second (MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND) and refuses
+ * the third; a full-page screenshot makes one call per frame. Calls from every capture of this worker wait their turn.
+ */
+export const CAPTURE_SPACING_MS = 550;
+let captureTurn: Promise<unknown> = Promise.resolve();
+let lastCaptureAt = -Infinity;
+
+function spacedCapture(windowId: number | undefined): Promise<string> {
+  const shoot = () =>
+    windowId === undefined ? browser.tabs.captureVisibleTab({ format: 'png' }) : browser.tabs.captureVisibleTab(windowId, { format: 'png' });
+  const turn = captureTurn.then(async () => {
+    const wait = lastCaptureAt + CAPTURE_SPACING_MS - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    lastCaptureAt = Date.now();
+    try {
+      return await shoot();
+    } catch (error) {
+      // Another extension page may have used this second's calls: try once more a second later.
+      if (!String((error as Error)?.message ?? error).includes('MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      lastCaptureAt = Date.now();
+      return shoot();
+    }
+  });
+  captureTurn = turn.catch(() => undefined);
+  return turn;
+}
+
 /** The browser's side of a capture: its tabs, screenshot and MHTML APIs (the batch runner captures with it too). */
 export function browserCaptureDeps(db: LiangzhaoDatabase): CaptureDeps {
   return {
     db,
     getTab: (tabId) => browser.tabs.get(tabId),
     askPage: (tabId, message) => send(message, { tabId }),
-    captureVisibleTab: (windowId) =>
-      windowId === undefined
-        ? browser.tabs.captureVisibleTab({ format: 'png' })
-        : browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
+    captureVisibleTab: spacedCapture,
+    // A service worker has OffscreenCanvas in Chromium, and Firefox's background page has it too.
+    stitch: typeof OffscreenCanvas === 'function' ? stitchFrames : null,
     // Chromium only; Firefox has no pageCapture and the record says so. The permission is optional, so its API
     // exists only once granted: look it up at each capture.
     saveAsMhtml: import.meta.env.FIREFOX ? null : saveAsMhtml,

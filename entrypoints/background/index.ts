@@ -3,6 +3,7 @@ import { clearBadge } from '@/entrypoints/background/badge';
 import { registerEvidenceCapture } from '@/entrypoints/background/capture';
 import { registerBatchRunner } from '@/entrypoints/background/batch';
 import { LiangzhaoDatabase } from '@/storage/db';
+import { DEFAULT_SETTINGS, loadSettings } from '@/storage/settings';
 import { createAuditWriter, extensionStore } from '@/storage/audit-writer';
 import { listen } from '@/messaging/protocol';
 
@@ -30,7 +31,11 @@ export default defineBackground(() => {
   });
   registerBatchRunner(db);
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') void clearBadge(tabId);
+    // The cleared tooltip speaks the chosen language too; an unreadable database gets the default.
+    if (change.status !== 'loading') return;
+    void loadSettings(db)
+      .catch(() => DEFAULT_SETTINGS)
+      .then((settings) => clearBadge(tabId, settings.locale));
   });
   void writer.restore();
 });

@@ -6,9 +6,9 @@ import { hostOf } from '@/utils/url';
 import { createAuditWriter, type AuditWriter } from '@/storage/audit-writer';
 import { createRetentionKeeper } from '@/storage/audits';
 import { openItemOfTab, tagWithBatch } from '@/storage/batches';
-import { autoAuditAllowed, DEFAULT_SETTINGS, loadSettings } from '@/storage/settings';
+import { autoAuditAllowed, DEFAULT_SETTINGS, isPaused, loadSettings, type Settings } from '@/storage/settings';
 import { overrideFor } from '@/storage/page-type-overrides';
-import { showBadge } from './badge';
+import { showBadge, showPausedBadge } from './badge';
 import { trackTermsVersion } from '../../storage/terms-history';
 
 type Sender = Browser.runtime.MessageSender;
@@ -29,12 +29,38 @@ export function createRouter(
     // A batch tab is audited once, when it has settled (entrypoints/background/batch.ts), never on its own.
     'settings:auto-audit': (message, sender) =>
       Promise.all([loadSettings(db), openItemOfTab(db, sender.tab?.id).catch(() => undefined)]).then(
-        ([settings, batchItem]) => {
+        async ([settings, batchItem]) => {
+          const host = hostOf(message.url);
+          if (isPaused(settings, host)) await markPaused(settings, sender);
           const override = overrideFor(settings.pageTypeOverrides, message.url);
-          return { allowed: !batchItem && autoAuditAllowed(settings, hostOf(message.url)), ...(override ? { pageType: override.pageType } : {}) };
+          return { allowed: !batchItem && autoAuditAllowed(settings, host), ...(override ? { pageType: override.pageType } : {}) };
         },
       ),
+    // Only the extension's own pages say a person paused a site: a page's script must not relabel its badge.
+    'settings:paused': (message, sender) => (fromExtensionPage(sender) ? showPausedState(db, message.tabId, message.host) : undefined),
   };
+}
+
+function fromExtensionPage(sender: Sender): boolean {
+  return sender.id === browser.runtime.id && (sender.url?.startsWith(browser.runtime.getURL('/')) ?? false);
+}
+
+/**
+ * After the popup's pause switch: the paused badge, or nothing to do (resuming audits the page again). The popup
+ * names the tab's host: without the `tabs` permission the worker does not see a tab's address.
+ */
+async function showPausedState(db: LiangzhaoDatabase, tabId: number, host: string): Promise<{ paused: boolean }> {
+  const settings = await loadSettings(db);
+  const paused = isPaused(settings, host);
+  if (paused) await showPausedBadge(tabId, settings.locale);
+  return { paused };
+}
+
+/** The tab's top document on a paused site gets the paused badge; a frame does not speak for the tab. */
+async function markPaused(settings: Settings, sender: Sender) {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || (sender.frameId !== undefined && sender.frameId !== 0)) return;
+  await showPausedBadge(tabId, settings.locale).catch(() => undefined);
 }
 
 async function report(

@@ -3,6 +3,7 @@ import type { SettleOptions } from '@/rules/settle';
 import type { HiddenReason } from '@/rules/types';
 import type { createPageAuditor } from './auditor';
 import { evidenceAnswers } from './evidence-html';
+import { fullPageAnswers } from './full-page';
 import type { createHighlighter } from './highlight';
 
 export interface PageParts {
@@ -18,6 +19,7 @@ export interface PageParts {
 export function pageAnswers({ doc, auditor, highlighter, settle }: PageParts): Handlers {
   return {
     ...evidenceAnswers(doc, highlighter),
+    ...fullPageAnswers(doc),
     'page:current': () => auditor().current(),
     'page:audit': (message) => auditor().run(message.pageType),
     'page:settle': (message) => settle(message.settle),

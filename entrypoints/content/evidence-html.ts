@@ -1,4 +1,4 @@
-import type { ElementHtml, Handlers } from '@/messaging/protocol';
+import type { ElementHtml, Handlers, PageRect } from '@/messaging/protocol';
 import { OVERLAY_ATTRIBUTE } from './highlight';
 import { VERDICT_COLOURS } from '@/components/verdict-colours';
 
@@ -17,8 +17,22 @@ export function evidenceHtml(doc: Document, selectors: readonly string[]): Eleme
     }
     const html = element?.outerHTML ?? null;
     const truncated = html !== null && html.length > MAX_ELEMENT_HTML;
-    return { selector, html: truncated ? html.slice(0, MAX_ELEMENT_HTML) : html, truncated };
+    return { selector, html: truncated ? html.slice(0, MAX_ELEMENT_HTML) : html, truncated, rect: element ? pageRect(element) : null };
   });
+}
+
+/** The element's box on the page (not the window), so a screenshot taken at any scroll can be cropped to it. */
+function pageRect(element: Element): PageRect | null {
+  const box = element.getBoundingClientRect();
+  if (box.width === 0 && box.height === 0) return null;
+  const view = element.ownerDocument.defaultView;
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return {
+    x: round(box.left + (view?.scrollX ?? 0)),
+    y: round(box.top + (view?.scrollY ?? 0)),
+    width: round(box.width),
+    height: round(box.height),
+  };
 }
 
 /**

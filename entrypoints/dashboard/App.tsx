@@ -105,6 +105,7 @@ function History({ model, ruleIds }: { model: DashboardModel; ruleIds: readonly 
           onSort={(column) => model.sortBy(column)}
           onOpenSite={(host) => model.openSite(host)}
           onDelete={(id) => model.deleteAudit(id)}
+          evidenceWarning={(auditId) => model.evidenceWarning({ auditId })}
         />
       )}
       <nav class="pager" aria-label={t('pagination_label', locale)}>

@@ -6,6 +6,7 @@ import type { SortState } from '@/entrypoints/dashboard/model';
 import { formatTime } from '@/i18n/dates';
 import { GradeBadge } from '../../components/GradeBadge';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { EvidenceMark } from '../../components/EvidenceMark';
 import { pageTypeName, ruleTitle } from '@/i18n/text';
 import { SortHeading } from './SortHeading';
 
@@ -32,6 +33,8 @@ interface AuditTableProps {
   onOpenSite?: (host: string) => void;
   onCompare?: (url: string) => void;
   onDelete: (id: number) => Promise<unknown>;
+  /** The warning for deleting an audit with captured evidence: the chain break it leaves, by capture. */
+  evidenceWarning: (auditId: number) => Promise<string | null>;
 }
 
 export function AuditTable(props: AuditTableProps) {
@@ -56,7 +59,7 @@ export function AuditTable(props: AuditTableProps) {
   );
 }
 
-function AuditRow({ audit, locale, onOpenSite, onCompare, onDelete }: AuditTableProps & { audit: StoredAudit }) {
+function AuditRow({ audit, locale, onOpenSite, onCompare, onDelete, evidenceWarning }: AuditTableProps & { audit: StoredAudit }) {
   const time = formatTime(audit.auditedAtMs, locale);
   const failed = audit.failedRules.slice(0, FAILED_SHOWN).map((id) => ruleTitle(id, locale));
   const more = audit.failedRules.length - failed.length;
@@ -77,7 +80,15 @@ function AuditRow({ audit, locale, onOpenSite, onCompare, onDelete }: AuditTable
         )}
       </td>
       <td class="page-cell">
-        <span class="page-cell__title">{audit.title}</span>
+        <span class="page-cell__title">
+          {audit.title}
+          {audit.captureId !== undefined && (
+            <>
+              {' '}
+              <EvidenceMark locale={locale} />
+            </>
+          )}
+        </span>
         <span class="page-cell__url">{audit.url}</span>
       </td>
       <td>{pageTypeName(audit.pageType, locale)}</td>
@@ -105,6 +116,7 @@ function AuditRow({ audit, locale, onOpenSite, onCompare, onDelete }: AuditTable
           question={t('confirm_delete_audit', locale)}
           locale={locale}
           onConfirm={() => onDelete(audit.id!)}
+          warning={audit.captureId === undefined ? undefined : () => evidenceWarning(audit.id!)}
         />
       </td>
     </tr>

@@ -66,6 +66,15 @@ export function FilterBar({ model, ruleIds }: { model: FilterModel; ruleIds: rea
         {t('filter_to', locale)}
         <input type="date" name="to" value={filters.to} onChange={(event) => model.setFilter('to', value(event))} />
       </label>
+      <label class="filters__check">
+        <input
+          type="checkbox"
+          name="withEvidence"
+          checked={filters.withEvidence}
+          onChange={(event) => model.setFilter('withEvidence', (event.currentTarget as HTMLInputElement).checked)}
+        />
+        {t('filter_with_evidence', locale)}
+      </label>
       <button type="button" onClick={() => model.clearFilters()}>
         {t('filter_clear', locale)}
       </button>

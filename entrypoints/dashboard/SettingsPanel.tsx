@@ -21,6 +21,14 @@ export function SettingsPanel({ model }: { model: DashboardModel }) {
   const [count, setCount] = useState(settings.retention.keepCount?.toString() ?? '');
   const value = (event: Event) => (event.currentTarget as HTMLInputElement | HTMLSelectElement).value;
   const deleted = (n: number) => setNotice(t('deleted_count', locale, { count: n }));
+  /** A retention setting that would delete captured evidence waits for a second word, with the break it leaves. */
+  const [retentionWarning, setRetentionWarning] = useState<string | null>(null);
+  const retention = () => ({ keepDays: positiveOrNull(days), keepCount: positiveOrNull(count) });
+  const saveRetention = async () => {
+    setRetentionWarning(null);
+    const removed = await model.setRetention(retention());
+    setNotice(t('retention_saved', locale, { count: removed }));
+  };
 
   return (
     <section aria-labelledby="settings-heading" class="settings">
@@ -92,8 +100,9 @@ export function SettingsPanel({ model }: { model: DashboardModel }) {
         <form
           onSubmit={async (event) => {
             event.preventDefault();
-            const removed = await model.setRetention({ keepDays: positiveOrNull(days), keepCount: positiveOrNull(count) });
-            setNotice(t('retention_saved', locale, { count: removed }));
+            const warning = await model.evidenceWarning({ retention: retention() });
+            if (warning) setRetentionWarning(warning);
+            else await saveRetention();
           }}
         >
           <label>
@@ -105,6 +114,19 @@ export function SettingsPanel({ model }: { model: DashboardModel }) {
             <input type="number" min="1" name="keepCount" value={count} onInput={(event) => setCount(value(event))} />
           </label>
           <button type="submit">{t('retention_save', locale)}</button>
+          {retentionWarning && (
+            <span class="confirm" role="group" aria-label={t('confirm_retention', locale)}>
+              <span role="alert">
+                {t('confirm_retention', locale)} <strong class="confirm__warning">{retentionWarning}</strong>
+              </span>{' '}
+              <button type="button" class="danger" onClick={() => void saveRetention()}>
+                {t('retention_confirm', locale)}
+              </button>{' '}
+              <button type="button" onClick={() => setRetentionWarning(null)}>
+                {t('confirm_no', locale)}
+              </button>
+            </span>
+          )}
         </form>
       </fieldset>
 
@@ -126,6 +148,7 @@ export function SettingsPanel({ model }: { model: DashboardModel }) {
             label={t('delete_site', locale)}
             question={t('confirm_delete_site', locale, { host: deleteHost })}
             locale={locale}
+            warning={() => model.evidenceWarning({ host: deleteHost })}
             onConfirm={async () => {
               deleted(await model.deleteSite(deleteHost));
               setDeleteHost('');
@@ -137,6 +160,7 @@ export function SettingsPanel({ model }: { model: DashboardModel }) {
             label={t('delete_all', locale)}
             question={t('confirm_delete_all', locale)}
             locale={locale}
+            warning={() => model.evidenceWarning({ all: true })}
             onConfirm={async () => deleted(await model.deleteAll())}
           />
         </p>

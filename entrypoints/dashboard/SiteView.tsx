@@ -64,6 +64,7 @@ export function SiteView({ model }: { model: DashboardModel }) {
             caption={t('site_audits_heading', locale)}
             onCompare={(url) => model.compare(url)}
             onDelete={(id) => model.deleteAudit(id)}
+          evidenceWarning={(auditId) => model.evidenceWarning({ auditId })}
           />
         </>
       )}

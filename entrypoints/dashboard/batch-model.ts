@@ -40,6 +40,7 @@ export function filterRows(rows: readonly BatchRow[], filters: FilterState, outc
     if (filters.grade && audit?.grade !== filters.grade) return false;
     if (filters.pageType && audit?.pageType !== filters.pageType) return false;
     if (filters.failedRule && !audit?.failedRules.includes(filters.failedRule)) return false;
+    if (filters.withEvidence && audit?.captureId === undefined) return false;
     const at = audit?.auditedAtMs ?? item.finishedAtMs;
     if (from && (at === undefined || at < from.startMs)) return false;
     if (to && (at === undefined || at > to.endMs)) return false;

@@ -4,6 +4,7 @@ import type { LiangzhaoDatabase, StoredAudit } from '@/storage/db';
 import {
   applyRetention,
   auditsOfHost,
+  capturesAtStake,
   auditsOfPage,
   countAudits,
   deleteAll,
@@ -14,6 +15,7 @@ import {
   storedHosts,
   type AuditPage,
   type AuditQuery,
+  type DeletionScope,
   type Retention,
   type SortColumn,
 } from '@/storage/audits';
@@ -21,6 +23,7 @@ import { DEFAULT_SETTINGS, loadSettings, saveSetting, setHostPaused, setPageType
 import { bindLiveQuery } from '../../storage/live';
 import { dayBounds } from '../../i18n/dates';
 import { diffAudits, type AuditDiff } from './diff';
+import { evidenceBreakWarning } from '../../i18n/text';
 
 /** What the filter bar holds, as a person typed it. */
 export interface FilterState {
@@ -31,9 +34,11 @@ export interface FilterState {
   /** `yyyy-mm-dd` from date inputs; empty for no bound. */
   from: string;
   to: string;
+  /** Only audits with captured evidence. */
+  withEvidence: boolean;
 }
 
-export const EMPTY_FILTERS: FilterState = { text: '', grade: '', pageType: '', failedRule: '', from: '', to: '' };
+export const EMPTY_FILTERS: FilterState = { text: '', grade: '', pageType: '', failedRule: '', from: '', to: '', withEvidence: false };
 
 export interface SortState {
   column: SortColumn;
@@ -51,6 +56,7 @@ export function toAuditQuery(filters: FilterState, sort: SortState, page: number
     ...(filters.failedRule ? { failedRule: filters.failedRule } : {}),
     ...(from ? { fromMs: from.startMs } : {}),
     ...(to ? { toMs: to.endMs } : {}),
+    ...(filters.withEvidence ? { withEvidence: true } : {}),
     sort: sort.column,
     descending: sort.descending,
     offset: page * pageSize,
@@ -255,6 +261,8 @@ export function createDashboardModel(db: LiangzhaoDatabase, options: DashboardOp
       return applyRetention(db, value);
     },
     deleteAudit: (id: number) => deleteAudit(db, id),
+    /** The warning a deletion gives when it removes captured evidence, naming each capture; null when none. */
+    evidenceWarning: async (scope: DeletionScope) => evidenceBreakWarning(await capturesAtStake(db, scope), locale.value),
     deleteSite: (host: string) => deleteSite(db, host),
     deleteAll: () => deleteAll(db),
     dispose() {

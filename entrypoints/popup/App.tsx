@@ -5,6 +5,7 @@ import { formatTime } from '@/i18n/dates';
 import { Checklist } from '../../components/Checklist';
 import { GradeBadge } from '../../components/GradeBadge';
 import { StorageBanner } from '../../components/StorageBanner';
+import { EvidenceMark } from '../../components/EvidenceMark';
 import { consumerVerdict, pageTypeName, scoreName, verdictName } from '@/i18n/text';
 import { scoreOf } from '@/rules/scoring';
 import { PageTypeOptions } from '../../components/PageTypeOptions';
@@ -162,6 +163,11 @@ function History({ model }: { model: PopupModel }) {
             <li key={audit.id}>
               <GradeBadge grade={audit.grade} verdict={audit.verdict} locale={locale} />{' '}
               <span class="history__host">{audit.host}</span> <span class="history__title">{audit.title}</span>{' '}
+              {audit.captureId !== undefined && (
+                <>
+                  <EvidenceMark locale={locale} />{' '}
+                </>
+              )}
               <time class="muted" dateTime={new Date(audit.auditedAtMs).toISOString()}>
                 {formatTime(audit.auditedAtMs, locale)}
               </time>

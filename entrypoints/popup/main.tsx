@@ -22,6 +22,7 @@ const model = createPopupModel({
   currentTab,
   sendToTab: (tabId, message) => send(message, { tabId }),
   writeStatus: () => send({ type: 'storage:status' }),
+  badgePaused: (tabId, host) => send({ type: 'settings:paused', tabId, host }),
   evaluate,
   nowIso: () => isoWithOffset(new Date()),
 });

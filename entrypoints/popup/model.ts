@@ -26,6 +26,8 @@ export interface PopupDeps {
   sendToTab<M extends Message>(tabId: number, message: M): Promise<Reply<M>>;
   /** The background's record of unsaved audits. */
   writeStatus(): Promise<WriteStatus>;
+  /** Tells the background the tab's site was paused, so its badge says so. */
+  badgePaused?(tabId: number, host: string): Promise<unknown>;
   evaluate(facts: Facts, meta: EvaluateMeta): AuditResult;
   /** ISO 8601 with offset, now. */
   nowIso(): string;
@@ -167,8 +169,14 @@ export function createPopupModel(deps: PopupDeps) {
     highlights.value = { ...highlights.value, [key]: outcome };
   }
 
+  /** Pausing badges the tab as paused; resuming audits the page again, which badges it with its grade. */
   async function setPaused(next: boolean): Promise<void> {
-    if (host.value) await setHostPaused(deps.db, host.value, next);
+    if (!host.value) return;
+    await setHostPaused(deps.db, host.value, next);
+    const current = tab.value;
+    if (!current) return;
+    if (next) await deps.badgePaused?.(current.id, host.value).catch(() => undefined);
+    else await auditNow();
   }
 
   async function refreshWriteStatus(): Promise<void> {

@@ -11,11 +11,15 @@ import {
   type ArtefactEntry,
   type ArtefactKind,
   type CaseFields,
+  type FullPageInfo,
+  FULL_PAGE_MAX_HEIGHT,
   MHTML_REFUSED,
+  type Viewport,
 } from '@/evidence/seal/record';
 import { isoWithOffset } from '@/utils/time';
-import type { CaptureReply, ElementHtml, Message, PageState } from '@/messaging/protocol';
+import type { CaptureReply, ElementHtml, Message, PageGeometry, PageState } from '@/messaging/protocol';
 import { ChainMovedError, loadCaseFields, loadChainHead, saveCapture } from './store';
+import type { Frame, Stitcher } from './stitch';
 
 /** What the capture needs from the browser, injected so the sequence is testable without one. */
 export interface CaptureDeps {
@@ -23,8 +27,10 @@ export interface CaptureDeps {
   getTab: (tabId: number) => Promise<{ windowId?: number; active?: boolean; url?: string; title?: string }>;
   /** `tabs.sendMessage` to the tab's top frame. */
   askPage: (tabId: number, message: Message) => Promise<unknown>;
-  /** `tabs.captureVisibleTab`: a PNG data URL of what the window shows. */
+  /** `tabs.captureVisibleTab`: a PNG data URL of what the window shows (spaced out to the browser's rate limit). */
   captureVisibleTab: (windowId: number | undefined) => Promise<string>;
+  /** Draws the full-page screenshot's frames into one image; null where the browser has no OffscreenCanvas. */
+  stitch?: Stitcher | null;
   /** `pageCapture.saveAsMHTML`, or null where the browser has none (Firefox). */
   saveAsMhtml: ((tabId: number) => Promise<Blob | undefined>) | null;
   /** Whether the person granted the optional `pageCapture` permission; absent when it is not optional. */
@@ -42,6 +48,8 @@ export const PAGE_CAPTURE_PERMISSION = { permissions: ['pageCapture' as const] }
 
 /** Chromium's MHTML read fails now and then (`NotFoundError`) and succeeds on a later try. */
 export const MHTML_ATTEMPTS = 5;
+/** A full-page screenshot stops after this many frames, however short the window. */
+export const FULL_PAGE_MAX_FRAMES = 200;
 const CHAIN_ATTEMPTS = 3;
 
 const encoder = new TextEncoder();
@@ -72,20 +80,26 @@ export async function captureEvidence(deps: CaptureDeps, tabId: number, caseFiel
   await deps.askPage(tabId, { type: 'page:evidence-conceal' }).catch(() => undefined);
   let screenshot: { mediaType: string; bytes: Uint8Array } | null;
   let mhtml: Awaited<ReturnType<typeof readMhtml>>;
+  let fullPage: Awaited<ReturnType<typeof captureFullPage>>;
+  let geometry: PageGeometry | null;
   // The screenshot first: it is the closest record of what the person saw when they asked.
   const capturedAt = isoWithOffset(now(), { milliseconds: true });
   try {
+    geometry = (await deps.askPage(tabId, { type: 'page:geometry' }).catch(() => null)) as PageGeometry | null;
     try {
       screenshot = dataUrlToBytes(await deps.captureVisibleTab(tab.windowId));
     } catch (error) {
       return { ok: false, error: 'evidenceCaptureError_screenshot', detail: messageOf(error) };
     }
     if (!screenshot) return { ok: false, error: 'evidenceCaptureError_screenshot', detail: 'not a data URL' };
+    // The MHTML before the full page, which scrolls the page and hides its fixed elements for a while.
     mhtml = await readMhtml(deps, tabId, sleep);
+    fullPage = await captureFullPage(deps, tabId, tab.windowId, geometry);
   } finally {
     await deps.askPage(tabId, { type: 'page:evidence-reveal' }).catch(() => undefined);
   }
   if ('absent' in mhtml) absent.push(mhtml.absent);
+  if ('absent' in fullPage) absent.push(fullPage.absent);
 
   const stored = state.auditId === null ? undefined : await deps.db.audits.get(state.auditId);
   const audit: AuditResult = stored?.result ?? state.result;
@@ -95,6 +109,7 @@ export async function captureEvidence(deps: CaptureDeps, tabId: number, caseFiel
   });
 
   const files: Array<[ArtefactKind, string, string, Uint8Array]> = [['screenshot', 'screenshot.png', screenshot.mediaType, screenshot.bytes]];
+  if ('bytes' in fullPage) files.push(['fullpage-screenshot', 'fullpage.png', 'image/png', fullPage.bytes]);
   if ('bytes' in mhtml) files.push(['mhtml', 'page.mhtml', 'multipart/related', mhtml.bytes]);
   if (elements) {
     const json = JSON.stringify({ url: tab.url ?? audit.url, capturedAt, elements }, null, 2);
@@ -124,6 +139,8 @@ export async function captureEvidence(deps: CaptureDeps, tabId: number, caseFiel
       auditSha256,
       artefacts: artefacts.map((a) => a.entry),
       absent,
+      ...(geometry ? { viewport: viewportOf(geometry) } : {}),
+      ...('info' in fullPage ? { fullPage: fullPage.info } : {}),
     });
     try {
       const ids = await saveCapture(deps.db, { auditId: stored?.id ?? null, audit, tabId, sealed, artefacts, head });
@@ -132,6 +149,67 @@ export async function captureEvidence(deps: CaptureDeps, tabId: number, caseFiel
       if (error instanceof ChainMovedError && attempt < CHAIN_ATTEMPTS) continue;
       return { ok: false, error: 'evidenceCaptureError_store', detail: messageOf(error) };
     }
+  }
+}
+
+function viewportOf(geometry: PageGeometry): Viewport {
+  const { scrollX, scrollY, width, height, devicePixelRatio } = geometry;
+  return { scrollX, scrollY, width, height, devicePixelRatio };
+}
+
+const FULL_PAGE = 'fullpage-screenshot';
+
+/**
+ * The whole page, top to bottom: one viewport frame after another (`captureVisibleTab` has no full-page mode),
+ * stitched into one image. Fixed and sticky elements show in the first frame only. A page taller than
+ * FULL_PAGE_MAX_HEIGHT image pixels is cut there, and the record says so. The page is scrolled back after.
+ */
+async function captureFullPage(
+  deps: CaptureDeps,
+  tabId: number,
+  windowId: number | undefined,
+  geometry: PageGeometry | null,
+): Promise<{ bytes: Uint8Array; info: FullPageInfo } | { absent: AbsentArtefact }> {
+  if (!deps.stitch) return { absent: { kind: FULL_PAGE, reason: 'unsupported' } };
+  if (!geometry || !(geometry.width > 0) || !(geometry.height > 0) || !(geometry.pageHeight > 0)) {
+    return { absent: { kind: FULL_PAGE, reason: 'error: the page did not give its size' } };
+  }
+  const maxHeight = Math.floor(FULL_PAGE_MAX_HEIGHT / (geometry.devicePixelRatio || 1));
+  let target = Math.min(geometry.pageHeight, maxHeight);
+  let cut = geometry.pageHeight > maxHeight;
+  const frames: Frame[] = [];
+  try {
+    for (let y = 0; y < target; y += geometry.height) {
+      if (frames.length === FULL_PAGE_MAX_FRAMES) {
+        target = y;
+        cut = true;
+        break;
+      }
+      const { scrollY } = (await deps.askPage(tabId, { type: 'page:fullpage-frame', y, hideFixed: y > 0 })) as { scrollY: number };
+      const height = Math.min(geometry.height, target - y);
+      const sourceY = y - scrollY;
+      // The page would not scroll this far (it got shorter, or it scrolls inside an element): the image ends here.
+      if (sourceY < 0 || sourceY + height > geometry.height) {
+        target = y;
+        cut = true;
+        break;
+      }
+      const frame = dataUrlToBytes(await deps.captureVisibleTab(windowId));
+      if (!frame) throw new Error('not a data URL');
+      frames.push({ png: frame.bytes, sourceY, destY: y, height });
+    }
+  } catch (error) {
+    return { absent: { kind: FULL_PAGE, reason: `error: ${messageOf(error)}` } };
+  } finally {
+    await deps.askPage(tabId, { type: 'page:fullpage-end' }).catch(() => undefined);
+  }
+  if (frames.length === 0) return { absent: { kind: FULL_PAGE, reason: 'error: the page could not be scrolled' } };
+  try {
+    const image = await deps.stitch(frames, { width: geometry.width, height: target });
+    const info = { pageHeight: geometry.pageHeight, capturedHeight: target, cut, frames: frames.length, width: image.width, height: image.height };
+    return { bytes: image.bytes, info };
+  } catch (error) {
+    return { absent: { kind: FULL_PAGE, reason: `error: ${messageOf(error)}` } };
   }
 }
 

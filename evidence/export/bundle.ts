@@ -1,7 +1,6 @@
 import { hostOf } from '@/utils/url';
 import { unzipSync, Zip, ZipDeflate, ZipPassThrough, type ZipInputFile } from 'fflate';
 import type { AuditResult, Locale } from '@/rules/types';
-import { dataUrl } from '../../utils/base64';
 import { canonicalJson } from '../seal/canonical';
 import { sha256Hex } from '../seal/digest';
 import { auditDigest, recordDigest, type ChainHead, type SealedRecord } from '../seal/record';
@@ -9,6 +8,7 @@ import type { EvidenceEntry } from './source';
 import { problem, type Problem } from '../problems';
 import { createYielder, type ProgressCallback } from '../../utils/yield';
 import { renderReport } from './report';
+import { reportImages } from './report-images';
 import { arraySource, type EntrySource } from './source';
 import { BlobWriter } from './blob-writer';
 
@@ -102,14 +102,13 @@ export async function buildBundleBlob(
     if (entry) {
       const folder = single ? '' : `${String(index + 1).padStart(String(entries.length).length, '0')}-${slug(entry.audit.url)}/`;
       const auditSha256 = await auditDigest(entry.audit);
-      const screenshot = entry.capture?.artefacts.find((a) => a.entry.kind === 'screenshot');
       const report = renderReport({
         audit: entry.audit,
         locale: options.locale,
         generatedAt: options.exportedAt,
         auditSha256,
         capture: entry.capture?.sealed ?? null,
-        screenshotDataUrl: screenshot ? dataUrl(screenshot.entry.mediaType, screenshot.bytes) : null,
+        ...reportImages(entry.capture),
         terms: entry.terms ?? null,
       });
       await add(`${folder}report.html`, encoder.encode(report));

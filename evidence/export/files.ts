@@ -1,6 +1,5 @@
 import { hostOf } from '@/utils/url';
 import type { Locale } from '@/rules/types';
-import { dataUrl } from '../../utils/base64';
 import { buildBundleBlob } from './bundle';
 import { auditsToCsv } from './csv';
 import { auditDigest } from '../seal/record';
@@ -9,6 +8,7 @@ import type { EvidenceEntry } from './source';
 import { arraySource, type EntrySource } from './source';
 import { createYielder, type ProgressCallback } from '../../utils/yield';
 import { renderReportBody, reportStart, REPORT_END } from './report';
+import { reportImages } from './report-images';
 import { BlobWriter } from './blob-writer';
 import { t } from '@/i18n';
 
@@ -61,7 +61,6 @@ async function reportsFile(entries: EntrySource, first: EvidenceEntry | null, op
     options.signal?.throwIfAborted();
     const entry = i === 0 && first ? first : await entries.get(i);
     if (entry) {
-      const screenshot = entry.capture?.artefacts.find((a) => a.entry.kind === 'screenshot');
       out.write(
         renderReportBody({
           audit: entry.audit,
@@ -69,7 +68,7 @@ async function reportsFile(entries: EntrySource, first: EvidenceEntry | null, op
           generatedAt: options.exportedAt,
           auditSha256: await auditDigest(entry.audit),
           capture: entry.capture?.sealed ?? null,
-          screenshotDataUrl: screenshot ? dataUrl(screenshot.entry.mediaType, screenshot.bytes) : null,
+          ...reportImages(entry.capture),
           terms: entry.terms ?? null,
         }),
       );

@@ -23,12 +23,14 @@ import {
   verdictName,
   visibilityName,
 } from '@/i18n/text';
-import { EMPTY_CASE, type SealedRecord } from '../seal/record';
+import { EMPTY_CASE, FULL_PAGE_MAX_HEIGHT, type SealedRecord } from '../seal/record';
 import { escapeHtml as e, isImageDataUrl } from '../../utils/html';
 import type { TermsTrail } from './terms';
 import type { TermsClause } from '@/rules/terms/types';
 import { splitSentences } from '@/rules/terms/normalise';
 import { VERDICT_COLOURS } from '../../components/verdict-colours';
+import type { PageRect } from '@/messaging/protocol';
+import { cropFor, type Crop, type ReportImage } from './report-images';
 
 /** All a report is made from: the audit JSON, the capture record and the screenshot. Nothing is read from a page. */
 export interface ReportInput {
@@ -42,6 +44,12 @@ export interface ReportInput {
   screenshotDataUrl?: string | null;
   /** On a terms page: its document's versions and the change this version made. */
   terms?: TermsTrail | null;
+  /** The same screenshot with its size, so the report can crop it around each piece of evidence. */
+  screenshot?: ReportImage | null;
+  /** The full-page screenshot (since liangzhao.evidence/2). */
+  fullPage?: ReportImage | null;
+  /** Each evidence selector's box on the page at capture, in CSS pixels (from evidence-html.json). */
+  elementRects?: ReadonlyMap<string, PageRect>;
 }
 
 /** Sections in the order a rectification notice reads: what must be corrected first. */
@@ -113,11 +121,14 @@ ${table([
 </section>`;
 
   const capturedAt = formatIsoTime(input.capture?.record.capturedAt ?? audit.auditedAt, locale);
-  const screenshot = `<section class="screenshot">${heading(tr('evidenceReport_screenshotTitle'))}${
-    isImageDataUrl(input.screenshotDataUrl)
+  const shots = screenshotIds(input);
+  const visible = shots.visible
+    ? `<figure>${imageSvg(input.screenshot!, shots.visible, tr('evidenceReport_screenshotAlt'))}<figcaption>${e(tr('evidenceReport_screenshotCaption', { time: capturedAt }))}</figcaption></figure>`
+    : isImageDataUrl(input.screenshotDataUrl)
       ? `<figure><img src="${e(input.screenshotDataUrl)}" alt="${e(tr('evidenceReport_screenshotAlt'))}"><figcaption>${e(tr('evidenceReport_screenshotCaption', { time: capturedAt }))}</figcaption></figure>`
-      : `<p class="none">${e(tr('evidenceReport_noScreenshot'))}</p>`
-  }</section>`;
+      : `<p class="none">${e(tr('evidenceReport_noScreenshot'))}</p>`;
+  const screenshot = `<section class="screenshot">${heading(tr('evidenceReport_screenshotTitle'))}${visible}${renderFullPage(input, shots.fullPage)}</section>`;
+  const crops = (selector: string, ref: number) => renderCrop(input, shots, selector, ref);
 
   const verdict = `<section class="verdict verdict-${e(audit.verdict)}">
 ${heading(tr('evidenceReport_verdictTitle'))}
@@ -129,7 +140,7 @@ ${heading(tr('evidenceReport_verdictTitle'))}
     const results = sortByArticle(audit.results.filter(s.includes));
     if (results.length === 0 && s.key !== 'evidenceReport_sectionFailed') return '';
     const body = results.length
-      ? results.map((r, j) => renderFinding(r, j + 1, locale, selectors)).join('')
+      ? results.map((r, j) => renderFinding(r, j + 1, locale, selectors, crops)).join('')
       : `<p class="none">${e(tr('evidenceReport_none'))}</p>`;
     return `<section class="findings">${heading(tr(s.key, { count: results.length }))}${body}</section>`;
   }).join('');
@@ -219,8 +230,15 @@ function clauseHtml(clause: TermsClause | undefined, marked: readonly string[] |
     .join('');
 }
 
-function renderFinding(result: RuleResult, n: number, locale: Locale, selectors: SelectorIndex): string {
+function renderFinding(
+  result: RuleResult,
+  n: number,
+  locale: Locale,
+  selectors: SelectorIndex,
+  crops: (selector: string, ref: number) => string,
+): string {
   const tr = (key: string, params?: Record<string, string | number>) => t(key, locale, params);
+  const firstRef = selectors.rows.length + 1;
   const evidence = result.evidence.length
     ? `<table class="evidence"><thead><tr><th class="text">${e(tr('evidenceReport_evidenceText'))}</th><th class="link">${e(tr('evidenceReport_evidenceLink'))}</th><th class="seen">${e(tr('evidenceReport_evidenceVisible'))}</th><th class="ref">${e(tr('evidenceReport_evidenceRef'))}</th></tr></thead><tbody>${result.evidence
         .map((ev) => {
@@ -229,6 +247,7 @@ function renderFinding(result: RuleResult, n: number, locale: Locale, selectors:
         })
         .join('')}</tbody></table>`
     : `<p class="none">${e(tr(result.status === 'pass' ? 'evidenceReport_noEvidence' : 'evidenceReport_nothingFound'))}</p>`;
+  const cropped = result.evidence.map((ev, i) => crops(ev.selector, firstRef + i)).join('');
   // An encouraged practice the page lacks is advice, as in the checklist, not a failure.
   const outcome = result.status === 'fail' && result.level === 'encouraged' ? 'advice' : result.status;
   return `<article class="finding status-${e(outcome)}">
@@ -238,7 +257,73 @@ function renderFinding(result: RuleResult, n: number, locale: Locale, selectors:
 <p class="message">${e(resultMessage(result, locale))}</p>
 <p class="help">${e(ruleHelp(result.ruleId, locale))}</p>
 ${evidence}
+${cropped ? `<div class="crops">${cropped}</div>` : ''}
 </article>`;
+}
+
+/** The ids the screenshots are drawn under, so crops reuse each image instead of repeating its bytes. */
+interface ScreenshotIds {
+  visible: string | null;
+  fullPage: string | null;
+}
+
+function screenshotIds(input: ReportInput): ScreenshotIds {
+  // Several audits' reports can share a file: the capture's digest keeps their ids apart.
+  const stem = `shot-${(input.capture?.digest ?? 'none').slice(0, 16)}`;
+  return {
+    visible: input.screenshot && isImageDataUrl(input.screenshot.dataUrl) ? `${stem}-visible` : null,
+    fullPage: input.fullPage && isImageDataUrl(input.fullPage.dataUrl) ? `${stem}-full` : null,
+  };
+}
+
+/** An image as inline SVG, defined once under `id` for the crops' `<use>`. */
+function imageSvg(image: ReportImage, id: string, alt: string): string {
+  return `<svg class="shot" viewBox="0 0 ${image.width} ${image.height}" width="${image.width}" height="${image.height}" role="img" aria-label="${e(alt)}"><image id="${e(id)}" href="${e(image.dataUrl)}" width="${image.width}" height="${image.height}"/></svg>`;
+}
+
+/** The full-page screenshot with how much of the page it holds, whether it was cut, or why there is none. */
+function renderFullPage(input: ReportInput, id: string | null): string {
+  const tr = (key: string, params?: Record<string, string | number>) => t(key, input.locale, params);
+  const record = input.capture?.record;
+  if (!record) return '';
+  const info = record.fullPage;
+  if (id && info) {
+    const size = { frames: info.frames, pageHeight: info.pageHeight, capturedHeight: info.capturedHeight };
+    const cut = info.cut ? `<p class="cut">${e(tr('evidenceReport_fullPageCut', { max: FULL_PAGE_MAX_HEIGHT, capturedHeight: info.capturedHeight, pageHeight: info.pageHeight }))}</p>` : '';
+    return `<figure class="fullpage">${imageSvg(input.fullPage!, id, tr('evidenceReport_fullPageAlt'))}<figcaption>${e(tr('evidenceReport_fullPageCaption', size))}</figcaption>${cut}</figure>`;
+  }
+  const absent = record.absent.find((a) => a.kind === 'fullpage-screenshot');
+  // A capture made before full-page screenshots (liangzhao.evidence/1) says nothing of one.
+  if (!absent) return '';
+  return `<p class="none">${e(tr('evidenceReport_noFullPage', { reason: absentReason(absent, input.locale) }))}</p>`;
+}
+
+/** A crop of the screenshot around one piece of evidence, with its box framed; empty when it is on neither image. */
+function renderCrop(input: ReportInput, shots: ScreenshotIds, selector: string, ref: number): string {
+  const rect = input.elementRects?.get(selector);
+  const record = input.capture?.record;
+  if (!rect || !record) return '';
+  const images = { screenshot: shots.visible ? input.screenshot! : null, fullPage: shots.fullPage ? input.fullPage! : null };
+  const crop = cropFor(rect, record.viewport, images, record.fullPage);
+  if (!crop) return '';
+  const tr = (key: string, params?: Record<string, string | number>) => t(key, input.locale, params);
+  const source = tr(crop.source === 'visible' ? 'evidenceReport_cropSourceVisible' : 'evidenceReport_cropSourceFull');
+  return `<figure class="crop">${cropSvg(crop, crop.source === 'visible' ? shots.visible! : shots.fullPage!, tr('evidenceReport_cropAlt', { ref }))}<figcaption>${e(tr('evidenceReport_cropCaption', { ref, source }))}</figcaption></figure>`;
+}
+
+const CROP_SHOWN_WIDTH = 520;
+
+function cropSvg(crop: Crop, id: string, alt: string): string {
+  const width = Math.min(crop.width, CROP_SHOWN_WIDTH);
+  const height = Math.max(1, Math.round((crop.height * width) / crop.width));
+  const stroke = Math.max(2, Math.round(crop.width / 260));
+  const { box } = crop;
+  return `<svg viewBox="${crop.x} ${crop.y} ${crop.width} ${crop.height}" width="${width}" height="${height}" role="img" aria-label="${e(alt)}"><use href="#${e(id)}"/><rect class="crop-box" x="${box.x}" y="${box.y}" width="${box.width}" height="${box.height}" fill="none" stroke="#b91c1c" stroke-width="${stroke}"/></svg>`;
+}
+
+function absentReason(absent: { kind: string; reason: string }, locale: Locale): string {
+  if (absent.reason !== 'unsupported') return absent.reason;
+  return t(absent.kind === 'fullpage-screenshot' ? 'evidenceAbsent_fullPageUnsupported' : 'evidenceAbsent_unsupported', locale);
 }
 
 function evidenceRow(ev: Evidence, locale: Locale, ref: number): string {
@@ -269,10 +354,7 @@ function renderIntegrity(input: ReportInput): string {
     rows.push([tr('evidenceReport_chainLink'), tr('evidenceReport_chainLinkValue', { chain: r.chainId, sequence: r.sequence })]);
     rows.push([tr('evidenceReport_previousDigest'), r.previous ?? tr('evidenceReport_chainStart')]);
     for (const a of r.artefacts) rows.push([a.name, `SHA-256 ${a.sha256} (${a.size} B)`]);
-    for (const a of r.absent) {
-      const reason = a.reason === 'unsupported' ? tr('evidenceAbsent_unsupported') : a.reason;
-      rows.push([a.kind, tr('evidenceReport_absent', { reason })]);
-    }
+    for (const a of r.absent) rows.push([a.kind, tr('evidenceReport_absent', { reason: absentReason(a, input.locale) })]);
     rows.push([tr('evidenceReport_userAgent'), r.userAgent]);
     rows.push([tr('evidenceReport_extensionVersion'), r.extensionVersion]);
   }
@@ -317,7 +399,12 @@ table.evidence th{background:#f4f4f4;font-size:12px}
 table.evidence td{font-size:12px}
 .code,.url,.code-values td{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:11px}
 figure{margin:.5em 0;text-align:center}
-figure img{max-width:100%;border:1px solid var(--line)}
+figure img,figure svg.shot{max-width:100%;height:auto;border:1px solid var(--line)}
+.fullpage svg.shot{max-width:60%}
+.cut{color:var(--fail);font-size:12px;margin:.2em 0}
+.crops{display:flex;flex-wrap:wrap;gap:.5em 1em;margin:.3em 0 .6em}
+figure.crop{margin:0;text-align:left}
+figure.crop svg{max-width:100%;height:auto;border:1px solid var(--line);display:block}
 figcaption{color:var(--muted);font-size:12px}
 .grade{font-size:16px}
 .grade-letter{display:inline-block;min-width:2em;text-align:center;font-size:24px;font-weight:700;border:2px solid currentColor;border-radius:4px}
@@ -348,6 +435,9 @@ footer{margin-top:2em;border-top:1px solid var(--line);color:var(--muted);font-s
   .appendix{break-before:page}
   .finding,figure,table.fields,.signatures,tr,.demand,.basis{break-inside:avoid}
   h2,h3{break-after:avoid}
-  figure img{max-height:160mm}
+  figure img,figure svg.shot{max-height:160mm;width:auto}
+  .fullpage{break-before:page}
+  .fullpage svg.shot{max-height:240mm;max-width:100%}
+  figure.crop svg{max-height:70mm;width:auto}
 }
 `;

@@ -2,7 +2,11 @@ import type { AuditResult } from '@/rules/types';
 import { canonicalJson } from './canonical';
 import { sha256Hex } from './digest';
 
-export const EVIDENCE_SCHEMA = 'liangzhao.evidence/1';
+/** /2 adds the full-page screenshot and where the visible screenshot and the evidence elements were on the page. */
+export const EVIDENCE_SCHEMA = 'liangzhao.evidence/2';
+/** Every capture record this version reads; a /1 record has neither `viewport` nor `fullPage`. */
+export const READABLE_EVIDENCE_SCHEMAS = ['liangzhao.evidence/1', EVIDENCE_SCHEMA] as const;
+export type EvidenceSchema = (typeof READABLE_EVIDENCE_SCHEMAS)[number];
 
 /** What an inspector fills in once and reuses; every field may be empty. */
 export interface CaseFields {
@@ -13,11 +17,38 @@ export interface CaseFields {
 
 export const EMPTY_CASE: CaseFields = { caseNumber: '', inspector: '', task: '' };
 
-export type ArtefactKind = 'screenshot' | 'mhtml' | 'element-html';
+export type ArtefactKind = 'screenshot' | 'fullpage-screenshot' | 'mhtml' | 'element-html';
+export const ARTEFACT_KINDS: readonly ArtefactKind[] = ['screenshot', 'fullpage-screenshot', 'mhtml', 'element-html'];
+
+/** The tallest full-page image, in image pixels: a longer page is cut there, and the record says so. */
+export const FULL_PAGE_MAX_HEIGHT = 20_000;
+
+/** Where the window was on the page when the visible screenshot was taken, in CSS pixels (since /2). */
+export interface Viewport {
+  scrollX: number;
+  scrollY: number;
+  width: number;
+  height: number;
+  devicePixelRatio: number;
+}
+
+/** What the full-page image holds (since /2): the page from its top down to `capturedHeight` CSS pixels. */
+export interface FullPageInfo {
+  /** The page's own height in CSS pixels. */
+  pageHeight: number;
+  capturedHeight: number;
+  /** The page was taller than FULL_PAGE_MAX_HEIGHT allows, or could not be scrolled to its end: the image ends early. */
+  cut: boolean;
+  /** Viewport frames stitched into the image. */
+  frames: number;
+  /** The image's size in pixels. */
+  width: number;
+  height: number;
+}
 
 /** One captured file, described by its digest; the bytes live in the `blobs` table or in a bundle. */
 export interface ArtefactEntry {
-  /** The file name it has in a bundle: screenshot.png, page.mhtml, evidence-html.json. */
+  /** The file name it has in a bundle: screenshot.png, fullpage.png, page.mhtml, evidence-html.json. */
   name: string;
   kind: ArtefactKind;
   mediaType: string;
@@ -25,10 +56,10 @@ export interface ArtefactEntry {
   sha256: string;
 }
 
-/** An artefact the browser could not give, and why (Firefox has no `pageCapture`). */
 /** The record's reason for a capture without its MHTML snapshot because the permission was refused. */
 export const MHTML_REFUSED = 'permission-refused';
 
+/** An artefact the browser could not give, and why (Firefox has no `pageCapture`). */
 export interface AbsentArtefact {
   kind: ArtefactKind;
   reason: string;
@@ -39,7 +70,7 @@ export interface AbsentArtefact {
  * record before it in the same chain, so removing, reordering or editing any captured audit breaks every later link.
  */
 export interface EvidenceRecord {
-  schema: typeof EVIDENCE_SCHEMA;
+  schema: EvidenceSchema;
   /** One chain per browser profile; an imported chain keeps its id. */
   chainId: string;
   /** 1 for the first capture of the chain. */
@@ -56,6 +87,10 @@ export interface EvidenceRecord {
   auditSha256: string;
   artefacts: ArtefactEntry[];
   absent: AbsentArtefact[];
+  /** Since /2; absent when the page did not say. */
+  viewport?: Viewport;
+  /** Since /2, with a `fullpage-screenshot` artefact. */
+  fullPage?: FullPageInfo;
 }
 
 /** A record with the digest that seals it. */

@@ -1,6 +1,6 @@
 import { PAGE_TYPES, READABLE_AUDIT_SCHEMAS, type AuditSchema } from '@/rules/types';
 import { isSha256 } from './digest';
-import { EVIDENCE_SCHEMA, isCaseFields, type EvidenceRecord } from './record';
+import { ARTEFACT_KINDS, isCaseFields, READABLE_EVIDENCE_SCHEMAS, type EvidenceRecord, type EvidenceSchema } from './record';
 
 /**
  * Structural checks for data read from a file: each returns null when the value has the shape, else a short
@@ -14,7 +14,6 @@ const LEVELS = ['mandatory', 'encouraged'];
 const VERDICTS = ['pass', 'fail', 'review', 'na'];
 const GRADES = ['A', 'B', 'C', 'D', 'F', 'N/A'];
 const MODES = ['static', 'browser'];
-const ARTEFACT_KINDS = ['screenshot', 'mhtml', 'element-html'];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === 'string';
@@ -80,7 +79,7 @@ export function checkAudit(value: unknown, path = 'audit'): Check {
 
 export function checkRecord(value: unknown, path = 'record'): Check {
   if (!isObject(value)) return path;
-  if (value.schema !== EVIDENCE_SCHEMA) return `${path}.schema: ${JSON.stringify(value.schema)}`;
+  if (!READABLE_EVIDENCE_SCHEMAS.includes(value.schema as EvidenceSchema)) return `${path}.schema: ${JSON.stringify(value.schema)}`;
   if (!isString(value.chainId) || !value.chainId) return `${path}.chainId`;
   if (!Number.isInteger(value.sequence) || (value.sequence as number) < 1) return `${path}.sequence`;
   if (!(value.previous === null || isSha256(value.previous))) return `${path}.previous`;
@@ -104,7 +103,21 @@ export function checkRecord(value: unknown, path = 'record'): Check {
   for (const [i, a] of value.absent.entries()) {
     if (!isObject(a) || oneOf(a.kind, ARTEFACT_KINDS, '') !== null || !isString(a.reason)) return `${path}.absent[${i}]`;
   }
+  if (value.viewport !== undefined && !numbers(value.viewport, ['scrollX', 'scrollY', 'width', 'height', 'devicePixelRatio'])) {
+    return `${path}.viewport`;
+  }
+  if (value.fullPage !== undefined) {
+    const fullPage = value.fullPage;
+    if (!numbers(fullPage, ['pageHeight', 'capturedHeight', 'frames', 'width', 'height']) || typeof fullPage.cut !== 'boolean') {
+      return `${path}.fullPage`;
+    }
+  }
   return null;
+}
+
+/** An object whose `fields` are all finite numbers. */
+function numbers(value: unknown, fields: readonly string[]): value is Record<string, unknown> {
+  return isObject(value) && fields.every((field) => typeof value[field] === 'number' && Number.isFinite(value[field]));
 }
 
 export function isRecord(value: unknown): value is EvidenceRecord {

@@ -98,7 +98,7 @@ describe('evidence capture, exports, verification and import', () => {
     const [capture] = await readStore(session, 'captures');
     const record = capture.record as Record<string, unknown>;
     expect(record).toMatchObject({
-      schema: 'liangzhao.evidence/1',
+      schema: 'liangzhao.evidence/2',
       sequence: 1,
       previous: null,
       url: `${site.origin}/evidence-shop.html`,
@@ -113,7 +113,7 @@ describe('evidence capture, exports, verification and import', () => {
 
     const blobs = await readStore(session, 'blobs');
     const byName = Object.fromEntries(blobs.map((b) => [b.name as string, b]));
-    expect(Object.keys(byName).sort()).toEqual(['evidence-html.json', 'page.mhtml', 'screenshot.png']);
+    expect(Object.keys(byName).sort()).toEqual(['evidence-html.json', 'fullpage.png', 'page.mhtml', 'screenshot.png']);
     expect(bytesOf(byName['screenshot.png'].data).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(bytesOf(byName['page.mhtml'].data).toString('latin1')).toContain('MIME-Version: 1.0');
     const elements = JSON.parse(bytesOf(byName['evidence-html.json'].data).toString('utf8')).elements as Array<{ html: string | null }>;
@@ -128,9 +128,9 @@ describe('evidence capture, exports, verification and import', () => {
     const dashboard = await openDashboard(session, downloads, `#export=${auditId}`);
     bundlePath = await exportFile(dashboard, downloads, 'zip', 'audit');
     const files = unzipSync(new Uint8Array(readFileSync(bundlePath)));
-    expect(Object.keys(files).sort()).toEqual(['audit.json', 'evidence-html.json', 'manifest.json', 'page.mhtml', 'report.html', 'screenshot.png']);
+    expect(Object.keys(files).sort()).toEqual(['audit.json', 'evidence-html.json', 'fullpage.png', 'manifest.json', 'page.mhtml', 'report.html', 'screenshot.png']);
     const manifest = JSON.parse(strFromU8(files['manifest.json']));
-    expect(manifest.files).toHaveLength(5);
+    expect(manifest.files).toHaveLength(6);
     expect(manifest.audits[0].capture.record.caseFields.caseNumber).toBe('沪市监网〔2026〕7号');
     const report = strFromU8(files['report.html']);
     expect(report).toContain('沪市监网〔2026〕7号');
@@ -257,14 +257,16 @@ describe('evidence capture, exports, verification and import', () => {
       text: document.body.textContent ?? '',
       title: document.title,
       scripts: document.querySelectorAll('script').length,
-      images: [...document.images].map((img) => img.getAttribute('src')?.slice(0, 22)),
+      // The screenshots are drawn as SVG images, so the crops can reuse them.
+      images: [...document.querySelectorAll('img, svg image')].map((img) => (img.getAttribute('src') ?? img.getAttribute('href'))?.slice(0, 22)),
       handlers: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => a.name)),
     }));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(dialogs).toEqual([]);
     expect(seen.scripts).toBe(0);
     expect(seen.handlers).toEqual([]);
-    expect(seen.images).toEqual(['data:image/png;base64,']);
+    // The visible-area screenshot and the full page.
+    expect(seen.images).toEqual(['data:image/png;base64,', 'data:image/png;base64,']);
     expect(seen.text).toContain('<img src=x onerror=alert(1)>');
     expect(seen.text).toContain('=HYPERLINK("http://evil.example","领券")');
     expect(seen.title).toContain('<img src=x onerror=alert(1)>');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { browseFixtures, storedAudits, tabIdOf, waitFor, type ExtensionSession, type FixtureBrowsing } from './harness';
+import { PAUSED_BADGE_TEXT } from '@/entrypoints/background/badge';
+import { badgeOf, browseFixtures, storedAudits, tabIdOf, waitFor, type ExtensionSession, type FixtureBrowsing } from './harness';
 import { axeViolations, choose, openAudited, openPopup, textOf } from './ui-helpers';
 
 const MARKUP = '<img src=x onerror=alert(1)>';
@@ -136,6 +137,8 @@ describe('popup', () => {
     await popup.bringToFront();
     await popup.click('.switch input');
     await popup.waitForFunction(() => document.body.textContent?.includes('此网站已暂停自动核查'), { timeout: 5_000 });
+    // The tab the popup speaks for says at once that its site is paused.
+    expect((await waitFor(() => badgeOf(session, shop.tabId), (b) => b.text === PAUSED_BADGE_TEXT)).text).toBe(PAUSED_BADGE_TEXT);
     const url = `${site.origin}/no-disclosures.html`;
     const paused = await session.browser.newPage();
     await paused.goto(url);

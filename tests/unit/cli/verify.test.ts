@@ -45,7 +45,7 @@ describe('npm run verify', () => {
   it('exits 0 for an intact bundle', async () => {
     const out = io();
     expect(await main(['--lang', 'en', intact], out)).toBe(0);
-    expect(out.lines[0]).toBe(`${intact}: intact. The SHA-256 digests of 4 files and 1 audits check out.`);
+    expect(out.lines[0]).toBe(`${intact}: intact. The SHA-256 digests of 6 files and 1 audits check out.`);
   });
 
   it('exits 1 for a changed bundle and names the file', async () => {

@@ -33,12 +33,42 @@ export const MHTML_BYTES = new TextEncoder().encode('From: <Saved by Blink>\r\nS
 
 export const CASE: CaseFields = { caseNumber: '京市监网〔2026〕12号', inspector: '王检查', task: '双十一网店专项检查' };
 
+/** The start of a PNG of `width` × `height` pixels: its signature and IHDR, all a report reads of it. */
+export function pngOf(width: number, height: number, fill = 0): Uint8Array {
+  const bytes = new Uint8Array(33 + 16).fill(fill);
+  bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(16, width);
+  view.setUint32(20, height);
+  return bytes;
+}
+
+/** The window of a capture with a full page: 800 × 600 CSS px at twice the pixels, scrolled down 1,000 px. */
+export const VIEWPORT = { scrollX: 0, scrollY: 1000, width: 800, height: 600, devicePixelRatio: 2 };
+
+export interface CaptureOptions {
+  /** As the capture of an older version wrote it: no full page, no viewport, no element boxes. */
+  schema?: 'liangzhao.evidence/1';
+  /** Element boxes by selector, in CSS px of the page, for evidence-html.json. */
+  rects?: Record<string, { x: number; y: number; width: number; height: number }>;
+  /** The page's height; the full page holds up to 3,000 CSS px of it. */
+  pageHeight?: number;
+}
+
 /** A capture of `audit` chained after `head`, as the background makes one. */
-export async function captureOf(audit: AuditResult, head: ChainHead | null, caseFields = CASE): Promise<CapturedEvidence> {
+export async function captureOf(audit: AuditResult, head: ChainHead | null, caseFields = CASE, options: CaptureOptions = {}): Promise<CapturedEvidence> {
+  const current = options.schema === undefined;
+  const pageHeight = options.pageHeight ?? 2500;
+  const capturedHeight = Math.min(pageHeight, 3000);
   const files: Array<[ArtefactEntry['kind'], string, string, Uint8Array]> = [
-    ['screenshot', 'screenshot.png', 'image/png', PNG_BYTES],
+    ['screenshot', 'screenshot.png', 'image/png', current ? pngOf(1600, 1200) : PNG_BYTES],
     ['mhtml', 'page.mhtml', 'multipart/related', MHTML_BYTES],
   ];
+  if (current) {
+    files.splice(1, 0, ['fullpage-screenshot', 'fullpage.png', 'image/png', pngOf(1600, capturedHeight * 2, 7)]);
+    const elements = Object.entries(options.rects ?? {}).map(([selector, rect]) => ({ selector, html: '<a></a>', truncated: false, rect, ruleIds: [] }));
+    files.push(['element-html', 'evidence-html.json', 'application/json', new TextEncoder().encode(JSON.stringify({ url: audit.url, elements }))]);
+  }
   const artefacts = await Promise.all(
     files.map(async ([kind, name, mediaType, bytes]) => ({
       entry: { kind, name, mediaType, size: bytes.length, sha256: await sha256Hex(bytes) },
@@ -46,7 +76,7 @@ export async function captureOf(audit: AuditResult, head: ChainHead | null, case
     })),
   );
   const sealed = await sealRecord({
-    schema: EVIDENCE_SCHEMA,
+    schema: options.schema ?? EVIDENCE_SCHEMA,
     ...nextLink(head, () => 'chain-test-1'),
     capturedAt: '2026-11-28T20:58:00.000+08:00',
     url: audit.url,
@@ -58,6 +88,12 @@ export async function captureOf(audit: AuditResult, head: ChainHead | null, case
     auditSha256: await auditDigest(audit),
     artefacts: artefacts.map((a) => a.entry),
     absent: [],
+    ...(current
+      ? {
+          viewport: VIEWPORT,
+          fullPage: { pageHeight, capturedHeight, cut: pageHeight > capturedHeight, frames: Math.ceil(capturedHeight / 600), width: 1600, height: capturedHeight * 2 },
+        }
+      : {}),
   });
   return { sealed, artefacts };
 }

@@ -6,11 +6,13 @@ import {
   citation,
   citationLegend,
   consumerVerdict,
+  evidenceBreakWarning,
   joinList,
   outcomeCounts,
   resultMessage,
   statusName,
 } from '@/i18n/text';
+import { formatTime } from '@/i18n/dates';
 import { audit, rule } from '../../support/fixtures';
 
 describe('citations', () => {
@@ -113,5 +115,27 @@ describe('consumer verdict', () => {
     expect(consumerVerdict(bad, 'zh_CN')).toBe('这家店没有留联系方式，没有公示有效的 ICP 备案号。');
     const other = audit({ verdict: 'na', pageType: 'other', results: [rule('icp-number', 'filing', 'na')] });
     expect(consumerVerdict(other, 'zh_CN')).toContain('无需核查');
+  });
+});
+
+describe('deletion warnings', () => {
+  const at = Date.parse('2026-12-02T02:44:00Z');
+  const capture = (sequence: number | null) => ({ sequence, capturedAtMs: at, url: `https://shop.example.cn/${sequence}` });
+
+  it('names each capture a deletion would break the chain at, by its sequence, in either language', () => {
+    const zh = evidenceBreakWarning([capture(3), capture(5)], 'zh_CN')!;
+    expect(zh).toContain(`第 3 号取证（${formatTime(at, 'zh_CN')}，https://shop.example.cn/3）、第 5 号取证`);
+    expect(zh).toContain('取证链将在');
+    const en = evidenceBreakWarning([capture(3), capture(null)], 'en')!;
+    expect(en).toContain(`capture no. 3 (${formatTime(at, 'en')}, https://shop.example.cn/3), an unnumbered capture`);
+    expect(en).toContain('the evidence chain will show a break');
+  });
+
+  it('says nothing when no evidence goes, and counts the captures beyond the first five', () => {
+    expect(evidenceBreakWarning([], 'zh_CN')).toBeNull();
+    const many = evidenceBreakWarning([1, 2, 3, 4, 5, 6, 7].map(capture), 'en')!;
+    expect(many).toContain('capture no. 5');
+    expect(many).not.toContain('capture no. 6');
+    expect(many).toContain('and others (7 captures in all)');
   });
 });

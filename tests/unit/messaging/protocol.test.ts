@@ -49,13 +49,20 @@ const CASES: Record<MessageType, Case> = {
     message: { type: 'settings:auto-audit', url: 'https://shop.example.cn/' },
     reply: (reply) => expect(reply).toEqual({ allowed: true }),
   },
+  'settings:paused': {
+    to: 'worker',
+    sender: POPUP,
+    message: { type: 'settings:paused', tabId: TAB_ID, host: 'shop.example.cn' },
+    reply: (reply) => expect(reply).toEqual({ paused: false }),
+  },
   'evidence:capture': {
     // The whole capture: the worker asks the page (page:current, page:audit, page:evidence-html), the page reports
     // its audit to the worker (audit:report), every hop answered through sendResponse only.
     to: 'worker',
     sender: POPUP,
     message: { type: 'evidence:capture', tabId: TAB_ID },
-    reply: (reply) => expect(reply).toMatchObject({ ok: true, sequence: 1, absent: [] }),
+    // Node has no OffscreenCanvas to stitch a full-page screenshot with: the record says so.
+    reply: (reply) => expect(reply).toMatchObject({ ok: true, sequence: 1, absent: [{ kind: 'fullpage-screenshot', reason: 'unsupported' }] }),
   },
   'page:current': {
     to: 'page',
@@ -79,7 +86,8 @@ const CASES: Record<MessageType, Case> = {
     to: 'page',
     sender: { id: fakeBrowser.runtime.id },
     message: { type: 'page:evidence-html', selectors: ['#icp'] },
-    reply: (reply) => expect(reply).toEqual([{ selector: '#icp', html: expect.stringContaining('京ICP备11041704号-1'), truncated: false }]),
+    reply: (reply) =>
+      expect(reply).toEqual([{ selector: '#icp', html: expect.stringContaining('京ICP备11041704号-1'), truncated: false, rect: null }]),
   },
   'page:evidence-notice': {
     to: 'page',
@@ -98,6 +106,24 @@ const CASES: Record<MessageType, Case> = {
     sender: { id: fakeBrowser.runtime.id },
     message: { type: 'page:evidence-reveal' },
     reply: (reply) => expect(reply).toEqual({ revealed: true }),
+  },
+  'page:geometry': {
+    to: 'page',
+    sender: { id: fakeBrowser.runtime.id },
+    message: { type: 'page:geometry' },
+    reply: (reply) => expect(reply).toMatchObject({ scrollX: 0, scrollY: 0, width: 800, height: 600, devicePixelRatio: 1 }),
+  },
+  'page:fullpage-frame': {
+    to: 'page',
+    sender: { id: fakeBrowser.runtime.id },
+    message: { type: 'page:fullpage-frame', y: 600, hideFixed: false },
+    reply: (reply) => expect(reply).toEqual({ scrollY: 600 }),
+  },
+  'page:fullpage-end': {
+    to: 'page',
+    sender: { id: fakeBrowser.runtime.id },
+    message: { type: 'page:fullpage-end' },
+    reply: (reply) => expect(reply).toEqual({ restored: true }),
   },
   'batch:wake': {
     to: 'worker',
@@ -130,10 +156,16 @@ function start(): Contexts {
   Object.assign(fakeBrowser, { pageCapture: { saveAsMHTML: (_details: unknown, done: (mhtml: Blob) => void) => done(new Blob(['MIME-Version: 1.0'])) } });
   background.main();
 
-  const { document } = parseHTML(
+  const { document, window } = parseHTML(
     '<!doctype html><html><head><title>示例商城</title></head><body><footer><a id="icp" href="https://beian.miit.gov.cn/">京ICP备11041704号-1</a></footer></body></html>',
   );
   const doc = document as unknown as Document;
+  // linkedom lays nothing out: the window a full-page screenshot scrolls is an 800 × 600 one here.
+  const view = { scrollX: 0, scrollY: 0, innerWidth: 800, innerHeight: 600, devicePixelRatio: 1 };
+  Object.assign(window, view, {
+    scrollTo: (_x: number, y: number) => (window.scrollY = y),
+    requestAnimationFrame: (paint: () => void) => setTimeout(paint, 0),
+  });
   const auditor = createPageAuditor(doc, send);
   page.addListener(messageListener(pageAnswers({ doc, auditor: () => auditor, highlighter: createHighlighter(doc), settle: async () => ({ ...SETTLED, state: await auditor.run() }) })));
   return { worker, page };

@@ -4,6 +4,7 @@ import { LiangzhaoDatabase, toStoredAudit } from '@/storage/db';
 import {
   applyRetention,
   auditsOfHost,
+  capturesAtStake,
   auditsOfPage,
   deleteAll,
   deleteAudit,
@@ -153,5 +154,49 @@ describe('deleting and retention', () => {
     const now = T0 + 29 * DAY;
     expect(await applyRetention(db, { keepDays: 5, keepCount: null }, now)).toBe(14);
     expect((await db.audits.orderBy('auditedAtMs').first())!.tabId).toBe(24);
+  });
+});
+
+describe('captured evidence in the history', () => {
+  /** Capture `sequence` of audit `auditId` (audit i has id i + 1 and host i % 3), linked as a capture links it. */
+  async function captured(auditId: number, sequence: number) {
+    const url = (await db.audits.get(auditId))!.url;
+    const captureId = (await db.captures.add({ auditId, capturedAtMs: T0 + sequence, record: { sequence, url } })) as number;
+    await db.audits.update(auditId, { captureId });
+  }
+
+  it('filters the audits that carry captured evidence, alone or with other filters', async () => {
+    await captured(3, 1);
+    await captured(6, 2);
+    await captured(8, 3);
+    const withEvidence = await queryAudits(db, query({ withEvidence: true }));
+    expect(withEvidence.rows.map((row) => row.id)).toEqual([8, 6, 3]);
+    expect(withEvidence.total).toBe(3);
+    const onOneSite = await queryAudits(db, query({ withEvidence: true, host: 'xiaodian.example.cn' }));
+    expect(onOneSite.rows.map((row) => row.id)).toEqual([6, 3]);
+  });
+
+  it('names, in chain order, the captures a deletion of one audit, a site, everything or a retention would remove', async () => {
+    await captured(8, 3);
+    await captured(3, 1);
+    await captured(6, 2);
+    const sequences = async (scope: Parameters<typeof capturesAtStake>[1]) =>
+      (await capturesAtStake(db, scope)).map((capture) => capture.sequence);
+    expect(await sequences({ auditId: 6 })).toEqual([2]);
+    expect(await sequences({ auditId: 7 })).toEqual([]);
+    expect(await sequences({ host: 'xiaodian.example.cn' })).toEqual([1, 2]);
+    expect(await sequences({ host: 'mall.example.cn' })).toEqual([]);
+    expect(await sequences({ all: true })).toEqual([1, 2, 3]);
+    // Keeping the 24 newest of 30 deletes audits 1 to 6.
+    expect(await sequences({ retention: { keepDays: null, keepCount: 24 } })).toEqual([1, 2]);
+    const [first] = await capturesAtStake(db, { auditId: 3 });
+    expect(first).toMatchObject({ auditId: 3, url: (await db.audits.get(3))!.url, capturedAtMs: T0 + 1 });
+  });
+
+  it('names a capture row without a readable record as unnumbered', async () => {
+    await db.captures.add({ auditId: 2, capturedAtMs: T0 });
+    expect(await capturesAtStake(db, { auditId: 2 })).toEqual([
+      { captureId: 1, auditId: 2, sequence: null, capturedAtMs: T0, url: '' },
+    ]);
   });
 });

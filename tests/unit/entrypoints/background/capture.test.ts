@@ -14,6 +14,7 @@ afterEach(async () => {
   vi.restoreAllMocks();
 });
 
+const NO_FULL_PAGE = { kind: 'fullpage-screenshot', reason: 'unsupported' };
 const POPUP = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
 
 let onMessage: CallbackOnlyOnMessage;
@@ -58,7 +59,8 @@ describe('background evidence capture', () => {
   it('answers evidence:capture with the stored capture', async () => {
     const { db, tabId, auditId, mhtml } = await background();
     const reply = await send({ type: 'evidence:capture', tabId, caseFields: CASE });
-    expect(reply).toMatchObject({ ok: true, auditId, sequence: 1, absent: [] });
+    // Node has no OffscreenCanvas, so no full-page screenshot: the record says why.
+    expect(reply).toMatchObject({ ok: true, auditId, sequence: 1, absent: [NO_FULL_PAGE] });
     expect(mhtml).toHaveBeenCalledWith({ tabId }, expect.any(Function));
     expect(await db.captures.count()).toBe(1);
   });
@@ -82,7 +84,7 @@ describe('background evidence capture', () => {
     const { tabId, mhtml, granted } = await background();
     granted.mockImplementation((async () => false) as never);
     const reply = await send({ type: 'evidence:capture', tabId });
-    expect(reply).toMatchObject({ ok: true, absent: [{ kind: 'mhtml', reason: MHTML_REFUSED }] });
+    expect(reply).toMatchObject({ ok: true, absent: [{ kind: 'mhtml', reason: MHTML_REFUSED }, NO_FULL_PAGE] });
     expect(mhtml).not.toHaveBeenCalled();
   });
 

@@ -26,7 +26,16 @@ describe('background entrypoint', () => {
     expect(await fakeBrowser.action.getBadgeText({ tabId: 11 })).toBe('A');
 
     await fakeBrowser.tabs.onUpdated.trigger(11, { status: 'loading' }, { id: 11 } as never);
-    expect(await fakeBrowser.action.getBadgeText({ tabId: 11 })).toBe('');
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 11 })).toBe(''));
+  });
+
+  it('titles the cleared badge in the chosen language', async () => {
+    const onMessage = startWorker();
+    await new LiangzhaoDatabase().settings.put({ key: 'locale', value: 'en' });
+    await onMessage.dispatch({ type: 'audit:report', result: auditResult() }, { tab: { id: 12 }, frameId: 0 });
+    await fakeBrowser.tabs.onUpdated.trigger(12, { status: 'loading' }, { id: 12 } as never);
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getTitle({ tabId: 12 })).toBe("Liangzhao: this page's disclosure audit"));
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 12 })).toBe('');
   });
 
   it('writes the audits a stopped worker left in extension storage when it starts again', async () => {

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createRouter } from '@/entrypoints/background/router';
 import { answer } from '@/messaging/protocol';
 import { VERDICT_COLOURS } from '@/components/verdict-colours';
+import { PAUSED_BADGE_TEXT } from '@/entrypoints/background/badge';
 import { LiangzhaoDatabase } from '@/storage/db';
 import { auditResult, ruleResult } from '../../../support/audit';
 
@@ -55,6 +56,33 @@ describe('background router', () => {
     await db.settings.put({ key: 'locale', value: 'en' });
     await route({ type: 'audit:report', result: failing }, { tab: { id: 8 } as never, frameId: 0 });
     expect(await fakeBrowser.action.getTitle({ tabId: 8 })).toBe('Liangzhao: grade F, score 20, 1 not met');
+  });
+
+  it("says on the badge, in the chosen language, that a paused site's page is not audited automatically", async () => {
+    await db.settings.put({ key: 'locale', value: 'en' });
+    await db.settings.put({ key: 'pausedHosts', value: ['shop.example.cn'] });
+    const reply = await route({ type: 'settings:auto-audit', url: 'https://shop.example.cn/item/1' }, { tab: { id: 21 } as never, frameId: 0 });
+    expect(reply).toEqual({ allowed: false });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 21 })).toBe(PAUSED_BADGE_TEXT);
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({ tabId: 21 })).toEqual([107, 114, 128, 255]);
+    expect(await fakeBrowser.action.getTitle({ tabId: 21 })).toBe('Liangzhao: automatic audits are paused on this site');
+  });
+
+  it('badges a tab paused from the popup, and answers only the extension’s own pages', async () => {
+    await db.settings.put({ key: 'pausedHosts', value: ['shop.example.cn'] });
+    const popup = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+    expect(await route({ type: 'settings:paused', tabId: 23, host: 'shop.example.cn' }, popup)).toEqual({ paused: true });
+    expect(await route({ type: 'settings:paused', tabId: 25, host: 'other.example.cn' }, popup)).toEqual({ paused: false });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 25 })).toBeFalsy();
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 23 })).toBe(PAUSED_BADGE_TEXT);
+    const page = { id: fakeBrowser.runtime.id, url: 'https://shop.example.cn/item/2', tab: { id: 24 } as never };
+    expect(route({ type: 'settings:paused', tabId: 24, host: 'shop.example.cn' }, page)).toBeUndefined();
+  });
+
+  it('leaves the badge of a site that is not paused to its audit', async () => {
+    const reply = await route({ type: 'settings:auto-audit', url: 'https://shop.example.cn/item/1' }, { tab: { id: 22 } as never, frameId: 0 });
+    expect(reply).toEqual({ allowed: true });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 22 })).toBeFalsy();
   });
 
   it('leaves messages it does not handle to other listeners', () => {

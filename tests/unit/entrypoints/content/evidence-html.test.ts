@@ -13,10 +13,10 @@ describe('evidenceHtml', () => {
     const doc = page();
     const found = evidenceHtml(doc, ['footer > p:nth-of-type(1) > a', 'footer > p:nth-of-type(1) > a', '#gone', 'p[', '']);
     expect(found).toEqual([
-      { selector: 'footer > p:nth-of-type(1) > a', html: '<a href="https://beian.miit.gov.cn/">京ICP备11041704号-1</a>', truncated: false },
-      { selector: '#gone', html: null, truncated: false },
-      { selector: 'p[', html: null, truncated: false },
-      { selector: '', html: null, truncated: false },
+      { selector: 'footer > p:nth-of-type(1) > a', html: '<a href="https://beian.miit.gov.cn/">京ICP备11041704号-1</a>', truncated: false, rect: null },
+      { selector: '#gone', html: null, truncated: false, rect: null },
+      { selector: 'p[', html: null, truncated: false, rect: null },
+      { selector: '', html: null, truncated: false, rect: null },
     ]);
   });
 
@@ -38,7 +38,7 @@ describe('evidenceAnswers', () => {
     expect(route({ type: 'page:current' }, {})).toBeUndefined();
     expect(route('noise', {})).toBeUndefined();
     expect(await route({ type: 'page:evidence-html', selectors: ['#big'] }, {})).toEqual([
-      { selector: '#big', html: '<p id="big"></p>', truncated: false },
+      { selector: '#big', html: '<p id="big"></p>', truncated: false, rect: null },
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffAudits } from '@/entrypoints/dashboard/diff';
-import { scoreChart } from '@/entrypoints/dashboard/chart';
+import { MAX_TICKS, scoreChart, timeTicks } from '@/entrypoints/dashboard/chart';
 import { dayBounds, dateInputValue, langOf } from '@/i18n/dates';
 import { auditableUrl, tabIdFromSearch } from '@/entrypoints/popup/tab';
 import { nextSort, pageCount, toAuditQuery, EMPTY_FILTERS } from '@/entrypoints/dashboard/model';
@@ -48,6 +48,28 @@ describe('scoreChart', () => {
     expect(scoreChart([{ atMs: 5, score: 100 }], 100, 100, 0).points).toBe('50,0');
     expect(scoreChart([{ atMs: 5, score: 0 }, { atMs: 5, score: 0 }], 100, 100, 0).points).toBe('0,100 100,100');
     expect(scoreChart([], 10, 10).points).toBe('');
+  });
+
+  it('dates the time axis at local midnights over days, at whole hours within a day, and at the audits otherwise', () => {
+    const local = (day: number, hour = 0, minute = 0) => new Date(2026, 10, day, hour, minute).getTime();
+    const days = timeTicks(local(1, 15), local(4, 9));
+    expect(days).toEqual([2, 3, 4].map((day) => ({ atMs: local(day), unit: 'day' })));
+    const month = timeTicks(local(1), local(30));
+    expect(month.length).toBeLessThanOrEqual(MAX_TICKS);
+    expect(month.every((tick) => tick.unit === 'day' && new Date(tick.atMs).getHours() === 0)).toBe(true);
+    expect(timeTicks(local(1, 9, 30), local(1, 12, 10))).toEqual([10, 11, 12].map((hour) => ({ atMs: local(1, hour), unit: 'hour' })));
+    expect(timeTicks(local(1, 9, 5), local(1, 9, 40))).toEqual([
+      { atMs: local(1, 9, 5), unit: 'time' },
+      { atMs: local(1, 9, 40), unit: 'time' },
+    ]);
+    expect(timeTicks(local(1, 9), local(1, 9))).toEqual([{ atMs: local(1, 9), unit: 'time' }]);
+  });
+
+  it('places each tick where an audit at its time would sit', () => {
+    const local = (day: number) => new Date(2026, 10, day).getTime();
+    const chart = scoreChart([{ atMs: local(1), score: 10 }, { atMs: local(5), score: 90 }], 108, 58, 4);
+    expect(chart.ticks.map((tick) => tick.x)).toEqual([4, 29, 54, 79, 104]);
+    expect(scoreChart([{ atMs: 5, score: 100 }], 100, 100, 0).ticks).toEqual([{ atMs: 5, unit: 'time', x: 50 }]);
   });
 });
 

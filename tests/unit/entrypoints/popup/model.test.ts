@@ -132,4 +132,19 @@ describe('popup model', () => {
     await until(() => model.history.value[0]?.title === 'live');
     model.dispose();
   });
+
+  it('badges the tab as paused when pausing, and audits it again when resuming', async () => {
+    const badgePaused = vi.fn(async () => ({ paused: true }));
+    const sendToTab = deps().sendToTab as ReturnType<typeof vi.fn>;
+    const model = createPopupModel(deps({ badgePaused, sendToTab: sendToTab as PopupDeps['sendToTab'] }));
+    await model.load();
+    await model.setPaused(true);
+    expect(badgePaused).toHaveBeenCalledWith(7, 'shop.example.cn');
+    const audits = () => sendToTab.mock.calls.filter(([, message]) => (message as Message).type === 'page:audit').length;
+    const before = audits();
+    await model.setPaused(false);
+    expect(audits()).toBe(before + 1);
+    expect(badgePaused).toHaveBeenCalledTimes(1);
+    model.dispose();
+  });
 });

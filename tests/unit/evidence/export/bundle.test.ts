@@ -2,7 +2,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { verifyBundle, type BundleManifest } from '@/evidence/export/bundle';
 import { sha256Hex } from '@/evidence/seal/digest';
-import { buildBundle, captureOf, headOf, hostileAudit, MHTML_BYTES, PNG_BYTES, sampleAudit } from '../helpers';
+import { buildBundle, captureOf, headOf, hostileAudit, MHTML_BYTES, pngOf, sampleAudit } from '../helpers';
 
 const OPTIONS = { locale: 'zh_CN' as const, exportedAt: '2026-11-28T21:00:00.000+08:00', extensionVersion: '0.1.0' };
 
@@ -30,8 +30,9 @@ describe('buildBundle', () => {
   it('holds the report, the audit JSON, the screenshot, the MHTML and a manifest with each SHA-256 and the chain links', async () => {
     const zip = await singleBundle();
     const files = unzipSync(zip);
-    expect(Object.keys(files).sort()).toEqual(['audit.json', 'manifest.json', 'page.mhtml', 'report.html', 'screenshot.png']);
-    expect(files['screenshot.png']).toEqual(PNG_BYTES);
+    expect(Object.keys(files).sort()).toEqual(['audit.json', 'evidence-html.json', 'fullpage.png', 'manifest.json', 'page.mhtml', 'report.html', 'screenshot.png']);
+    expect(files['screenshot.png']).toEqual(pngOf(1600, 1200));
+    expect(files['fullpage.png']).toEqual(pngOf(1600, 5000, 7));
     expect(files['page.mhtml']).toEqual(MHTML_BYTES);
     expect(JSON.parse(strFromU8(files['audit.json']))).toEqual(sampleAudit());
     const manifest = JSON.parse(strFromU8(files['manifest.json'])) as BundleManifest;
@@ -63,10 +64,10 @@ describe('buildBundle', () => {
 
 describe('verifyBundle', () => {
   it('passes an intact bundle', async () => {
-    expect(await verifyBundle(await singleBundle())).toMatchObject({ status: 'intact', files: 4, audits: 1, problems: [] });
+    expect(await verifyBundle(await singleBundle())).toMatchObject({ status: 'intact', files: 6, audits: 1, problems: [] });
   });
 
-  it.each(['report.html', 'audit.json', 'screenshot.png', 'page.mhtml', 'manifest.json'])(
+  it.each(['report.html', 'audit.json', 'screenshot.png', 'fullpage.png', 'page.mhtml', 'evidence-html.json', 'manifest.json'])(
     'names %s when one byte of it changed',
     async (file) => {
       const result = await verifyBundle(tamper(await singleBundle(), file, (b) => flipByte(b)));

@@ -44,6 +44,18 @@ describe('JSON export', () => {
     );
   });
 
+  it('round-trips a full-page capture (liangzhao.evidence/2) chained after one an older version made (/1)', async () => {
+    const older = await captureOf(sampleAudit(), null, undefined, { schema: 'liangzhao.evidence/1' });
+    const newer = await captureOf(hostileAudit(), headOf(older));
+    const entries = [{ audit: sampleAudit(), capture: older }, { audit: hostileAudit(), capture: newer }];
+    const parsed = await parseJsonImport(await exportText(entries));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.entries.map((e) => e.capture!.sealed.record.schema)).toEqual(['liangzhao.evidence/1', 'liangzhao.evidence/2']);
+    expect(parsed.entries[1].capture!.sealed.record.fullPage).toMatchObject({ cut: false, frames: 5 });
+    expect(parsed.entries[1].capture!.artefacts.map((a) => a.entry.name)).toContain('fullpage.png');
+  });
+
   it('reads its own layout a line at a time, never the whole file in one JSON.parse', async () => {
     const entries = await twoEntries();
     const text = await exportText(entries);

@@ -47,7 +47,8 @@ describe('verifyChains', () => {
 
   it('names a changed artefact by its file name', async () => {
     const { captures, items, head } = await history();
-    captures[0].artefacts[1].bytes = new Uint8Array([...captures[0].artefacts[1].bytes, 0x20]);
+    const mhtml = captures[0].artefacts.find((a) => a.entry.name === 'page.mhtml')!;
+    mhtml.bytes = new Uint8Array([...mhtml.bytes, 0x20]);
     const result = await verifyChains(items(), [head]);
     expect(result.firstBreak).toMatchObject({ code: 'artefactChanged', params: { sequence: 1, file: 'page.mhtml' } });
     expect(describeProblem(result.firstBreak!, 'zh_CN')).toContain('page.mhtml');
