@@ -21,9 +21,12 @@ export interface ParsedPhone {
   length: number;
 }
 
-/** Digit groups separated by one space or a dash (spaced or not: 400 - 615 - 8585), an optional country code and extension. */
+/**
+ * Digit groups separated by one space or a dash (spaced or not: 400 - 615 - 8585), an optional country code and
+ * extension. Marketplaces route a shop's line through their hotline with a six-digit extension (400-610-1360转601382).
+ */
 const PHONE_CANDIDATE =
-  /(?<![\w.@/\\+-])(?:\+\s?86[\s-]?|0086[\s-]?|86-)?(?:\((?:0?\d{2,3}|0)\)\s?)?(?:\d{5,12}|\d{2,4}(?=(?: ?[-－—] ?| )\d))(?:(?: ?[-－—] ?| )\d{1,8}){0,3}(?:\s?(?:转|分机|ext\.?)\s?\d{1,5})?(?![\w@])/gi;
+  /(?<![\w.@/\\+-])(?:\+\s?86[\s-]?|0086[\s-]?|86-)?(?:\((?:0?\d{2,3}|0)\)\s?)?(?:\d{5,12}|\d{2,4}(?=(?: ?[-－—] ?| )\d))(?:(?: ?[-－—] ?| )\d{1,8}){0,3}(?:\s?(?:转|分机|ext\.?)\s?\d{1,6})?(?![\w@])/gi;
 const PHONE_LABEL =
   /(电话|手机|热线|客服|联系方式|联系|咨询|服务号|座机|来电|致电|拨打|Tel|Phone|Mobile|Hotline|Call)[^\n]{0,16}$/i;
 /** A fax number only: `电话/传真：` labels a number that is both. */
@@ -44,7 +47,7 @@ export function parsePhone(raw: string): ParsedPhone | null {
   // +86 (0)21 …: the bracketed trunk 0 is written for callers inside China.
   if (country) rest = rest.replace(/^\(0\)\s?/, '');
   let extension = '';
-  const ext = /\s?(?:转|分机|ext\.?)\s?(\d{1,5})$/i.exec(rest);
+  const ext = /\s?(?:转|分机|ext\.?)\s?(\d{1,6})$/i.exec(rest);
   if (ext) {
     extension = ext[1];
     rest = rest.slice(0, ext.index);

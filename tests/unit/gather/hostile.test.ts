@@ -51,6 +51,9 @@ const CASES: Array<[hostile.HostilePage, number]> = [
   [hostile.digitRun(200_000), 50],
   [hostile.digitRun(200_000, '倍违约金'), 150],
   [hostile.separatedDigits(100_000), 500],
+  // A hotline's 转 extension: the extension's digits and the 转 must not be retried along a run.
+  [hostile.unitRun('400-610-1360转', 100_000), 500],
+  [hostile.unitRun('010-56733456转1234567', 200_000), 150],
   [hostile.longStyleValues(20_000), 100],
   [hostile.keywordSpans(20_000), 40],
   [hostile.keywordRunOn(300_000), 3000],
