@@ -89,6 +89,13 @@ describe('uscc-check', () => {
     expect(suspect).toMatchObject({ status: 'review', messageParams: { code: '91350100M000100Y4Z' } });
     expect(usccCheck.evaluate(noFacts(), home).status).toBe('na');
   });
+
+  it('reports a code of the wrong length as the wrong length, not as a bad check character', () => {
+    const short = usccCheck.evaluate(factsWith({ uscc: [uscc('9133010071610585F', { valid: false })] }), home);
+    expect(short).toMatchObject({ status: 'review', messageKey: 'rule_uscc_check_review_length', messageParams: { code: '9133010071610585F', length: 17 } });
+    const checked = usccCheck.evaluate(factsWith({ uscc: [uscc('91350100M000100Y4Z', { valid: false })] }), home);
+    expect(checked.messageKey).toBe('rule_uscc_check_review_suspect');
+  });
 });
 
 describe('psb-filing', () => {
