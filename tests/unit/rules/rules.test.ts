@@ -139,10 +139,11 @@ describe('terms-links', () => {
   it('reviews one of the two, naming the other', () => {
     const facts = factsWith({ terms: { ...terms0, tradingRules: [seen('规则')], privacyPolicy: [seen('隐私政策')] } });
     expect(termsLinks.evaluate(facts, home)).toMatchObject({ status: 'review', messageParams: { missingKeys: 'terms_kind_user_agreement' } });
+    expect(termsLinks.evaluate(facts, home).evidence.map((e) => e.text)).toEqual(['规则']);
   });
-  it('fails with neither, even when privacy is linked', () => {
-    const facts = factsWith({ terms: { ...terms0, privacyPolicy: [seen('隐私政策')] } });
-    expect(termsLinks.evaluate(facts, home).status).toBe('fail');
+  it('fails with neither, even when privacy is linked, and cites no link of another kind', () => {
+    const facts = factsWith({ terms: { ...terms0, privacyPolicy: [seen('隐私政策')], disputeResolution: [seen('投诉中心')] } });
+    expect(termsLinks.evaluate(facts, home)).toMatchObject({ status: 'fail', evidence: [] });
   });
 });
 
