@@ -24,6 +24,12 @@ const PRIVACY =
   /^隐私$|隐私(权)?(政策|保护|声明|申明|协议|条款|指引|规则)|个人信息(保护|处理)(政策|规则|指引)?|privacy\s*(policy|statement|notice)?$|^privacy/i;
 const TRADING_RULES =
   /^(交易|平台|商城|市场|服务|网站|用户|售后|商家|买家|卖家)?规则(中心|频道|总则|大全)?$|(交易|平台)规则(中心|频道|总则)?$|规则(中心|频道)|^[\u4e00-\u9fa5]{2}规则$|^(platform|trading|transaction|marketplace|site|buyer|seller|listing)?\s*(rules|policies)(\s*(center|centre))?$|^(rules|policies)\s*(&|and)\s*(rules|policies)$/i;
+/**
+ * A label that names no kind of rules (规则, [规则], 规则中心, rules): only its line says whose rules they are
+ * (发评价拿京豆 … [规则]). A label that names them (平台交易规则, 天猫规则) is judged by its own words, whatever
+ * other links share its line (平台交易规则 | 信用评价规则).
+ */
+const BARE_RULES = /^(规则(中心|频道|总则|大全)?|rules|policies)$/i;
 /** Loyalty and promotion rules are not the platform's trading rules. */
 const NOT_TRADING = /京豆|积分|优惠|红包|返利|抽奖|金币|秒杀|活动|促销|游戏|京券|礼品卡|会员等级|评价|不规则|规则意见/;
 const NOT_TRADING_LABEL = /\b(points|coupons?|rewards?|promotions?|games?|lottery)\b/i;
@@ -39,9 +45,14 @@ const PROTECTION_HEADING = /^[\u4e00-\u9fa5]{0,6}保障$/;
 const NOT_PROTECTION_HEADING = /社会|医疗|养老|健康|意外|生育|防癌|牙科|轻症|品质|正品|质量|安全|售后/;
 const PROTECTION_WORDS = /退货|退款|赔付|假一赔|发票保障|保障范围|维权|七天|7天|运费险|三包|先行/;
 
+/** A label without the brackets and arrows around it: [规则] is 规则. */
+function bareLabel(label: string): string {
+  return label.replace(/^[\s[【(（]+|[\s\]】)）>»]+$/g, '').trim();
+}
+
 /** Classifies a link's label; null when it is no terms link. */
 export function classifyTermsLabel(label: string, line = ''): TermsKind | null {
-  const text = label.replace(/^[\s[【(（]+|[\s\]】)）>»]+$/g, '').trim();
+  const text = bareLabel(label);
   if (!text || text.length > (/[\u4e00-\u9fa5]/.test(text) ? MAX_LABEL : MAX_LATIN_LABEL)) return null;
   if (PRIVACY.test(text)) return 'privacyPolicy';
   // The agreement that governs trades between buyers and sellers is the platform's trading rules.
@@ -49,7 +60,9 @@ export function classifyTermsLabel(label: string, line = ''): TermsKind | null {
   if (USER_AGREEMENT.test(text) && !/法律声明|免责/.test(text)) return 'userAgreement';
   if (CONSUMER_PROTECTION.test(text)) return 'consumerProtection';
   if (DISPUTE.test(text) && !NOT_DISPUTE.test(text)) return 'disputeResolution';
-  if (TRADING_RULES.test(text) && !NOT_TRADING.test(text) && !NOT_TRADING_LABEL.test(text) && !NOT_TRADING.test(line)) return 'tradingRules';
+  if (TRADING_RULES.test(text) && !NOT_TRADING.test(text) && !NOT_TRADING_LABEL.test(text) && !(BARE_RULES.test(text) && NOT_TRADING.test(line))) {
+    return 'tradingRules';
+  }
   return null;
 }
 
@@ -89,8 +102,8 @@ function classifyLink(page: PageView, link: LinkInfo, loyaltyWords: Map<string, 
   if (!TERMS_WORDS.test(link.text) && !(link.text === '' && TERMS_WORDS.test(link.title))) return null;
   const label = link.text || link.title;
   let kind = classifyTermsLabel(label);
-  // Only a trading-rules label needs its line read (京豆 … [规则]).
-  if (kind === 'tradingRules') {
+  // Only a bare trading-rules label needs its line read (京豆 … [规则]).
+  if (kind === 'tradingRules' && BARE_RULES.test(bareLabel(label))) {
     const lineStart = lineStartOf(page, link.start);
     const lineEnd = lineEndOf(page, link.end);
     const key = `${lineStart}-${lineEnd}`;
