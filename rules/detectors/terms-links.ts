@@ -11,7 +11,7 @@ import { inUserContent, lineEndOf, lineStartOf } from './context';
 
 /** Every terms label holds one of these: a cheap first test for the thousands of product links. */
 const TERMS_WORDS =
-  /协议|条款|章程|隐私|规则|保障|消费者|消保|赔付|投诉|纠纷|争议|维权|申诉|terms|conditions|privacy|agreement|rules|polic|protection|consumer|dispute|complaint|resolution/i;
+  /协议|条款|章程|隐私|规则|保障|消费者|消保|赔付|投诉|纠纷|争议|维权|申诉|退换|退货|terms|conditions|privacy|agreement|rules|polic|protection|consumer|dispute|complaint|resolution/i;
 
 /** Link labels longer than this are headlines or product names, not terms links. English words take more room. */
 const MAX_LABEL = 16;
@@ -35,6 +35,13 @@ const NOT_TRADING = /京豆|积分|优惠|红包|返利|抽奖|金币|秒杀|活
 const NOT_TRADING_LABEL = /\b(points|coupons?|rewards?|promotions?|games?|lottery)\b/i;
 const CONSUMER_PROTECTION =
   /消费者(权益)?(保障|保护)|消费者权益|消保|(买家|购物|交易)保障|先行赔付|(consumer|buyer|purchase)\s*protection|consumer\s*rights/i;
+/**
+ * The same promise worded as a returns or guarantee policy, when that is the whole label: 退换货政策, 7天无理由退货,
+ * 正品保障, 售后保障, Return Policy. A page on how to send a parcel back (退货流程, 退款说明) is help, not the policy; and
+ * inside a longer label (正品保障10天保退换, 支持7天无理由退货的连衣裙) the words are a product's selling point.
+ */
+const PROTECTION_POLICY =
+  /^((退换货|退货)政策|(7|七)天无理由退(换)?货(政策|规则|说明)?|正品保障|售后保障|(returns?|refunds?)(\s*(&|and)\s*(returns?|refunds?))?\s*polic(y|ies))$/i;
 const DISPUTE = /投诉|纠纷|争议|维权|申诉|disputes?\b|complaints?\b|resolution\s*cent(er|re)/i;
 /** Illegal-content reporting (12377), rights holders' IP complaints and hotline numbers are not consumer dispute handling. */
 const NOT_DISPUTE =
@@ -58,7 +65,7 @@ export function classifyTermsLabel(label: string, line = ''): TermsKind | null {
   // The agreement that governs trades between buyers and sellers is the platform's trading rules.
   if (TRANSACTION_AGREEMENT.test(text)) return 'tradingRules';
   if (USER_AGREEMENT.test(text) && !/法律声明|免责/.test(text)) return 'userAgreement';
-  if (CONSUMER_PROTECTION.test(text)) return 'consumerProtection';
+  if (CONSUMER_PROTECTION.test(text) || PROTECTION_POLICY.test(text)) return 'consumerProtection';
   if (DISPUTE.test(text) && !NOT_DISPUTE.test(text)) return 'disputeResolution';
   if (TRADING_RULES.test(text) && !NOT_TRADING.test(text) && !NOT_TRADING_LABEL.test(text) && !(BARE_RULES.test(text) && NOT_TRADING.test(line))) {
     return 'tradingRules';
