@@ -58,6 +58,8 @@ const CASES: Array<[hostile.HostilePage, number]> = [
   [hostile.unitRun('合字A1.B1.', 200_000), 80],
   [hostile.unitRun('合字B2.A1.', 200_000), 400],
   [hostile.unitRun('网信算备1234567890', 200_000), 400],
+  // An address without a number: city, district, road and building words over and over, never ending in a unit.
+  [hostile.unitRun('址深圳市南山区粤兴二道大楼中心大厦B座', 200_000), 300],
   [hostile.longStyleValues(20_000), 100],
   [hostile.keywordSpans(20_000), 40],
   [hostile.keywordRunOn(300_000), 3000],
