@@ -72,6 +72,9 @@ function runRule(rule: Rule, facts: Facts, context: RuleContext): RuleResult {
     outcome = { status: 'na', messageKey: 'rule_error', messageParams: { error: reason }, evidence: [] };
     status = 'error';
   }
+  // Evidence beyond the limit is not kept; the result says how much was left out (the text layer words it).
+  const unlisted = outcome.evidence.length - EVIDENCE_LIMIT;
+  const messageParams = unlisted > 0 ? { ...outcome.messageParams, unlistedCount: unlisted } : outcome.messageParams;
   return {
     ruleId: rule.id,
     status,
@@ -79,7 +82,7 @@ function runRule(rule: Rule, facts: Facts, context: RuleContext): RuleResult {
     group: rule.group,
     basis: [...rule.basis],
     messageKey: outcome.messageKey,
-    ...(outcome.messageParams ? { messageParams: outcome.messageParams } : {}),
+    ...(messageParams ? { messageParams } : {}),
     evidence: outcome.evidence.slice(0, EVIDENCE_LIMIT),
   };
 }

@@ -236,6 +236,14 @@ describe('unfair-term rules', () => {
       expect(rule.evaluate(factsWith({ unfairClauses: [clause(unclear[0], unclear[1], basis)] }), terms).status).toBe('review');
       expect(rule.evaluate(noFacts(), terms).status).toBe('pass');
     });
+    it(`${rule.id}: cites every clause, the unambiguous first, and counts them`, () => {
+      const outcome = rule.evaluate(
+        factsWith({ unfairClauses: [clause(unclear[0], unclear[1], basis), clause(clear[0], clear[1], basis), clause(`另：${clear[0]}`, clear[1], basis)] }),
+        terms,
+      );
+      expect(outcome).toMatchObject({ status: 'fail', messageKey: `rule_${rule.id.replace(/-/g, '_')}_fail_clauses`, messageParams: { sentence: clear[0], count: 3 } });
+      expect(outcome.evidence.map((e) => e.text)).toEqual([clear[0], `另：${clear[0]}`, unclear[0]]);
+    });
     it(`${rule.id}: ignores clauses tied to other articles`, () => {
       const other = basis === 'G2 art. 13' ? 'G2 art. 10' : 'G2 art. 13';
       expect(rule.evaluate(factsWith({ unfairClauses: [clause(clear[0], clear[1], other)] }), terms).status).toBe('pass');
