@@ -23,10 +23,10 @@ export default defineRule({
     const suspect = codes.filter((fact) => !fact.valid);
     if (suspect.length > 0) {
       const wrongLength = suspect.find((fact) => fact.code.length !== USCC_LENGTH);
-      const params = wrongLength
-        ? { code: wrongLength.code, length: wrongLength.code.length }
-        : { code: suspect[0].code };
-      return outcome('review', wrongLength ? 'review_length' : 'review_suspect', suspect.map(toEvidence), params);
+      if (wrongLength) {
+        return outcome('review', 'review_length', suspect.map(toEvidence), { code: wrongLength.code, length: wrongLength.code.length });
+      }
+      return outcome('review', 'review_suspect', suspect.map(toEvidence), { code: suspect[0].code });
     }
     return outcome('pass', 'pass', codes.map(toEvidence), { code: codes[0].code });
   },
