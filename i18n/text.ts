@@ -70,8 +70,9 @@ export function scoreName(score: number | null, locale: Locale): string {
 
 /**
  * A result's outcome in `locale`. Params named `…Keys` hold message keys joined by `|` (the engine's `keyList`)
- * and come out as a list in the same language. An audit stored by an older version may carry only its rendered
- * `message`, or a key this version no longer has: that message is shown as it was stored.
+ * and come out as a list in the same language; `unlistedCount` (evidence the engine left out past its limit) adds
+ * how many were not listed. An audit stored by an older version may carry only its rendered `message`, or a key
+ * this version no longer has: that message is shown as it was stored.
  */
 export function resultMessage(
   result: Pick<RuleResult, 'messageKey' | 'messageParams'> & { message?: string },
@@ -92,7 +93,11 @@ export function resultMessage(
           )
         : value;
   }
-  return t(result.messageKey, locale, params);
+  const message = t(result.messageKey, locale, params);
+  const unlisted = result.messageParams.unlistedCount;
+  return typeof unlisted === 'number' && unlisted > 0
+    ? `${message}${t('result_evidence_unlisted', locale, { count: unlisted })}`
+    : message;
 }
 
 // Citations ------------------------------------------------------------------------------------------------------

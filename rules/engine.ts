@@ -17,7 +17,7 @@ import {
 } from './types';
 
 /** Bump when a rule's logic, a rule's metadata or the scoring changes: stored audits say which rules judged them. */
-export const RULESET_VERSION = '1.1.0';
+export const RULESET_VERSION = '1.2.0';
 
 /** Rule metadata for the checklist, the dashboard and the README table, without the evaluate functions. */
 export const ruleCatalogue: readonly RuleMeta[] = rules.map(
@@ -75,6 +75,9 @@ function runRule(rule: Rule, facts: Facts, context: RuleContext): RuleResult {
     outcome = { status: 'na', messageKey: 'rule_error', messageParams: { error: reason }, evidence: [] };
     status = 'error';
   }
+  // Evidence beyond the limit is not kept; the result says how much was left out (the text layer words it).
+  const unlisted = outcome.evidence.length - EVIDENCE_LIMIT;
+  const messageParams = unlisted > 0 ? { ...outcome.messageParams, unlistedCount: unlisted } : outcome.messageParams;
   return {
     ruleId: rule.id,
     status,
@@ -82,7 +85,7 @@ function runRule(rule: Rule, facts: Facts, context: RuleContext): RuleResult {
     group: rule.group,
     basis: [...rule.basis],
     messageKey: outcome.messageKey,
-    ...(outcome.messageParams ? { messageParams: outcome.messageParams } : {}),
+    ...(messageParams ? { messageParams } : {}),
     evidence: outcome.evidence.slice(0, EVIDENCE_LIMIT),
   };
 }

@@ -100,14 +100,18 @@ export const TERMS_BEARING_PAGES: readonly PageType[] = ['terms', 'shop', 'produ
 /**
  * The unfair-term rules share one judgement: clauses the gatherer tied to `basis` are findings, quoted. A phrase
  * list false-positives (a clause that promises not to exclude liability reads much like one that does), so a
- * finding asks a person to confirm (review) unless its wording matches `unambiguous`, which fails outright.
+ * finding asks a person to confirm (review) unless its wording matches `unambiguous`, which fails outright. Every
+ * clause is evidence, the unambiguous ones first (the engine keeps EVIDENCE_LIMIT and counts the rest); the message
+ * quotes the first and, when there are several, says how many.
  */
 export function judgeClauses(id: string, facts: Facts, basis: string, unambiguous: RegExp): RuleOutcome {
   const outcome = outcomeFor(id);
   const clauses = facts.unfairClauses.filter((clause) => clause.basis === basis);
   if (clauses.length === 0) return outcome('pass', 'pass');
-  const clear = clauses.filter((clause) => unambiguous.test(clause.phrase) || unambiguous.test(clause.text));
-  const quoted = clear.length > 0 ? clear : clauses;
-  const params = { sentence: quoted[0].text, phrase: quoted[0].phrase, count: quoted.length };
-  return outcome(clear.length > 0 ? 'fail' : 'review', clear.length > 0 ? 'fail_clause' : 'review_clause', quoted.map(toEvidence), params);
+  const isClear = (clause: Facts['unfairClauses'][number]) => unambiguous.test(clause.phrase) || unambiguous.test(clause.text);
+  const clear = clauses.filter(isClear);
+  const ordered = [...clear, ...clauses.filter((clause) => !isClear(clause))];
+  const params = { sentence: ordered[0].text, phrase: ordered[0].phrase, count: ordered.length };
+  const suffix = ordered.length > 1 ? 'clauses' : 'clause';
+  return outcome(clear.length > 0 ? 'fail' : 'review', `${clear.length > 0 ? 'fail' : 'review'}_${suffix}`, ordered.map(toEvidence), params);
 }

@@ -1,5 +1,5 @@
 import { defineRule, keyList, notHidden, outcomeFor, toEvidence } from '../rule';
-import { TERMS_KINDS, type TermsKind } from '../types';
+import type { TermsKind } from '../types';
 
 const outcome = outcomeFor('terms-links');
 
@@ -13,7 +13,8 @@ export function termsKindKey(kind: TermsKind): string {
 /**
  * G2 art. 7, G1 art. 11, E-Commerce Law art. 33: the standard terms, or links to them, on the home page. Both the
  * user/service agreement and the trading rules pass; one of them is incomplete (review, naming the other); neither
- * fails, whatever else is linked (privacy and dispute handling have their own rules).
+ * fails, whatever else is linked (privacy and dispute handling have their own rules). Only links of those two kinds
+ * are its evidence: a privacy-policy link is no evidence for or against the agreement.
  */
 export default defineRule({
   id: 'terms-links',
@@ -22,7 +23,7 @@ export default defineRule({
   basis: ['G2 art. 7', 'G1 art. 11', 'E-Commerce Law art. 33'],
   pageTypes: ['platform-home'],
   evaluate(facts) {
-    const evidence = TERMS_KINDS.flatMap((kind) => notHidden(facts.terms[kind]).slice(0, 2)).map(toEvidence);
+    const evidence = CORE.flatMap((kind) => notHidden(facts.terms[kind]).slice(0, 2)).map(toEvidence);
     const missing = CORE.filter((kind) => notHidden(facts.terms[kind]).length === 0);
     if (missing.length === 0) return outcome('pass', 'pass', evidence);
     if (missing.length === CORE.length) return outcome('fail', 'fail_missing', evidence);

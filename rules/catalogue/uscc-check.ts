@@ -2,10 +2,14 @@ import { COMMERCE_PAGES, defineRule, notHidden, outcomeFor, toEvidence } from '.
 
 const outcome = outcomeFor('uscc-check');
 
+/** A code has 18 characters (GB 32100-2015); a labelled one of another length is miscopied or no such code. */
+const USCC_LENGTH = 18;
+
 /**
  * A unified social credit code shown on the page should carry a correct GB 32100-2015 check character: the
  * disclosed licence information must be true (G2 art. 8 last para.). Some real codes are reported to fail the
- * check, so a mismatch is "suspect" and goes to a person (review), never a failure or proof of forgery.
+ * check, so a mismatch is "suspect" and goes to a person (review), never a failure or proof of forgery. A code of
+ * the wrong length has no check character to compare, so it is reported as the wrong length.
  */
 export default defineRule({
   id: 'uscc-check',
@@ -17,7 +21,13 @@ export default defineRule({
     const codes = notHidden(facts.uscc);
     if (codes.length === 0) return outcome('na', 'na_none');
     const suspect = codes.filter((fact) => !fact.valid);
-    if (suspect.length > 0) return outcome('review', 'review_suspect', suspect.map(toEvidence), { code: suspect[0].code });
+    if (suspect.length > 0) {
+      const wrongLength = suspect.find((fact) => fact.code.length !== USCC_LENGTH);
+      if (wrongLength) {
+        return outcome('review', 'review_length', suspect.map(toEvidence), { code: wrongLength.code, length: wrongLength.code.length });
+      }
+      return outcome('review', 'review_suspect', suspect.map(toEvidence), { code: suspect[0].code });
+    }
     return outcome('pass', 'pass', codes.map(toEvidence), { code: codes[0].code });
   },
 });

@@ -21,9 +21,12 @@ export interface ParsedPhone {
   length: number;
 }
 
-/** Digit groups separated by one space or a dash (spaced or not: 400 - 615 - 8585), an optional country code and extension. */
+/**
+ * Digit groups separated by one space or a dash (spaced or not: 400 - 615 - 8585), an optional country code and
+ * extension. Marketplaces route a shop's line through their hotline with a six-digit extension (400-610-1360转601382).
+ */
 const PHONE_CANDIDATE =
-  /(?<![\w.@/\\+-])(?:\+\s?86[\s-]?|0086[\s-]?|86-)?(?:\((?:0?\d{2,3}|0)\)\s?)?(?:\d{5,12}|\d{2,4}(?=(?: ?[-－—] ?| )\d))(?:(?: ?[-－—] ?| )\d{1,8}){0,3}(?:\s?(?:转|分机|ext\.?)\s?\d{1,5})?(?![\w@])/gi;
+  /(?<![\w.@/\\+-])(?:\+\s?86[\s-]?|0086[\s-]?|86-)?(?:\((?:0?\d{2,3}|0)\)\s?)?(?:\d{5,12}|\d{2,4}(?=(?: ?[-－—] ?| )\d))(?:(?: ?[-－—] ?| )\d{1,8}){0,3}(?:\s?(?:转|分机|ext\.?)\s?\d{1,6})?(?![\w@])/gi;
 const PHONE_LABEL =
   /(电话|手机|热线|客服|联系方式|联系|咨询|服务号|座机|来电|致电|拨打|Tel|Phone|Mobile|Hotline|Call)[^\n]{0,16}$/i;
 /** A fax number only: `电话/传真：` labels a number that is both. */
@@ -44,7 +47,7 @@ export function parsePhone(raw: string): ParsedPhone | null {
   // +86 (0)21 …: the bracketed trunk 0 is written for callers inside China.
   if (country) rest = rest.replace(/^\(0\)\s?/, '');
   let extension = '';
-  const ext = /\s?(?:转|分机|ext\.?)\s?(\d{1,5})$/i.exec(rest);
+  const ext = /\s?(?:转|分机|ext\.?)\s?(\d{1,6})$/i.exec(rest);
   if (ext) {
     extension = ext[1];
     rest = rest.slice(0, ext.index);
@@ -122,9 +125,17 @@ const UNLABELLED_POSTAL =
 
 const ADDRESS_LABEL =
   /(公司地址|联系地址|办公地址|注册地址|经营地址|通讯地址|通信地址|住所|地址|Address|Add\.?)\s*[:：]\s*/gi;
-/** Where a labelled address ends: a separator, a wide gap, or the next label (电话：, Tel …). */
-const ADDRESS_STOP =
-  /[|｜\n；;。]|\s{2,}|\s(?:电话|手机|邮编|邮政编码|邮箱|传真|Tel|E-?mail|Fax|Post)|(?:电话|手机|邮编|邮政编码|邮箱|传真|客服|联系人)\s*[:：]/i;
+/** The labels that follow an address on a footer line, with the words put before them (公司电话, 客服热线). */
+const NEXT_LABEL =
+  '(?:公司|客服|服务|联系|咨询|投诉|举报|办公|售后|销售|全国)?(?:电话|手机|热线|邮编|邮政编码|电子邮箱|邮箱|传真|客服|联系人)';
+/**
+ * Where an address ends: a separator, a wide gap, or the next label (电话：, 公司电话：, 传真010…, Tel …), whether a
+ * colon or the number itself follows it.
+ */
+const ADDRESS_STOP = new RegExp(
+  `[|｜\\n；;。]|\\s{2,}|\\s(?:电话|手机|邮编|邮政编码|邮箱|传真|Tel|E-?mail|Fax|Post)|${NEXT_LABEL}\\s*(?:[:：]|(?=[\\d(（+]))`,
+  'i',
+);
 const ADDRESS_PART_ZH = /省|市|区|县|镇|乡|路|街|道|巷|弄|号|楼|层|室|大厦|广场|园区|中心/g;
 const ADDRESS_PART_EN = /\b(District|City|Road|Rd\.?|Street|St\.?|Avenue|Ave\.?|Province|Building|Floor|Room|China)\b/gi;
 const LOOKS_LIKE_URL = /:\/\/|www\.|\.(com|cn|net|htm|html|php)\b|[?=]/i;
@@ -141,6 +152,17 @@ const UNLABELLED_ADDRESS_ZH = new RegExp(
 const UNLABELLED_CITY_ADDRESS_ZH = new RegExp(
   '(?<=^|[^\\u4e00-\\u9fa5]|省|址|于|在)[\\u4e00-\\u9fa5]{2,4}?市[\\u4e00-\\u9fa5]{1,8}?(?:区|县)[\\u4e00-\\u9fa5A-Za-z0-9]{1,20}?' +
     '(?:路|街|道|大道|巷|弄)[\\dA-Za-z-]{1,8}号[^\\n|｜；;。，,]{0,30}',
+  'g',
+);
+/**
+ * A street address without a number, ending in a building and its unit: `深圳市南山区粤兴二道…大楼B座708`, often shown
+ * after the company's name (`深圳市XX科技有限公司 | 深圳市南山区…`). The building word and a unit number must follow the
+ * road, so a district and a road alone (发货地, a headline) are no address.
+ */
+const UNLABELLED_BUILDING_ADDRESS_ZH = new RegExp(
+  '(?<=^|[^\\u4e00-\\u9fa5]|省|址|于|在)[\\u4e00-\\u9fa5]{2,4}?市[\\u4e00-\\u9fa5]{1,8}?(?:区|县)[\\u4e00-\\u9fa5A-Za-z0-9]{1,20}?' +
+    '(?:路|街|道|大道|巷|弄)[\\u4e00-\\u9fa5A-Za-z0-9]{0,20}?(?:大楼|大厦|广场|中心|园区|产业园|科技园)' +
+    '[\\u4e00-\\u9fa5A-Za-z0-9-]{0,12}?(?:[A-Za-z0-9]座|栋|幢|楼|层|室|单元)?\\s?[A-Za-z]?\\d{2,5}(?:室|号)?(?![\\d年月日万元件])',
   'g',
 );
 /** An English address: from a number or a room/floor word, a road or district part, a tail ending in China. */
@@ -253,7 +275,7 @@ export function detectAddresses(page: PageView): AddressFact[] {
     const end = start + (stop ? stop.index : Math.min(120, text.length - start));
     if (looksLikeAddress(text.slice(start, end).trim())) add(start, end);
   }
-  for (const pattern of [UNLABELLED_ADDRESS_ZH, UNLABELLED_CITY_ADDRESS_ZH, UNLABELLED_ADDRESS_EN]) {
+  for (const pattern of [UNLABELLED_ADDRESS_ZH, UNLABELLED_CITY_ADDRESS_ZH, UNLABELLED_BUILDING_ADDRESS_ZH, UNLABELLED_ADDRESS_EN]) {
     for (const m of text.matchAll(pattern)) {
       // The tail after the number ends at the next label (邮编, 电话 …), as a labelled address does.
       const stop = ADDRESS_STOP.exec(m[0]);

@@ -27,8 +27,16 @@ const ICP_PATTERN = new RegExp(
     `(?:\\s?${DASH}\\s?(\\d{1,3}))?(\\s?号)?(?:\\s?${DASH}\\s?(\\d{1,3}))?(?!\\d)`,
   'gi',
 );
-/** B2 is the licence for Internet information services (the ICP licence); B1, A1, A2 license other services. */
-const TELECOM_PATTERN = new RegExp(`([${PROVINCE_CHARS}])\\s?(B2)\\s?${DASH}\\s?(\\d{6,8})(?!\\d)`, 'g');
+/**
+ * B2 is the licence for Internet information services (the ICP licence); B1, A1, A2 license other services. A
+ * provincial office issues `浙B2-20080224`; MIIT issues foreign-invested firms' licences as `合字B2-20180025`, one
+ * licence often covering several classes (`合字A1.B1.B2-20180017`), which is an ICP licence when B2 is among them.
+ */
+const CLASS = '[AB][12]';
+const TELECOM_PATTERN = new RegExp(
+  `([${PROVINCE_CHARS}]|合字)\\s?((?:${CLASS}[.．]){0,5}B2(?:[.．]${CLASS}){0,5})\\s?${DASH}\\s?(\\d{6,8})(?!\\d)`,
+  'g',
+);
 
 /** MIIT's filing system, current and former hosts (and their subdomains, e.g. zcainfo.miitbeian.gov.cn). */
 const MIIT_HOSTS = ['beian.miit.gov.cn', 'miibeian.gov.cn', 'miitbeian.gov.cn'];
@@ -64,7 +72,7 @@ export function findIcpNumbers(text: string): IcpMatch[] {
       end: m.index! + m[0].length,
       text: m[0].replace(/\s+/g, ''),
       kind: 'telecom',
-      province: m[1],
+      province: m[1] === '合字' ? null : m[1],
       serial: `${m[2]}-${m[3]}`,
       siteSuffix: null,
       valid: m[3].length === 8,

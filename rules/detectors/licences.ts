@@ -1,6 +1,6 @@
 /**
  * Other licences and filings a platform or shop shows (网络文化经营许可证, 互联网药品信息服务资格证书, 食品经营许可证,
- * 出版物经营许可证, 医疗器械网络交易服务备案, 增值电信业务经营许可证…), each with its number when one is written.
+ * 出版物经营许可证, 医疗器械网络交易服务备案, 增值电信业务经营许可证, 算法备案…), each with its number when one is written.
  * Known names are matched in the page text; a number written without its name (京网文[2017]1530-131号) is
  * recognised by its issuer's format; a link labelled with any "…许可证/资格证书/登记证/备案证" name counts too.
  */
@@ -57,6 +57,15 @@ const NUMBER_FORMATS: KnownLicence[] = [
   { name: '市场名称登记证', pattern: /工商网市字\d+号/g },
   { name: '食品流通许可证', pattern: /(?<![A-Za-z0-9])SP\d{16}(?!\d)/g },
   { name: '食品经营许可证', pattern: /(?<![A-Za-z0-9])JY\d{14}(?!\d)/g },
+  // A value-added telecom licence by its number: the issuing province or 合字 (MIIT, foreign-invested), the classes
+  // it covers, the year and serial: 苏B1-20130131, 合字A1.B1-20190011. One that covers B2 is the ICP licence, which
+  // the ICP detector reads (合字A1.B1.B2-20180017).
+  {
+    name: '增值电信业务经营许可证',
+    pattern: new RegExp(`(?<![A-Za-z0-9])(?:[${P}]|合字)\\s?(?:A[12]|B1)(?:[.．](?:A[12]|B1)){0,5}\\s?[-－—]\\s?\\d{8}(?!\\d)`, 'g'),
+  },
+  // An algorithm filing with the Cyberspace Administration: 网信算备 and 21 digits (the filer's division code first).
+  { name: '互联网信息服务算法备案', pattern: /网信算备\s?[:：]?\s?\d{21}(?!\d)号?/g },
 ];
 
 /** Any other name of this shape, when a link is labelled with it. */

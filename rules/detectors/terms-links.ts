@@ -11,7 +11,7 @@ import { inUserContent, lineEndOf, lineStartOf } from './context';
 
 /** Every terms label holds one of these: a cheap first test for the thousands of product links. */
 const TERMS_WORDS =
-  /协议|条款|章程|隐私|规则|保障|消费者|消保|赔付|投诉|纠纷|争议|维权|申诉|terms|conditions|privacy|agreement|rules|polic|protection|consumer|dispute|complaint|resolution/i;
+  /协议|条款|章程|隐私|规则|保障|消费者|消保|赔付|投诉|纠纷|争议|维权|申诉|退换|退货|terms|conditions|privacy|agreement|rules|polic|protection|consumer|dispute|complaint|resolution/i;
 
 /** Link labels longer than this are headlines or product names, not terms links. English words take more room. */
 const MAX_LABEL = 16;
@@ -24,11 +24,24 @@ const PRIVACY =
   /^隐私$|隐私(权)?(政策|保护|声明|申明|协议|条款|指引|规则)|个人信息(保护|处理)(政策|规则|指引)?|privacy\s*(policy|statement|notice)?$|^privacy/i;
 const TRADING_RULES =
   /^(交易|平台|商城|市场|服务|网站|用户|售后|商家|买家|卖家)?规则(中心|频道|总则|大全)?$|(交易|平台)规则(中心|频道|总则)?$|规则(中心|频道)|^[\u4e00-\u9fa5]{2}规则$|^(platform|trading|transaction|marketplace|site|buyer|seller|listing)?\s*(rules|policies)(\s*(center|centre))?$|^(rules|policies)\s*(&|and)\s*(rules|policies)$/i;
+/**
+ * A label that names no kind of rules (规则, [规则], 规则中心, rules): only its line says whose rules they are
+ * (发评价拿京豆 … [规则]). A label that names them (平台交易规则, 天猫规则) is judged by its own words, whatever
+ * other links share its line (平台交易规则 | 信用评价规则).
+ */
+const BARE_RULES = /^(规则(中心|频道|总则|大全)?|rules|policies)$/i;
 /** Loyalty and promotion rules are not the platform's trading rules. */
 const NOT_TRADING = /京豆|积分|优惠|红包|返利|抽奖|金币|秒杀|活动|促销|游戏|京券|礼品卡|会员等级|评价|不规则|规则意见/;
 const NOT_TRADING_LABEL = /\b(points|coupons?|rewards?|promotions?|games?|lottery)\b/i;
 const CONSUMER_PROTECTION =
   /消费者(权益)?(保障|保护)|消费者权益|消保|(买家|购物|交易)保障|先行赔付|(consumer|buyer|purchase)\s*protection|consumer\s*rights/i;
+/**
+ * The same promise worded as a returns or guarantee policy, when that is the whole label: 退换货政策, 7天无理由退货,
+ * 正品保障, 售后保障, Return Policy. A page on how to send a parcel back (退货流程, 退款说明) is help, not the policy; and
+ * inside a longer label (正品保障10天保退换, 支持7天无理由退货的连衣裙) the words are a product's selling point.
+ */
+const PROTECTION_POLICY =
+  /^((退换货|退货)政策|(7|七)天无理由退(换)?货(政策|规则|说明)?|正品保障|售后保障|(returns?|refunds?)(\s*(&|and)\s*(returns?|refunds?))?\s*polic(y|ies))$/i;
 const DISPUTE = /投诉|纠纷|争议|维权|申诉|disputes?\b|complaints?\b|resolution\s*cent(er|re)/i;
 /** Illegal-content reporting (12377), rights holders' IP complaints and hotline numbers are not consumer dispute handling. */
 const NOT_DISPUTE =
@@ -39,17 +52,24 @@ const PROTECTION_HEADING = /^[\u4e00-\u9fa5]{0,6}保障$/;
 const NOT_PROTECTION_HEADING = /社会|医疗|养老|健康|意外|生育|防癌|牙科|轻症|品质|正品|质量|安全|售后/;
 const PROTECTION_WORDS = /退货|退款|赔付|假一赔|发票保障|保障范围|维权|七天|7天|运费险|三包|先行/;
 
+/** A label without the brackets and arrows around it: [规则] is 规则. */
+function bareLabel(label: string): string {
+  return label.replace(/^[\s[【(（]+|[\s\]】)）>»]+$/g, '').trim();
+}
+
 /** Classifies a link's label; null when it is no terms link. */
 export function classifyTermsLabel(label: string, line = ''): TermsKind | null {
-  const text = label.replace(/^[\s[【(（]+|[\s\]】)）>»]+$/g, '').trim();
+  const text = bareLabel(label);
   if (!text || text.length > (/[\u4e00-\u9fa5]/.test(text) ? MAX_LABEL : MAX_LATIN_LABEL)) return null;
   if (PRIVACY.test(text)) return 'privacyPolicy';
   // The agreement that governs trades between buyers and sellers is the platform's trading rules.
   if (TRANSACTION_AGREEMENT.test(text)) return 'tradingRules';
   if (USER_AGREEMENT.test(text) && !/法律声明|免责/.test(text)) return 'userAgreement';
-  if (CONSUMER_PROTECTION.test(text)) return 'consumerProtection';
+  if (CONSUMER_PROTECTION.test(text) || PROTECTION_POLICY.test(text)) return 'consumerProtection';
   if (DISPUTE.test(text) && !NOT_DISPUTE.test(text)) return 'disputeResolution';
-  if (TRADING_RULES.test(text) && !NOT_TRADING.test(text) && !NOT_TRADING_LABEL.test(text) && !NOT_TRADING.test(line)) return 'tradingRules';
+  if (TRADING_RULES.test(text) && !NOT_TRADING.test(text) && !NOT_TRADING_LABEL.test(text) && !(BARE_RULES.test(text) && NOT_TRADING.test(line))) {
+    return 'tradingRules';
+  }
   return null;
 }
 
@@ -89,8 +109,8 @@ function classifyLink(page: PageView, link: LinkInfo, loyaltyWords: Map<string, 
   if (!TERMS_WORDS.test(link.text) && !(link.text === '' && TERMS_WORDS.test(link.title))) return null;
   const label = link.text || link.title;
   let kind = classifyTermsLabel(label);
-  // Only a trading-rules label needs its line read (京豆 … [规则]).
-  if (kind === 'tradingRules') {
+  // Only a bare trading-rules label needs its line read (京豆 … [规则]).
+  if (kind === 'tradingRules' && BARE_RULES.test(bareLabel(label))) {
     const lineStart = lineStartOf(page, link.start);
     const lineEnd = lineEndOf(page, link.end);
     const key = `${lineStart}-${lineEnd}`;

@@ -31,6 +31,11 @@ export function digitRun(length: number, suffix = ''): HostilePage {
   return { name: `digit run ${length}${suffix ? ` + ${suffix}` : ''}`, html: page(`<p>${'1'.repeat(length)}${suffix}</p>${FOOTER}`) };
 }
 
+/** One text node of `unit` repeated to about `length` characters: a pattern that almost matches at every repeat. */
+export function unitRun(unit: string, length: number): HostilePage {
+  return { name: `run of ${unit} ${length}`, html: page(`<p>${unit.repeat(Math.ceil(length / unit.length)).slice(0, length)}</p>${FOOTER}`) };
+}
+
 /** Digits broken by the separators phone and filing patterns accept (spaces, dashes), never forming a number. */
 export function separatedDigits(length: number): HostilePage {
   const unit = '12 34-56 ';

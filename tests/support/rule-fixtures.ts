@@ -2,7 +2,8 @@
  * The rule fixtures in the axe-core manner: tests/fixtures/rules/<rule-id>/<case>.html with <case>.expected.json
  * beside it. `status` is one status for both modes, or `{ static, browser }` where a static parse cannot know
  * what a browser sees (visibility). `pageType` is the page type to audit as, so a fixture tests its rule and not
- * the classifier.
+ * the classifier. `messageKey` and `evidence` (the cited texts, in order), when given, pin what the result says and
+ * cites.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -19,6 +20,8 @@ export const FIXTURE_NOW = new Date('2026-11-28T12:00:00Z');
 export interface RuleFixtureExpectation {
   status: RuleStatus | Record<AuditMode, RuleStatus>;
   pageType?: PageType;
+  messageKey?: string;
+  evidence?: string[];
   note?: string;
 }
 

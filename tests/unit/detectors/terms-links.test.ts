@@ -32,6 +32,11 @@ describe('classifyTermsLabel', () => {
   it('reads the line: a bare 规则 beside loyalty points is no trading rule', () => {
     expect(classifyTermsLabel('[规则]', '前五名可获双倍京豆 [规则]')).toBeNull();
   });
+
+  it('judges a label that names its rules by its own words, not by the other links on its line', () => {
+    expect(classifyTermsLabel('平台交易规则', '评价')).toBe('tradingRules');
+    expect(classifyTermsLabel('天猫规则', '积分')).toBe('tradingRules');
+  });
 });
 
 describe('terms links in pages', () => {

@@ -51,6 +51,15 @@ const CASES: Array<[hostile.HostilePage, number]> = [
   [hostile.digitRun(200_000), 50],
   [hostile.digitRun(200_000, '倍违约金'), 150],
   [hostile.separatedDigits(100_000), 500],
+  // A hotline's 转 extension: the extension's digits and the 转 must not be retried along a run.
+  [hostile.unitRun('400-610-1360转', 100_000), 500],
+  [hostile.unitRun('010-56733456转1234567', 200_000), 150],
+  // Telecom licence classes (合字A1.B1.B2-…) and algorithm filings: a run of classes or digits that never ends in a number.
+  [hostile.unitRun('合字A1.B1.', 200_000), 80],
+  [hostile.unitRun('合字B2.A1.', 200_000), 400],
+  [hostile.unitRun('网信算备1234567890', 200_000), 400],
+  // An address without a number: city, district, road and building words over and over, never ending in a unit.
+  [hostile.unitRun('址深圳市南山区粤兴二道大楼中心大厦B座', 200_000), 300],
   [hostile.longStyleValues(20_000), 100],
   [hostile.keywordSpans(20_000), 40],
   [hostile.keywordRunOn(300_000), 3000],

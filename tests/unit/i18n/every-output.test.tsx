@@ -62,6 +62,10 @@ function producedResults(): RuleResult[] {
       '<h2>第二条 账户</h2><p>您应当妥善保管账户与密码，对账户下的行为负责。</p></body></html>',
   );
   results.push(...auditDocument(onPublication, { url: TERMS_URL, mode: 'static', pageType: 'terms' }).results);
+  // More unfair clauses than the evidence limit: the result counts the ones it does not list.
+  const clauses = Array.from({ length: 25 }, (_, i) => `<p>第${i + 1}条 特价商品${i + 1}一经售出概不退换。</p>`).join('');
+  const manyClauses = parse(`<html><head><title>用户服务协议</title></head><body><h1>用户服务协议</h1>${clauses}</body></html>`);
+  results.push(...auditDocument(manyClauses, { url: TERMS_URL, mode: 'static', pageType: 'terms' }).results);
   const throwing = { ...rules[0], id: rules[0].id, evaluate: () => { throw new Error('boom'); } };
   results.push(...evaluate(auditResult().facts, { url: FIXTURE_URL, title: '', mode: 'static', auditedAt: '2026-11-28T20:00:00+08:00', pageType: 'platform-home' }, [throwing]).results);
   return results;

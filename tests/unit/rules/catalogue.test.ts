@@ -58,7 +58,7 @@ describe('rule catalogue', () => {
       const source = readFileSync(`${CATALOGUE_DIR}/${id}.ts`, 'utf8');
       const suffixes = [...source.matchAll(/\('(?:pass|fail|review|na)',\s*'(\w+)'/g)].map((m) => m[1]);
       expect(suffixes.length + Number(source.includes('judgeClauses(')), id).toBeGreaterThan(0);
-      const shared = source.includes('judgeClauses(') ? ['pass', 'fail_clause', 'review_clause'] : [];
+      const shared = source.includes('judgeClauses(') ? ['pass', 'fail_clause', 'review_clause', 'fail_clauses', 'review_clauses'] : [];
       for (const suffix of [...suffixes, ...shared]) {
         expect(hasMessage(`${messageKeyBase(id)}_${suffix}`), `${messageKeyBase(id)}_${suffix}`).toBe(true);
       }

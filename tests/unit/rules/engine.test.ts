@@ -92,6 +92,17 @@ describe('evaluate', () => {
     expect(result.facts.icp).toHaveLength(50);
   });
 
+  it('counts the evidence left out past the limit, and the text layer says how much in both languages', () => {
+    const many = [...Array(25)].map((_, i) => icpFact(`京ICP备${11041700 + i}号`, { linked: false }));
+    const result = evaluate(factsWith({ icp: many }), { ...meta, pageType: 'platform-home' }, [icpNumber]).results[0];
+    expect(result.evidence).toHaveLength(EVIDENCE_LIMIT);
+    expect(result.messageParams).toMatchObject({ unlistedCount: 25 - EVIDENCE_LIMIT });
+    expect(resultMessage(result, 'zh_CN')).toContain('另有 5 条证据未列出');
+    expect(resultMessage(result, 'en')).toContain('5 more not listed');
+    const few = evaluate(factsWith({ icp: many.slice(0, 3) }), { ...meta, pageType: 'platform-home' }, [icpNumber]).results[0];
+    expect(few.messageParams).not.toHaveProperty('unlistedCount');
+  });
+
   it('lists rule metadata for the UIs', () => {
     expect(ruleCatalogue.map((rule) => rule.id)).toContain('icp-number');
     expect(ruleCatalogue[0]).not.toHaveProperty('evaluate');

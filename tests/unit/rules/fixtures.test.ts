@@ -26,6 +26,8 @@ describe('rule fixtures (static, linkedom)', () => {
           const result = audit.results.find((r) => r.ruleId === ruleId);
           expect(result?.status, `${result?.messageKey}: ${JSON.stringify(result?.messageParams)}`).toBe(expectedStatus(fixture.expected, 'static'));
           expect(result && resultMessage(result, 'zh_CN')).not.toBe(result?.messageKey);
+          if (fixture.expected.messageKey) expect(result?.messageKey).toBe(fixture.expected.messageKey);
+          if (fixture.expected.evidence) expect(result?.evidence.map((e) => e.text)).toEqual(fixture.expected.evidence);
         });
       }
     });

@@ -31,11 +31,12 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
     "The shop header links to Taobao's seller-qualification page (scportal.taobao.com/quali_show.htm … qualitype=1), " +
     "where a Taobao shop shows its business licence: the engine takes it as the shop's licence link; the label " +
     'counts only links labelled 营业执照.',
-  'pagetype/24:missed:phone:4006101360601382':
-    'The shop box shows 400-610-1360转601382; the engine reads the hotline 4006101360 and drops the 转 extension.',
-  'pagetype/24:false:phone:4006101360': 'The same number without its 转 extension (see the line above).',
-  'pagetype/29:missed:phone:4006101360113646': 'As for 24: 400-610-1360转113646 is read without its 转 extension.',
-  'pagetype/29:false:phone:4006101360': 'The same number without its 转 extension.',
+  'real/12:false:terms.consumerProtection':
+    'The help footer links 退货政策: the engine counts a returns or guarantee policy as the consumer-protection terms ' +
+    '(README, judgement calls); the labels count only an explicit 消费者保障 section (see POLICY_DIFFERENCES in ' +
+    'tests/unit/corpus.test.ts).',
+  'real/17:false:terms.consumerProtection': 'As for real/12: the footer links 退货政策.',
+  'real/20:false:terms.consumerProtection': 'As for real/12: the footer links 退换货政策.',
   'pagetype/25:false:phone:4006069933':
     'The JD.hk template shows 客服电话400-606-9933 in its service block (#w-footer); the label lists no phone ' +
     'because the mainland footer is absent, but this is a customer-service number the page shows.',

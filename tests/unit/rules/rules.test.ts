@@ -89,6 +89,13 @@ describe('uscc-check', () => {
     expect(suspect).toMatchObject({ status: 'review', messageParams: { code: '91350100M000100Y4Z' } });
     expect(usccCheck.evaluate(noFacts(), home).status).toBe('na');
   });
+
+  it('reports a code of the wrong length as the wrong length, not as a bad check character', () => {
+    const short = usccCheck.evaluate(factsWith({ uscc: [uscc('9133010071610585F', { valid: false })] }), home);
+    expect(short).toMatchObject({ status: 'review', messageKey: 'rule_uscc_check_review_length', messageParams: { code: '9133010071610585F', length: 17 } });
+    const checked = usccCheck.evaluate(factsWith({ uscc: [uscc('91350100M000100Y4Z', { valid: false })] }), home);
+    expect(checked.messageKey).toBe('rule_uscc_check_review_suspect');
+  });
 });
 
 describe('psb-filing', () => {
@@ -132,10 +139,11 @@ describe('terms-links', () => {
   it('reviews one of the two, naming the other', () => {
     const facts = factsWith({ terms: { ...terms0, tradingRules: [seen('规则')], privacyPolicy: [seen('隐私政策')] } });
     expect(termsLinks.evaluate(facts, home)).toMatchObject({ status: 'review', messageParams: { missingKeys: 'terms_kind_user_agreement' } });
+    expect(termsLinks.evaluate(facts, home).evidence.map((e) => e.text)).toEqual(['规则']);
   });
-  it('fails with neither, even when privacy is linked', () => {
-    const facts = factsWith({ terms: { ...terms0, privacyPolicy: [seen('隐私政策')] } });
-    expect(termsLinks.evaluate(facts, home).status).toBe('fail');
+  it('fails with neither, even when privacy is linked, and cites no link of another kind', () => {
+    const facts = factsWith({ terms: { ...terms0, privacyPolicy: [seen('隐私政策')], disputeResolution: [seen('投诉中心')] } });
+    expect(termsLinks.evaluate(facts, home)).toMatchObject({ status: 'fail', evidence: [] });
   });
 });
 
@@ -227,6 +235,14 @@ describe('unfair-term rules', () => {
       expect(failed.evidence[0].text).toBe(clear[0]);
       expect(rule.evaluate(factsWith({ unfairClauses: [clause(unclear[0], unclear[1], basis)] }), terms).status).toBe('review');
       expect(rule.evaluate(noFacts(), terms).status).toBe('pass');
+    });
+    it(`${rule.id}: cites every clause, the unambiguous first, and counts them`, () => {
+      const outcome = rule.evaluate(
+        factsWith({ unfairClauses: [clause(unclear[0], unclear[1], basis), clause(clear[0], clear[1], basis), clause(`另：${clear[0]}`, clear[1], basis)] }),
+        terms,
+      );
+      expect(outcome).toMatchObject({ status: 'fail', messageKey: `rule_${rule.id.replace(/-/g, '_')}_fail_clauses`, messageParams: { sentence: clear[0], count: 3 } });
+      expect(outcome.evidence.map((e) => e.text)).toEqual([clear[0], `另：${clear[0]}`, unclear[0]]);
     });
     it(`${rule.id}: ignores clauses tied to other articles`, () => {
       const other = basis === 'G2 art. 13' ? 'G2 art. 10' : 'G2 art. 13';
