@@ -184,11 +184,11 @@ export function createAuditWriter(db: LiangzhaoDatabase, options: AuditWriterOpt
   return {
     async save(audit: StoredAudit): Promise<WriteReply> {
       await restored;
-      // Keep the order: while older audits wait for their retry, a new one waits behind them.
-      const waiting = queue.length > 0 && flushing === null;
       await enqueue(audit);
-      if (waiting) schedule();
-      else await flush();
+      // Keep the order: while older audits wait for a retry the database asked for, a new one waits behind them.
+      // Audits other reports are still queueing are no reason to wait: this one is written with them and answered.
+      // A write under way may have passed this audit by (it was queued meanwhile): write again until it is taken.
+      while (!armed && queue.includes(audit)) await flush();
       return replyFor(audit);
     },
     /** Picks up the audits a previous service worker left unsaved, and writes them. */

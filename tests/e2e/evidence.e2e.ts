@@ -261,7 +261,8 @@ describe('evidence capture, exports, verification and import', () => {
       images: [...document.querySelectorAll('img, svg image')].map((img) => (img.getAttribute('src') ?? img.getAttribute('href'))?.slice(0, 22)),
       handlers: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => a.name)),
     }));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Every image has loaded or failed, so a handler smuggled into the report would have run (and opened a dialog).
+    await report.waitForFunction(() => [...document.images].every((img) => img.complete));
     expect(dialogs).toEqual([]);
     expect(seen.scripts).toBe(0);
     expect(seen.handlers).toEqual([]);

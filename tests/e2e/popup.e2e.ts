@@ -6,6 +6,23 @@ import { axeViolations, choose, openAudited, openPopup, textOf } from './ui-help
 
 const MARKUP = '<img src=x onerror=alert(1)>';
 
+/** The types of the messages the page at `url` sends the worker from now on, in order. */
+async function recordMessagesFrom(session: ExtensionSession, url: string): Promise<() => Promise<string[]>> {
+  await session.worker.evaluate((pageUrl: string) => {
+    const seen: string[] = [];
+    (globalThis as { messagesFromPage?: string[] }).messagesFromPage = seen;
+    chrome.runtime.onMessage.addListener((message: { type: string }, sender) => {
+      if (sender.url === pageUrl) seen.push(message.type);
+    });
+  }, url);
+  return () => session.worker.evaluate(() => [...((globalThis as { messagesFromPage?: string[] }).messagesFromPage ?? [])]);
+}
+
+/** What the tab's content script holds as its latest audit. */
+async function reportedBy(session: ExtensionSession, tabId: number): Promise<unknown> {
+  return session.worker.evaluate((id: number) => chrome.tabs.sendMessage(id, { type: 'page:current' }, { frameId: 0 }), tabId);
+}
+
 describe('popup', () => {
   let session: ExtensionSession;
   let site: FixtureBrowsing['site'];
@@ -140,16 +157,19 @@ describe('popup', () => {
     // The tab the popup speaks for says at once that its site is paused.
     expect((await waitFor(() => badgeOf(session, shop.tabId), (b) => b.text === PAUSED_BADGE_TEXT)).text).toBe(PAUSED_BADGE_TEXT);
     const url = `${site.origin}/no-disclosures.html`;
+    const asked = await recordMessagesFrom(session, url);
     const paused = await session.browser.newPage();
     await paused.goto(url);
-    await new Promise((ok) => setTimeout(ok, 1_500));
-    expect((await storedAudits(session)).filter((row) => row.url === url)).toEqual([]);
-
+    // The tab's content script asks whether it may audit; told no, it reports nothing until the popup asks.
+    await waitFor(asked, (types) => types.includes('settings:auto-audit'));
     const tabId = await tabIdOf(session, paused);
+    expect(await reportedBy(session, tabId)).toMatchObject({ result: null });
+
     const { popup: pausedPopup } = await openPopup(session, tabId);
     await pausedPopup.waitForSelector('.checklist');
     expect(await pausedPopup.$eval('.switch input', (el) => (el as HTMLInputElement).checked)).toBe(true);
     await waitFor(() => storedAudits(session), (rows) => rows.some((row) => row.url === url));
+    expect(await asked()).toEqual(['settings:auto-audit', 'audit:report']);
 
     await pausedPopup.click('.switch input');
     await pausedPopup.waitForFunction(() => !document.body.textContent?.includes('此网站已暂停自动核查'), { timeout: 5_000 });

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LiangzhaoDatabase, toStoredAudit } from '@/storage/db';
+import { LiangzhaoDatabase, toStoredAudit, type StoredAudit } from '@/storage/db';
 import { createAuditWriter, memoryStore } from '@/storage/audit-writer';
 import { audit } from '../../support/fixtures';
 
@@ -57,6 +57,21 @@ describe('audit writer', () => {
     expect((await db.audits.orderBy('id').toArray()).map((a) => a.score)).toEqual([50, 60]);
     expect(writer.status()).toEqual({ pending: 0, dropped: 0, lastError: null });
     expect(await store.load()).toHaveLength(0);
+  });
+
+  it('answers every one of audits reported at once with its stored id, while their queue is still being saved', async () => {
+    // Extension storage answers in a later task, so each report is still queueing when the next one arrives.
+    const slow = memoryStore();
+    const store = { load: slow.load, save: (audits: StoredAudit[]) => new Promise<void>((ok) => setTimeout(() => ok(slow.save(audits)), 5)) };
+    // And a store that answers at once, where a write under way may already have looked at the queue.
+    for (const [round, writer] of [createAuditWriter(db, { store }), createAuditWriter(db)].entries()) {
+      const audits = [1, 2, 3, 4].map((tab) => storedAt(round * 10_000 + tab * 1_000, round * 10 + 50 + tab, tab));
+      const replies = await Promise.all(audits.map((audit) => writer.save(audit)));
+      const rows = await db.audits.where('auditedAtMs').anyOf(audits.map((audit) => audit.auditedAtMs)).toArray();
+      const storedIds = audits.map((audit) => rows.find((row) => row.score === audit.score)?.id);
+      expect(storedIds.every((id) => typeof id === 'number')).toBe(true);
+      expect(replies).toEqual(storedIds.map((auditId) => ({ auditId })));
+    }
   });
 
   it('writes the audits a stopped service worker left in the session store as soon as it starts', async () => {
