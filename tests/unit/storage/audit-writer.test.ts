@@ -74,7 +74,7 @@ describe('audit writer', () => {
     }
   });
 
-  it('writes the audits a stopped service worker left in the session store as soon as it starts', async () => {
+  it('writes the audits a stopped service worker left in the storage.local queue as soon as it starts', async () => {
     const store = memoryStore();
     await store.save([storedAt(1_000, 40)]);
     const writer = createAuditWriter(db, { store });
