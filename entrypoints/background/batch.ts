@@ -9,9 +9,13 @@ import { browserCaptureDeps } from './capture';
 /** The watchdog: wakes a stopped worker while a batch runs (alarms fire every 30 s at the soonest). */
 export const BATCH_ALARM = 'liangzhao.batch';
 const WATCHDOG_MINUTES = 0.5;
-/** A tab that loaded but whose content script does not answer is asked again this often, this many times. */
-const NO_ANSWER_RETRIES = 3;
-const NO_ANSWER_DELAY_MS = 700;
+/**
+ * A tab that loaded but whose content script does not answer is asked again this often, for this long: the script
+ * is injected after the load event, and on a busy machine it can take seconds to start listening. A page that has
+ * no content script (a PDF, an error page) is given up after the window.
+ */
+const NO_ANSWER_DELAY_MS = 500;
+const NO_ANSWER_WINDOW_MS = 8_000;
 /** The least a late settle request is given, however little of the page's budget is left. */
 const MIN_SETTLE_MS = 1_000;
 
@@ -156,7 +160,8 @@ export function createBatchRunner(db: LiangzhaoDatabase) {
 
   /** The page's answer, or null when no content script answers (an error page, a PDF, a page still loading). */
   async function askToSettle(tabId: number, settle: StoredBatch['settle']): Promise<SettleReply | null> {
-    for (let attempt = 1; ; attempt++) {
+    const giveUpAt = Date.now() + NO_ANSWER_WINDOW_MS;
+    for (;;) {
       try {
         const reply = await send({ type: 'page:settle', settle }, { tabId });
         if (reply?.state) return reply;
@@ -164,7 +169,7 @@ export function createBatchRunner(db: LiangzhaoDatabase) {
         // No receiver yet, or the page navigated away (a redirect) while settling.
       }
       const tab = await browser.tabs.get(tabId).catch(() => null);
-      if (!tab || attempt >= NO_ANSWER_RETRIES || tab.status === 'loading') return null;
+      if (!tab || Date.now() >= giveUpAt || tab.status === 'loading') return null;
       await new Promise((resolve) => setTimeout(resolve, NO_ANSWER_DELAY_MS));
     }
   }
