@@ -54,9 +54,11 @@ export async function captureFromPopup(session: ExtensionSession, origin: string
 /** Opens the popup through the toolbar action (which grants `activeTab`) on `page` and captures from it. */
 export async function captureFromAction(session: ExtensionSession, page: Page, caseFields?: Record<string, string>) {
   const extension = (await session.browser.extensions()).get(session.extensionId)!;
+  // A popup closed a moment ago may still be listed: wait for the one this click opens.
+  const earlier = new Set(session.browser.targets().filter((t) => t.url().endsWith('/popup.html')));
   await page.bringToFront();
   await page.triggerExtensionAction(extension);
-  const target = await session.browser.waitForTarget((t) => t.url().endsWith('/popup.html'), { timeout: 10_000 });
+  const target = await session.browser.waitForTarget((t) => t.url().endsWith('/popup.html') && !earlier.has(t), { timeout: 10_000 });
   const popup = (await target.asPage())!;
   await popup.waitForSelector('[data-testid=capture-evidence]');
   if (caseFields) {
