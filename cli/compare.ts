@@ -5,7 +5,7 @@
  */
 import { parseHTML } from 'linkedom';
 import { t } from '../i18n';
-import { termsDatesLine } from '../i18n/text';
+import { termsChangeSummary, termsDatesLine, termsNoticeText } from '../i18n/text';
 import { extractTermsDocument } from '../rules/terms/extract';
 import { compareReport, type TermsCompareReport } from '../rules/terms/report';
 import type { Locale } from '../rules/types';
@@ -48,7 +48,7 @@ export function formatComparison(report: TermsCompareReport, locale: Locale): st
     t('cli_compare_after', locale, { source: report.after.source, clauses: report.after.clauseCount, digest: report.after.digest.slice(0, 12) }),
     `  ${datesOf(report.after)}`,
     '',
-    report.identical ? t('terms_view_identical', locale) : t('terms_view_counts', locale, report.counts),
+    termsChangeSummary(report, locale),
   ];
   for (const change of report.changes) {
     const clause = change.after ?? change.before!;
@@ -56,6 +56,6 @@ export function formatComparison(report: TermsCompareReport, locale: Locale): st
     for (const sentence of change.removedSentences) lines.push(`  - ${sentence}`);
     for (const sentence of change.addedSentences) lines.push(`  + ${sentence}`);
   }
-  lines.push('', `${t('terms_view_notice', locale)}: ${t(`status_${report.notice.status}`, locale)}`, `  ${t(`terms_notice_${report.notice.status}`, locale)}`);
+  lines.push('', `${t('terms_view_notice', locale)}: ${t(`status_${report.notice.status}`, locale)}`, `  ${termsNoticeText(report.notice.status, locale)}`);
   return lines.join('\n');
 }

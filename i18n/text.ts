@@ -4,7 +4,7 @@
  * emits message keys and params only; nothing else renders them.
  */
 import type { AuditResult, Grade, RuleResult, Verdict } from '@/rules/types';
-import type { StatedDates, TermsComparison, TermsDocumentKind } from '@/rules/terms/types';
+import type { NoticeStatus, StatedDates, TermsComparison, TermsDocumentKind } from '@/rules/terms/types';
 import { formatIsoTime } from './dates';
 import type { Locale } from '@/utils/locale';
 import { hasMessage, t, type MessageParams } from './index';
@@ -315,15 +315,18 @@ export function termsVersionLine(
   });
 }
 
-/** What changed between two versions, counted by clause. */
-export function termsChangeSummary(comparison: TermsComparison, locale: Locale): string {
+/** What changed between two versions, counted by clause (a stored comparison or the CLI's report). */
+export function termsChangeSummary(comparison: Pick<TermsComparison, 'identical' | 'counts'>, locale: Locale): string {
   return comparison.identical ? t('terms_view_identical', locale) : t('terms_view_counts', locale, comparison.counts);
 }
+
+/** The seven-day notice judgement (G2 art. 6 para. 2, E-Commerce Law art. 34) in a sentence. */
+export const termsNoticeText = (status: NoticeStatus, locale: Locale) => t(`terms_notice_${status}`, locale);
 
 /** The seven-day notice judgement of the later version, and the inspector's seen-late note when there is one. */
 export function termsNoticeLines(comparison: TermsComparison, locale: Locale): string[] {
   const { notice, observation } = comparison;
-  const lines = [t(`terms_notice_${notice.status}`, locale)];
+  const lines = [termsNoticeText(notice.status, locale)];
   if (observation) {
     lines.push(
       t('terms_view_seen_late', locale, {

@@ -66,3 +66,26 @@ export async function recordTermsVersion(db: LiangzhaoDatabase, doc: TermsDocume
     return termsHistory(db, doc, seenAt);
   });
 }
+
+/**
+ * Versions seen elsewhere (an imported file): a version already stored keeps its row and widens its seen span; a
+ * new one is added. The caller holds a transaction over `termsVersions`.
+ */
+export async function mergeTermsVersions(db: LiangzhaoDatabase, versions: ReadonlyArray<Omit<StoredTermsVersion, 'id'>>): Promise<void> {
+  for (const version of versions) {
+    const known = await db.termsVersions.where('[canonicalUrl+digest]').equals([version.canonicalUrl, version.digest]).first();
+    if (!known) {
+      await db.termsVersions.add({ ...version, firstSeenMs: Date.parse(version.firstSeen), lastSeenMs: Date.parse(version.lastSeen) });
+      continue;
+    }
+    const first = Date.parse(version.firstSeen) < known.firstSeenMs ? version.firstSeen : known.firstSeen;
+    const last = Date.parse(version.lastSeen) > known.lastSeenMs ? version.lastSeen : known.lastSeen;
+    await db.termsVersions.update(known.id!, {
+      firstSeen: first,
+      firstSeenMs: Date.parse(first),
+      lastSeen: last,
+      lastSeenMs: Date.parse(last),
+      seenCount: Math.max(known.seenCount, version.seenCount),
+    });
+  }
+}

@@ -3,7 +3,6 @@ import { t } from '@/i18n';
 import { badgeText, badgeTooltip, pausedTooltip } from '@/i18n/text';
 import { VERDICT_COLOURS } from '@/components/verdict-colours';
 
-
 /** What the badge shows for an audit (its words come from the text layer). */
 export function badgeFor(result: AuditResult, locale: Locale = result.locale): { text: string; colour: string; title: string } {
   return { text: badgeText(result), colour: VERDICT_COLOURS[result.verdict], title: badgeTooltip(result, locale) };

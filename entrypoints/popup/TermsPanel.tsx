@@ -1,4 +1,5 @@
 import { t } from '@/i18n';
+import { termsNoticeText } from '@/i18n/text';
 import type { Locale } from '@/rules/types';
 import { termsDiffUrl, type TermsPanelState } from './terms';
 
@@ -23,7 +24,7 @@ export function TermsPanel({ panel, locale, dashboardUrl }: { panel: TermsPanelS
       </p>
       {comparison && !comparison.identical && (
         <p data-testid="terms-notice" data-status={comparison.notice.status}>
-          {t(`terms_notice_${comparison.notice.status}`, locale)}
+          {termsNoticeText(comparison.notice.status, locale)}
         </p>
       )}
       <a href={termsDiffUrl(dashboardUrl, panel.canonicalUrl)} target="_blank" rel="noopener" data-testid="terms-diff-link">

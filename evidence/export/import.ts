@@ -7,7 +7,7 @@ import type { CapturedEvidence, EvidenceEntry } from './source';
 import type { Problem } from '../problems';
 import type { EntrySource } from './source';
 import { createYielder, type ProgressCallback } from '../../utils/yield';
-import { versionsOf, type StoredTermsVersion } from '@/storage/terms';
+import { mergeTermsVersions, versionsOf, type StoredTermsVersion } from '@/storage/terms';
 import { termsTrail, type TermsVersionRecord } from './terms';
 import { termsVersionsFromAudits } from '@/storage/terms-versions';
 
@@ -118,26 +118,6 @@ export async function importEntries(
     }
   });
   return { added: fresh.length, skipped: entries.length - fresh.length, captures };
-}
-
-/** A version already stored keeps its row and widens its seen span; a new one is added. */
-async function mergeTermsVersions(db: LiangzhaoDatabase, versions: readonly TermsVersionRecord[]): Promise<void> {
-  for (const version of versions) {
-    const known = await db.termsVersions.where('[canonicalUrl+digest]').equals([version.canonicalUrl, version.digest]).first();
-    if (!known) {
-      await db.termsVersions.add({ ...version, firstSeenMs: Date.parse(version.firstSeen), lastSeenMs: Date.parse(version.lastSeen) });
-      continue;
-    }
-    const first = Date.parse(version.firstSeen) < known.firstSeenMs ? version.firstSeen : known.firstSeen;
-    const last = Date.parse(version.lastSeen) > known.lastSeenMs ? version.lastSeen : known.lastSeen;
-    await db.termsVersions.update(known.id!, {
-      firstSeen: first,
-      firstSeenMs: Date.parse(first),
-      lastSeen: last,
-      lastSeenMs: Date.parse(last),
-      seenCount: Math.max(known.seenCount, version.seenCount),
-    });
-  }
 }
 
 /** Re-computes every chain stored in this profile (its own and imported ones), one capture at a time. */
