@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page, Target, WebWorker } from 'puppeteer-core';
-import { browseFixtures, waitFor, type FixtureBrowsing } from './harness';
+import { browseFixtures, EXTENSION_PATH, waitFor, type FixtureBrowsing } from './harness';
 
 const PENDING_KEY = 'liangzhao.pendingAudits';
 const isWorker = (t: Target) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://');
@@ -41,6 +41,15 @@ async function workerControl(browsing: FixtureBrowsing) {
       const target = await browser.waitForTarget(isWorker, { timeout: 15_000 });
       await (await target.worker())?.close().catch(() => undefined);
       await waitFor(async () => stops, (count) => count > before, 15_000);
+    },
+    /**
+     * Loads the built extension again over the installed one, as an update does: same id, a new worker version.
+     * Resolves once the new version runs, which is when its install handlers have been called.
+     */
+    async update(): Promise<void> {
+      const before = latest?.versionId;
+      await browser.installExtension(EXTENSION_PATH);
+      await waitFor(async () => latest, (seen) => seen?.versionId !== before && seen?.runningStatus === 'running', 15_000);
     },
   };
 }
@@ -92,6 +101,11 @@ async function reportedAuditId(page: Page, tabId: number): Promise<number | null
         .catch(() => null),
     tabId,
   );
+}
+
+/** The toolbar badge's text on a tab, read from an extension page. */
+async function badgeText(page: Page, tabId: number): Promise<string> {
+  return page.evaluate((id: number) => chrome.action.getBadgeText({ tabId: id }), tabId);
 }
 
 /** Makes the running worker's database refuse every write, as a full disk does; a new worker starts clean. */
@@ -149,5 +163,34 @@ describe('a service worker that may stop at any moment', () => {
     // The retry alarm (or the next start) wakes a new worker, which writes what the stopped one queued.
     await waitFor(() => pendingAudits(reader), (pending) => pending === 0, 30_000);
     expect((await storedPerUrl(reader))[url]).toBe(1);
+  });
+
+  it('stores what the old version had queued once after an update, and audits open tabs again on their next navigation', async () => {
+    const { session, site } = browsing;
+    const worker = await workerControl(browsing);
+    const audited = `${site.origin}/compliant-home.html`;
+    const queued = `${site.origin}/no-disclosures.html`;
+    const tab = await session.browser.newPage();
+    await tab.goto(audited);
+    const before = await extensionPage(browsing);
+    await waitFor(() => storedPerUrl(before), (counts) => counts[audited] === 1);
+    await refuseWrites(session.worker);
+    await (await session.browser.newPage()).goto(queued);
+    await waitFor(() => pendingAudits(before), (pending) => pending === 1);
+
+    await worker.update();
+    // The update closed the old version's pages; the new version's worker drains the queue the old one left.
+    const after = await extensionPage(browsing);
+    await waitFor(() => pendingAudits(after), (pending) => pending === 0, 30_000);
+    expect(await storedPerUrl(after)).toEqual({ [audited]: 1, [queued]: 1 });
+
+    // The open tab keeps the old version's orphaned script, which nothing can reach, until it navigates; then the new
+    // version's script audits it. The re-audit says what the stored one says, so it is answered with that row.
+    const row = (await storedRows(after)).find((stored) => stored.url === audited)!;
+    expect(await reportedAuditId(after, row.tabId)).toBeNull();
+    await tab.reload();
+    await waitFor(() => reportedAuditId(after, row.tabId), (id) => id === row.id, 30_000);
+    expect(await waitFor(() => badgeText(after, row.tabId), (text) => text !== '')).toMatch(/^[A-F]\??$/);
+    expect(await storedPerUrl(after)).toEqual({ [audited]: 1, [queued]: 1 });
   });
 });
