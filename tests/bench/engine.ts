@@ -111,7 +111,7 @@ export function median(values: readonly number[]): number {
 
 async function openPage(browser: Browser, file: string): Promise<Page> {
   const page = await browser.newPage();
-  await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 60_000 });
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 180_000 });
   await page.evaluate(waitForQuietScript(500, 5_000));
   await injectEngine(page);
   return page;
