@@ -110,7 +110,40 @@ function consumedLength(raw: string, groups: string[], count: number, prefix: st
   return position;
 }
 
-const EMAIL = /(?<![\w.+-])[A-Za-z0-9][\w.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.([A-Za-z]{2,10})(?![\w@])/g;
+/** A local part is at most 64 characters (RFC 5321), so an address is looked for only that far before its `@`. */
+const EMAIL_LOCAL_MAX = 64;
+const EMAIL = new RegExp(
+  `(?<![\\w.+-])[A-Za-z0-9][\\w.+-]{0,${EMAIL_LOCAL_MAX - 1}}@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.([A-Za-z]{2,10})(?![\\w@])`,
+  'y',
+);
+
+/** `[\w.+-]`, the characters of a local part. */
+function isLocalPartChar(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) ||
+    code === 95 || code === 46 || code === 43 || code === 45
+  );
+}
+
+/**
+ * EMAIL's matches in the order a scan of the whole text finds them, tried only where one can start: the start of
+ * the local part before each `@` (the pattern's look-behind allows no other), at most EMAIL_LOCAL_MAX characters
+ * back. One attempt per `@`, however many there are; a page without one costs a native search.
+ */
+function* emailMatches(text: string): Generator<RegExpExecArray> {
+  let from = 0;
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', Math.max(at + 1, from))) {
+    let start = at;
+    while (start > 0 && at - start < EMAIL_LOCAL_MAX && isLocalPartChar(text.charCodeAt(start - 1))) start--;
+    // Inside the run of a match already found, no position passes the look-behind.
+    if (start === at || start < from) continue;
+    EMAIL.lastIndex = start;
+    const match = EMAIL.exec(text);
+    if (match === null) continue;
+    yield match;
+    from = start + match[0].length;
+  }
+}
 const FILE_EXTENSIONS = /^(png|jpe?g|gif|webp|svg|css|js|bmp|ico)$/i;
 
 const POSTAL = /(邮编|邮政编码|Post\s?code|Postal\s?Code|Zip(?:\s?Code)?)\s*[:：]?\s*(\d{6})(?!\d)/gi;
@@ -220,7 +253,7 @@ export function detectPhones(page: PageView): PhoneFact[] {
 export function detectEmails(page: PageView): EmailFact[] {
   const emails: EmailFact[] = [];
   const seen = new Set<string>();
-  for (const m of matchText(page).matchAll(EMAIL)) {
+  for (const m of emailMatches(matchText(page))) {
     if (FILE_EXTENSIONS.test(m[1]) || inUserContent(page, m.index!)) continue;
     const evidence = page.evidenceForRange(m.index!, m.index! + m[0].length);
     emails.push({ ...evidence, text: page.text.slice(m.index!, m.index! + m[0].length), context: evidence.text });

@@ -7,7 +7,7 @@ import type { PsbFact } from '../types';
 import { matchText, type PageView } from '../gather/page';
 import { DIVISION_PREFIXES, PROVINCE_CHARS, PROVINCE_DIVISION, PROVINCE_NAMES } from './provinces';
 import { hostIsUnder, hostnameOf } from '../gather/url';
-import { ClaimedText } from '../gather/text';
+import { ClaimedText, matchesNear } from '../gather/text';
 
 export interface PsbMatch {
   start: number;
@@ -25,12 +25,16 @@ const CURRENT_PATTERN = new RegExp(
   `([${PROVINCE_CHARS}])?\\s?公(?:网安|安网)备(?:案)?\\s?(?:[:：]\\s?)?(?:(?:编)?号\\s?[:：]?\\s?)?(\\d(?: ?\\d){11}(?:(?: ?\\d){2})?)(?!\\d)(\\s?号)?`,
   'g',
 );
+/** How far 备 can be from the start of a CURRENT_PATTERN match: province, space, 公, 网安. */
+const CURRENT_REACH = 5;
 const PROVINCE_NAME_ALTERNATION = Object.keys(PROVINCE_NAMES).join('|');
 const BUREAU_PATTERN = new RegExp(
   `((${PROVINCE_NAME_ALTERNATION})[省市]?(?:[\\u4e00-\\u9fa5]{1,8}[市州盟])?公安(?:厅|局)[\\u4e00-\\u9fa5]{0,10}?)` +
     `(?:网站|网络)?备案(?:编号|号)\\s?[:：]?\\s?(\\d{12,14})(?!\\d)`,
   'g',
 );
+/** How far 公安 can be from the start of a BUREAU_PATTERN match: a three-character province, 省/市, a city of 1-9. */
+const BUREAU_REACH = 13;
 
 /** `公安机关备案号：31010402000001` names no province: the division code alone says where it was filed. */
 const AUTHORITY_PATTERN = /公安(?:机关)?(?:联网)?备案(?:编)?号\s?[:：]?\s?(\d{12}|\d{14})(?!\d)(\s?号)?/g;
@@ -49,7 +53,7 @@ export function psbProblems(digits: string, divisionOfProvince: string | null): 
 
 export function findPsbNumbers(text: string): PsbMatch[] {
   const found: PsbMatch[] = [];
-  for (const m of text.matchAll(CURRENT_PATTERN)) {
+  for (const m of matchesNear(text, CURRENT_PATTERN, '备', CURRENT_REACH)) {
     const province = m[1] ?? null;
     // Digits grouped or broken by a space (`110101020008 68`) are one number.
     const digits = m[2].replace(/ /g, '');
@@ -65,7 +69,7 @@ export function findPsbNumbers(text: string): PsbMatch[] {
       warnings,
     });
   }
-  for (const m of text.matchAll(BUREAU_PATTERN)) {
+  for (const m of matchesNear(text, BUREAU_PATTERN, '公安', BUREAU_REACH)) {
     const digits = m[3];
     const warnings = psbProblems(digits, PROVINCE_NAMES[m[2]]);
     found.push({

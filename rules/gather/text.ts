@@ -74,3 +74,36 @@ export class ClaimedText {
     return false;
   }
 }
+
+const stickyCopies = new WeakMap<RegExp, RegExp>();
+
+/**
+ * The matches a scan of the whole text with the global `pattern` finds, in the same order, found by trying the
+ * pattern only near `anchor`: a literal every match holds, at most `reach` characters after the match's start.
+ * The anchor is found by the native `indexOf`, and each occurrence costs at most `reach + 1` sticky attempts, so
+ * a page without the anchor costs one native search and the pattern's own scan of every position is never run.
+ */
+export function* matchesNear(text: string, pattern: RegExp, anchor: string, reach: number): Generator<RegExpExecArray> {
+  let sticky = stickyCopies.get(pattern);
+  if (sticky === undefined) {
+    sticky = new RegExp(pattern.source, pattern.flags.replace('g', '') + 'y');
+    stickyCopies.set(pattern, sticky);
+  }
+  // Where the next match may start: a scan of the whole text resumes after the match it found.
+  let from = 0;
+  for (let at = text.indexOf(anchor); at !== -1; at = text.indexOf(anchor, Math.max(at + 1, from))) {
+    // A match that ends before this anchor leaves the anchor to a later match: go on trying after it.
+    let start = Math.max(from, at - reach);
+    while (start <= at) {
+      sticky.lastIndex = start;
+      const match = sticky.exec(text);
+      if (match === null) {
+        start++;
+        continue;
+      }
+      yield match;
+      from = start + Math.max(match[0].length, 1);
+      start = from;
+    }
+  }
+}

@@ -68,6 +68,10 @@ const CASES: Array<[hostile.HostilePage, number]> = [
   [hostile.unitRun('合字A1.B1.', 200_000), 80],
   [hostile.unitRun('合字B2.A1.', 200_000), 400],
   [hostile.unitRun('网信算备1234567890', 200_000), 400],
+  // Anchors of the patterns tried only near them (公网安备, a bureau's 公安, an address's @), over and over.
+  [hostile.unitRun('京公网安备', 200_000), 400],
+  [hostile.unitRun('北京市朝阳区公安', 200_000), 400],
+  [hostile.unitRun('a@', 200_000), 400],
   // An address without a number: city, district, road and building words over and over, never ending in a unit.
   [hostile.unitRun('址深圳市南山区粤兴二道大楼中心大厦B座', 200_000), 300],
   [hostile.longStyleValues(20_000), 100],

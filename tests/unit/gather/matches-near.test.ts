@@ -1,0 +1,54 @@
+/**
+ * `matchesNear` must find exactly what a scan of the whole text finds, whenever every match holds its anchor within
+ * `reach` characters of its start: the detectors rely on it to look only near 备, 公安 and @.
+ */
+import { describe, expect, it } from 'vitest';
+import { matchesNear } from '@/rules/gather/text';
+
+function everywhere(text: string, pattern: RegExp): Array<[number, string]> {
+  return [...text.matchAll(pattern)].map((m) => [m.index!, m[0]]);
+}
+
+function near(text: string, pattern: RegExp, anchor: string, reach: number): Array<[number, string]> {
+  return [...matchesNear(text, pattern, anchor, reach)].map((m) => [m.index!, m[0]]);
+}
+
+/** mulberry32, so a failing text can be made again from its seed. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CASES: Array<{ name: string; pattern: RegExp; anchor: string; reach: number; alphabet: string[] }> = [
+  { name: 'a filing number', pattern: /[京沪]?\s?公网安备\s?\d{4,6}(?!\d)/g, anchor: '备', reach: 5, alphabet: ['京', '沪', ' ', '公', '网', '安', '备', '1', '2', '号'] },
+  { name: 'an address', pattern: /(?<![\w.])[a-z][\w.]{0,7}@[a-z]+\.[a-z]{2,3}(?![\w@])/g, anchor: '@', reach: 8, alphabet: ['a', 'b', '.', '@', '_', 'c', 'o', 'm', ' '] },
+  { name: 'overlapping candidates', pattern: /ab?c?X/g, anchor: 'X', reach: 3, alphabet: ['a', 'b', 'c', 'X'] },
+];
+
+describe('matchesNear', () => {
+  for (const { name, pattern, anchor, reach, alphabet } of CASES) {
+    it(`finds every match a whole-text scan finds: ${name}`, () => {
+      const next = random(name.length);
+      for (let round = 0; round < 400; round++) {
+        const length = 1 + Math.floor(next() * 60);
+        const text = Array.from({ length }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+        expect(near(text, pattern, anchor, reach), text).toEqual(everywhere(text, pattern));
+      }
+    });
+  }
+
+  it('finds a match that ends before an anchor, and the match that anchor starts', () => {
+    expect(near('aXaX', /aX/g, 'X', 1)).toEqual([[0, 'aX'], [2, 'aX']]);
+    expect(near('aXX', /a?X/g, 'X', 1)).toEqual([[0, 'aX'], [2, 'X']]);
+  });
+
+  it('finds nothing in a text without the anchor', () => {
+    expect(near('京公网安11010502000001', /公网安备\d+/g, '备', 5)).toEqual([]);
+  });
+});
