@@ -32,11 +32,13 @@ describe('re-audit', () => {
     const tabId = await tabIdOf(session, page);
     const first = await waitFor(() => badgeOf(session, tabId), (badge) => badge.text !== '');
     expect(first.colour).toEqual(hexToRgba(VERDICT_COLOURS.fail));
+    // The badge's text and colour are set by two calls and read by two: wait until both say the new verdict, or a
+    // read between the two writes sees the new colour beside the old grade.
     const later = await waitFor(
       () => badgeOf(session, tabId),
-      (badge) => badge.colour.join() === hexToRgba(VERDICT_COLOURS.pass).join(),
+      (badge) => badge.colour.join() === hexToRgba(VERDICT_COLOURS.pass).join() && /^[A-D]$/.test(badge.text),
     );
-    expect(later.text).toMatch(/^[A-D]$/);
+    expect(later.colour).toEqual(hexToRgba(VERDICT_COLOURS.pass));
     const rows = await rowsOf(tabId);
     expect(rows.length).toBeGreaterThanOrEqual(2);
     expect(rows.at(-1)!.failedRules).not.toContain('icp-number');
@@ -89,16 +91,17 @@ describe('re-audit', () => {
         (id: number) => (self as unknown as { reports: Array<{ tabId?: number; at: number }> }).reports.filter((r) => r.tabId === id).map((r) => r.at),
         tabId,
       );
-    // Audits keep coming (the page is never stale for long): wait for four, however long a loaded machine takes.
-    const times = await waitFor(reportsOf, (reported) => reported.length >= 4, 40_000);
+    // Audits keep coming (the page is never stale for long): wait for six, however long a loaded machine takes.
+    const times = await waitFor(reportsOf, (reported) => reported.length >= 6, 60_000);
     const seconds = (times.at(-1)! - times[0]) / 1000;
-    // But never more than one per second or so.
+    // But never more than one per second or so. Reports arrive when each audit ends, and audits start a second apart:
+    // the span between reports is that, give or take the difference between the first and the last audit's length,
+    // which a loaded machine stretches. So the count is checked over six reports, not the mean gap over a few.
     expect(times.length).toBeLessThanOrEqual(Math.ceil(seconds) + 1);
-    // Reports arrive when each audit ends, so the spacing of audit starts (one second) shows up here give or take
-    // how long each audit took; the page itself changes every 50 ms.
+    // And never two in a row: back to back, the gap would be one audit's length (tens of ms); the page itself
+    // changes every 50 ms.
     const gaps = times.slice(1).map((at, i) => at - times[i]);
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(500);
-    expect(gaps.reduce((a, b) => a + b, 0) / gaps.length).toBeGreaterThanOrEqual(900);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(300);
     expect((await rowsOf(tabId)).length).toBeGreaterThanOrEqual(1);
     await page.close();
   });
