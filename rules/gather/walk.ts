@@ -235,7 +235,7 @@ class Walker {
       if (!paused) next = siblingAtEntry ?? null;
       else {
         next = current.nextSibling;
-        if (siblingAtEntry !== undefined && current.isConnected === false) {
+        if (siblingAtEntry !== undefined && !this.stillInPlace(current)) {
           next = siblingAtEntry && siblingAtEntry.isConnected !== false ? siblingAtEntry : null;
         }
       }
@@ -270,6 +270,20 @@ class Walker {
       current = parent;
     }
     return null;
+  }
+
+  /**
+   * Whether `node`, entered before a pause, is still a child of the element the walk entered it from. A parent link
+   * rather than `isConnected`, which linkedom answers by climbing to the document: asked for every ancestor of a
+   * 40,000-deep page, it made the walk quadratic (35 s). A node whose ancestor was removed still passes, so the walk
+   * finishes that removed subtree and leaves it at the ancestor, as it does when a run starts in a removed subtree.
+   */
+  private stillInPlace(node: Node): boolean {
+    const parent = node.parentNode;
+    if (parent === null) return false;
+    // A shadow root's or a frame document's children: their parent is the root, not the element on the stack.
+    if (parent.nodeType === 11 || parent.nodeType === 9) return node.isConnected !== false;
+    return parent === this.ancestors[this.ancestors.length - 1];
   }
 
   private lineBreak(): void {
