@@ -58,7 +58,9 @@ export function classifyPageType(facts: Facts): PageClassification {
   const uncertain =
     first.probability < PAGE_TYPE_MODEL.minConfidence ||
     first.probability - second.probability < PAGE_TYPE_MODEL.minMargin ||
-    ((features.textLength ?? 0) < PAGE_TYPE_MODEL.minTextLength && first.type !== 'other');
+    ((features.textLength ?? 0) < PAGE_TYPE_MODEL.minTextLength &&
+      first.type !== 'other' &&
+      (features.headCommerce ?? 0) < PAGE_TYPE_MODEL.headCommerceForShell);
   const between = contributions.filter((item) => item.type === first.type || item.type === second.type);
   const kept = new Set(
     netFeatures(between, first.type)
