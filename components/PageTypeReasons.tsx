@@ -1,10 +1,14 @@
 import { t } from '@/i18n';
 import { pageFeatureName, pageTypeName } from '@/i18n/text';
+import { netFeatures } from '@/rules/page-type';
 import type { Locale, PageClassification } from '@/rules/types';
 
 const percent = (share: number) => Math.round(share * 100);
 
-/** 判断依据: how sure the page-type model is, the runner-up, and the features that decided it, strongest first. */
+/**
+ * 判断依据: how sure the page-type model is, the runner-up, and the features that decided between the two, each once
+ * with its net direction (for or against the winner), strongest first.
+ */
 export function PageTypeReasons({ classification, locale }: { classification: PageClassification; locale: Locale }) {
   const second = classification.candidates[1];
   return (
@@ -15,12 +19,13 @@ export function PageTypeReasons({ classification, locale }: { classification: Pa
         {second && ` ${t('popup_reasons_runner_up', locale, { type: pageTypeName(second.type, locale), probability: percent(second.probability) })}`}
       </p>
       <ul>
-        {classification.features.map((feature) => (
-          <li key={`${feature.feature}-${feature.type}`} class={feature.points >= 0 ? 'reason--for' : 'reason--against'}>
-            {t(feature.points >= 0 ? 'popup_reasons_for' : 'popup_reasons_against', locale, {
+        {netFeatures(classification.features, classification.type).map((feature) => (
+          <li key={feature.feature} class={feature.net > 0 ? 'reason--for' : 'reason--against'}>
+            {t(feature.net > 0 ? 'popup_reasons_for' : 'popup_reasons_against', locale, {
               feature: pageFeatureName(feature.feature, locale),
               value: feature.value,
-              type: pageTypeName(feature.type, locale),
+              type: pageTypeName(classification.type, locale),
+              other: pageTypeName(second?.type ?? classification.type, locale),
             })}
           </li>
         ))}

@@ -17,7 +17,7 @@ import {
 } from './types';
 
 /** Bump when a rule's logic, a rule's metadata or the scoring changes: stored audits say which rules judged them. */
-export const RULESET_VERSION = '1.2.0';
+export const RULESET_VERSION = '1.3.0';
 
 /** Rule metadata for the checklist, the dashboard and the README table, without the evaluate functions. */
 export const ruleCatalogue: readonly RuleMeta[] = rules.map(

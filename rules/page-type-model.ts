@@ -27,6 +27,8 @@ export const PAGE_TYPE_MODEL = {
   minMargin: 0.1,
   /** A page with less text than this (a script-built page's empty shell) placed anywhere but 'other' is uncertain. */
   minTextLength: 30,
+  /** …unless its head (title, meta description and keywords) names at least this many commerce words: read from the head. */
+  headCommerceForShell: 3,
   /** How many of the deciding features an audit keeps, strongest first. */
   keptFeatures: 8,
   features: [
@@ -55,6 +57,7 @@ export const PAGE_TYPE_MODEL = {
     { feature: 'homeTitle', cap: 1, weights: { 'platform-home': 3.12, shop: 1.01, product: -0.08, terms: -0.14, other: -0.91 } },
     { feature: 'platformTitle', cap: 1, weights: { 'platform-home': 2.74, shop: -0.19, product: -0.15, terms: -0.13, other: -0.27 } },
     { feature: 'shopHomeTitle', cap: 1, weights: { 'platform-home': -2, shop: 3.02 } },
+    { feature: 'headCommerce', cap: 3, weights: { 'platform-home': 0.6, shop: 0.3 } },
     { feature: 'urlRoot', cap: 1, weights: { 'platform-home': 2.48, shop: 0.39, product: -1.06, terms: -1.06, other: -0.25 }, webOnly: true },
     { feature: 'siteDisclosures', cap: 2, weights: { 'platform-home': 0.29, shop: 0.34, product: -0.49, terms: -0.54, other: 1 } },
     { feature: 'sold', from: 2, cap: 10, weights: { shop: 0.76, product: -0.54, other: 1.95 } },
@@ -71,6 +74,7 @@ export const PAGE_TYPE_MODEL = {
     { feature: 'urlTerms', cap: 1, weights: { terms: 1.5 }, webOnly: true },
     { feature: 'textLength', from: 3000, cap: 15000, weights: { 'platform-home': 0.17, shop: -0.31, product: 0.5, terms: 0.83, other: -0.19 } },
     // Everything else: what a site publishes, helps with or lists.
+    { feature: 'untitled', cap: 1, weights: { 'platform-home': -0.5, shop: -0.5, product: -0.3, other: 0.8 } },
     { feature: 'editorial', from: 1, cap: 5, weights: { 'platform-home': 0.14, shop: 0.36, terms: 0.16, other: 2.38 } },
     { feature: 'helpTitle', cap: 1, weights: { 'platform-home': -0.08, shop: 0.15, product: -0.09, other: 2.52 } },
     { feature: 'channelTitle', cap: 1, weights: { 'platform-home': -0.28, shop: -0.62, other: 2.91 } },

@@ -58,12 +58,44 @@ export function classifyPageType(facts: Facts): PageClassification {
   const uncertain =
     first.probability < PAGE_TYPE_MODEL.minConfidence ||
     first.probability - second.probability < PAGE_TYPE_MODEL.minMargin ||
-    ((features.textLength ?? 0) < PAGE_TYPE_MODEL.minTextLength && first.type !== 'other');
-  const deciding = contributions
-    .filter((item) => item.type === first.type || item.type === second.type)
-    .sort((a, b) => Math.abs(b.points) - Math.abs(a.points))
-    .slice(0, PAGE_TYPE_MODEL.keptFeatures);
+    ((features.textLength ?? 0) < PAGE_TYPE_MODEL.minTextLength &&
+      first.type !== 'other' &&
+      (features.headCommerce ?? 0) < PAGE_TYPE_MODEL.headCommerceForShell);
+  const between = contributions.filter((item) => item.type === first.type || item.type === second.type);
+  const kept = new Set(
+    netFeatures(between, first.type)
+      .slice(0, PAGE_TYPE_MODEL.keptFeatures)
+      .map((item) => item.feature),
+  );
+  const deciding = between.filter((item) => kept.has(item.feature)).sort((a, b) => Math.abs(b.points) - Math.abs(a.points));
   return { type: first.type, confidence: first.probability, uncertain, candidates, features: deciding };
+}
+
+/** One feature's say between the winner and the runner-up: points for the winner minus points for the runner-up. */
+export interface NetFeature {
+  feature: string;
+  value: number;
+  /** Above 0 the feature speaks for `winner`, below 0 for the runner-up. */
+  net: number;
+}
+
+/**
+ * Each feature once, with its net say: a feature gives points to both likeliest types (a cart menu speaks for a shop
+ * and for a marketplace), and some features have two entries (one cart button is an item, forty are a listing), so
+ * the points are summed per feature, the winner's minus the runner-up's. Strongest first; a feature that says
+ * nothing between the two is left out.
+ */
+export function netFeatures(features: readonly PageTypeFeature[], winner: PageType): NetFeature[] {
+  const byFeature = new Map<string, NetFeature>();
+  for (const item of features) {
+    const entry = byFeature.get(item.feature) ?? { feature: item.feature, value: item.value, net: 0 };
+    entry.net += item.type === winner ? item.points : -item.points;
+    byFeature.set(item.feature, entry);
+  }
+  return [...byFeature.values()]
+    .map((entry) => ({ ...entry, net: round(entry.net) }))
+    .filter((entry) => entry.net !== 0)
+    .sort((a, b) => Math.abs(b.net) - Math.abs(a.net));
 }
 
 /** The most probable page type (see classifyPageType for the confidence and the reasons). */

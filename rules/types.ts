@@ -197,7 +197,10 @@ export interface PageClassification {
   uncertain: boolean;
   /** Every type, most probable first. */
   candidates: PageTypeCandidate[];
-  /** The features that gave the two likeliest types their points, strongest first. */
+  /**
+   * What the features that decided between the two likeliest types gave each of them (the strongest
+   * `keptFeatures` by net say, see netFeatures in rules/page-type.ts), strongest first.
+   */
   features: PageTypeFeature[];
 }
 

@@ -42,7 +42,7 @@ const SHOP_NAME = /旗舰店|专卖店|专营店|官方店|自营店|企业店|�
 const SELLER_SIGNUP =
   /商家入驻|商家中心|商户中心|卖家中心|商家后台|免费开店|我要开店|招商|开放平台|供应商入驻|店铺街|我是卖家|发布询价|(?:Sell on [A-Z][\w.]{0,20}|Sell With Us|Become a (?:Seller|Supplier)|Seller (?:Center|Centre|Central)|Supplier (?:Center|Centre)|Start Selling)\b/g;
 const ACCOUNT_MENU =
-  /购物车|我的订单|我的账户|我的淘宝|我的京东|个人中心|会员中心|请登录|免费注册|登录|注册|(?:My Orders|My Account|Sign [Ii]n|Join Free|Register|Cart)\b/g;
+  /购物车|我的订单|我的账户|我的帐户|我的账号|我的帐号|我的淘宝|我的京东|个人中心|会员中心|请登录|免费注册|登录|注册|(?:My Orders|My Account|Sign [Ii]n|Join Free|Register|Cart)\b/g;
 const CATEGORY_MENU = /全部商品分类|全部分类|所有分类|商品分类|所有商品|全部商品|(?:All Categories|Shop by Category)\b/g;
 /** A marketplace's promotions. */
 const DEALS = /秒杀|优惠券|领券|限时抢购|限时特卖|团购|拼团|特卖|聚划算|清仓|满减|包邮|(?:Today's Deals|Flash Sale|Best Sellers|Coupons?)\b/g;
@@ -68,6 +68,12 @@ const CHANNEL_TITLE = /频道|专题|专区|馆|活动|试用|返利|导购|分�
 const PRODUCT_TITLE = /【[^】]{1,80}】|价格|报价|图片|怎么样|参数|(?:Price|Buy)\b/;
 /** A brand's own store calls itself 官网 / 官方商城 in its title. */
 const OWN_STORE_TITLE = /官网|官方网站|官方商城|官方旗舰|(?:Official Site|Official Store)\b/i;
+
+/**
+ * What a site's title and meta description / keywords call it: a shop, a mall, a marketplace. Read in the head, so a
+ * script-built shell with no text still says what it is (拼多多商城 … 拼团 团购 购物).
+ */
+const HEAD_COMMERCE = /商城|电商|网购|网上购物|购物|团购|拼团|批发|商家|卖家|正品|低价|(?:online shopping|marketplace|e-?commerce)\b/gi;
 
 const URL_PRODUCT = /(?:^|[./_-])(?:item|items|product|products|goods|detail|sku|dp)(?:[./_?-]|\d|$)/i;
 const URL_SHOP = /(?:^|[./_-])(?:shop|store|dianpu|seller|mall\.jd\.com\/index)(?:[./_?-]|\d|$)|^shop\d{2,12}\./i;
@@ -199,6 +205,9 @@ export function detectPageFeatures(page: PageView, text: string): PageFeatures {
     channelTitle: Number(CHANNEL_TITLE.test(head)),
     helpTitle: Number(HELP_TITLE.test(head)),
     productTitle: Number(PRODUCT_TITLE.test(title)),
+    headCommerce: distinct(`${title}\n${foldWidth(page.headSummary ?? '')}`, HEAD_COMMERCE),
+    /** No title at all: a fragment (a footer or header included by a template), not a site's page. */
+    untitled: Number(title.trim() === ''),
     titleParts: title.split(TITLE_SEPARATOR).filter(Boolean).length,
     textLength: text.length,
     links: page.links.length,

@@ -23,6 +23,11 @@ export function usccCheckCharacter(first17: string): string | null {
   return ALPHABET.charAt(check);
 }
 
+/** The characters of a code that GB 32100-2015 never uses (I, O, S, V, Z, or anything not a digit or a letter of it). */
+export function usccForeignCharacters(code: string): string[] {
+  return [...new Set([...code].filter((character) => !ALPHABET.includes(character)))];
+}
+
 export function isValidUscc(code: string): boolean {
   return code.length === 18 && usccCheckCharacter(code.slice(0, 17)) === code.charAt(17);
 }

@@ -24,7 +24,7 @@ export function* gatherPage(doc: Document, opts: GatherOptions): Generator<void,
   const walk = yield* walkDocument(doc, baseUrlOf(doc, opts.url), opts.mode === 'browser');
   yield;
   const view = opts.mode === 'browser' ? (doc.defaultView as (Window & typeof globalThis) | null) : null;
-  const page = createPageView(walk, new VisibilityProbe(opts.mode, view), opts.url, titleOf(doc));
+  const page = createPageView(walk, new VisibilityProbe(opts.mode, view), opts.url, titleOf(doc), headSummaryOf(doc));
   return { page, errors: walk.errors };
 }
 
@@ -37,9 +37,30 @@ function baseUrlOf(doc: Document, pageUrl: string): string {
   }
 }
 
+/**
+ * The document's title; when the parser lost it (a saved template whose stray text before <head> left the title in a
+ * second head, which a browser still reads), the first <title> outside an SVG picture.
+ */
 function titleOf(doc: Document): string {
   try {
-    return (doc.title ?? '').trim();
+    const title = (doc.title ?? '').trim();
+    if (title) return title;
+    const element = [...doc.querySelectorAll('title')].find((candidate) => !candidate.closest('svg'));
+    return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  } catch {
+    return '';
+  }
+}
+
+/** The head's meta description and keywords, at most HEAD_SUMMARY characters of each. */
+const HEAD_SUMMARY = 300;
+
+function headSummaryOf(doc: Document): string {
+  try {
+    return [...doc.querySelectorAll('meta[name][content]')]
+      .filter((meta) => /^(?:description|keywords)$/i.test(meta.getAttribute('name') ?? ''))
+      .map((meta) => (meta.getAttribute('content') ?? '').slice(0, HEAD_SUMMARY).trim())
+      .join('\n');
   } catch {
     return '';
   }

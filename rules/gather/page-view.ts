@@ -6,7 +6,7 @@ import { IdIndex, Selectors } from './selector';
 import { excerpt, lineAround } from './text';
 import type { VisibilityProbe, VisibilityVerdict } from './visibility';
 
-export function createPageView(walk: WalkResult, probe: VisibilityProbe, url: string, title: string): PageView {
+export function createPageView(walk: WalkResult, probe: VisibilityProbe, url: string, title: string, headSummary = ''): PageView {
   const { segments, text } = walk;
   const selectorMemo = new Map<Element, { selector: string; rootPath?: string[] }>();
   const selectors = new Selectors(new IdIndex());
@@ -76,6 +76,7 @@ export function createPageView(walk: WalkResult, probe: VisibilityProbe, url: st
   return {
     url,
     title,
+    headSummary,
     text,
     links: walk.links,
     images: walk.images,

@@ -45,6 +45,11 @@ export interface PageView {
   url: string;
   title: string;
   /**
+   * What the head says of the page besides its title: the meta description and keywords, joined, bounded. A
+   * script-built page's shell often says there what it is.
+   */
+  headSummary?: string;
+  /**
    * All page text, whitespace collapsed to single spaces, with `\n` at block boundaries (div, p, li, br, td…).
    * Comments, script, style, template and head content are left out.
    */

@@ -3,6 +3,8 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StorageBanner } from '@/components/StorageBanner';
 import { Checklist } from '@/components/Checklist';
+import { PageTypeReasons } from '@/components/PageTypeReasons';
+import type { PageClassification } from '@/rules/types';
 import { ScoreChart } from '@/entrypoints/dashboard/ScoreChart';
 import { rule } from '../../support/fixtures';
 
@@ -77,5 +79,35 @@ describe('ScoreChart', () => {
     expect(root.querySelectorAll('circle')).toHaveLength(2);
     expect(root.querySelector('svg')!.getAttribute('role')).toBe('img');
     expect(root.querySelector('desc')!.textContent).toBe('2 audits, score from 40 to 90');
+  });
+});
+
+describe('PageTypeReasons', () => {
+  const classification: PageClassification = {
+    type: 'shop',
+    confidence: 0.6,
+    uncertain: false,
+    candidates: [
+      { type: 'shop', score: 3, probability: 0.6 },
+      { type: 'platform-home', score: 2.6, probability: 0.4 },
+    ],
+    features: [
+      { feature: 'accountMenu', value: 4, type: 'shop', points: 2.72 },
+      { feature: 'accountMenu', value: 4, type: 'platform-home', points: 1.25 },
+      { feature: 'sellerSignup', value: 2, type: 'platform-home', points: 1.9 },
+      { feature: 'sellerSignup', value: 2, type: 'shop', points: -0.77 },
+      { feature: 'categoryMenu', value: 2, type: 'shop', points: 0.84 },
+      { feature: 'categoryMenu', value: 2, type: 'platform-home', points: 0.84 },
+    ],
+  };
+
+  it('names each feature once with its net direction between the winner and the runner-up, strongest first', () => {
+    render(<PageTypeReasons classification={classification} locale="zh_CN" />, root);
+    const items = [...root.querySelectorAll('li')].map((li) => [li.className, li.textContent]);
+    expect(items).toHaveLength(2);
+    expect(items[0][0]).toBe('reason--against');
+    expect(items[0][1]).toMatch(/（2）：不像“店铺页”，更像“平台首页”$/);
+    expect(items[1][0]).toBe('reason--for');
+    expect(items[1][1]).toMatch(/（4）：像“店铺页”$/);
   });
 });

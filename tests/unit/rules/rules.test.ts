@@ -85,16 +85,23 @@ describe('business-licence', () => {
 describe('uscc-check', () => {
   it('passes a code whose check character is right, reviews one that is not, and is na without a code', () => {
     expect(usccCheck.evaluate(factsWith({ uscc: [uscc('91330100716105852F')] }), home).status).toBe('pass');
-    const suspect = usccCheck.evaluate(factsWith({ uscc: [uscc('91350100M000100Y4Z', { valid: false })] }), home);
-    expect(suspect).toMatchObject({ status: 'review', messageParams: { code: '91350100M000100Y4Z' } });
+    const suspect = usccCheck.evaluate(factsWith({ uscc: [uscc('91330100716105852A', { valid: false })] }), home);
+    expect(suspect).toMatchObject({ status: 'review', messageKey: 'rule_uscc_check_review_suspect', messageParams: { code: '91330100716105852A' } });
     expect(usccCheck.evaluate(noFacts(), home).status).toBe('na');
   });
 
   it('reports a code of the wrong length as the wrong length, not as a bad check character', () => {
     const short = usccCheck.evaluate(factsWith({ uscc: [uscc('9133010071610585F', { valid: false })] }), home);
     expect(short).toMatchObject({ status: 'review', messageKey: 'rule_uscc_check_review_length', messageParams: { code: '9133010071610585F', length: 17 } });
-    const checked = usccCheck.evaluate(factsWith({ uscc: [uscc('91350100M000100Y4Z', { valid: false })] }), home);
+    const checked = usccCheck.evaluate(factsWith({ uscc: [uscc('91330100716105852A', { valid: false })] }), home);
     expect(checked.messageKey).toBe('rule_uscc_check_review_suspect');
+  });
+
+  it('reports a code with a character outside its alphabet (I, O, S, V, Z) as an invalid character', () => {
+    const foreign = usccCheck.evaluate(factsWith({ uscc: [uscc('91350100M000100Y4Z', { valid: false })] }), home);
+    expect(foreign).toMatchObject({ status: 'review', messageKey: 'rule_uscc_check_review_character', messageParams: { code: '91350100M000100Y4Z', characters: 'Z' } });
+    const letterO = usccCheck.evaluate(factsWith({ uscc: [uscc('9133O10071610585SF', { valid: false })] }), home);
+    expect(letterO.messageParams).toMatchObject({ characters: 'O、S' });
   });
 });
 
