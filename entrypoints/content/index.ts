@@ -1,6 +1,6 @@
 import { createPageAuditor, type AutoAuditPermit } from '@/entrypoints/content/auditor';
 import { createHighlighter } from '@/entrypoints/content/highlight';
-import { watchPage } from '@/entrypoints/content/watch';
+import { contentFingerprint, watchPage } from '@/entrypoints/content/watch';
 import { createSettler } from '@/entrypoints/content/settle';
 import { pageAnswers } from '@/entrypoints/content/answers';
 import { listen, send } from '@/messaging/protocol';
@@ -21,7 +21,11 @@ export default defineContentScript({
      * Audits unless automatic auditing is off, the site is paused or the tab is a batch's; the popup's "audit now"
      * bypasses this. The question is asked as the audit starts, not before it, so its answer does not delay the badge.
      */
-    const autoAudit = () => auditor.runIfAllowed(askSettings());
+    let auditedContent = '';
+    const autoAudit = () => {
+      auditedContent = contentFingerprint(document);
+      return auditor.runIfAllowed(askSettings());
+    };
     const watcher = watchPage({
       win: window,
       doc: document,
@@ -31,6 +35,8 @@ export default defineContentScript({
           auditedPath = path;
           auditor = newAuditor();
           highlighter.clear();
+        } else if (reason === 'content' && contentFingerprint(document) === auditedContent) {
+          return;
         }
         void autoAudit().catch(() => undefined);
       },
