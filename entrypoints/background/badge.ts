@@ -24,12 +24,15 @@ export async function showBadge(tabId: number, result: AuditResult, locale?: Loc
 }
 
 /** A tab that starts loading another page loses its badge until that page is audited. */
-export async function clearBadge(tabId: number, locale?: Locale): Promise<void> {
+export async function clearBadgeText(tabId: number): Promise<void> {
+  await toolbarButton().setBadgeText({ tabId, text: '' });
+}
+
+/** The plain tooltip, unless the tab was given a grade (or the paused mark) since its text was cleared. */
+export async function clearBadgeTitle(tabId: number, locale?: Locale): Promise<void> {
   const button = toolbarButton();
-  await Promise.all([
-    button.setBadgeText({ tabId, text: '' }),
-    button.setTitle({ tabId, title: t('actionTitle', locale) }),
-  ]);
+  if ((await button.getBadgeText({ tabId })) !== '') return;
+  await button.setTitle({ tabId, title: t('actionTitle', locale) });
 }
 
 /** Two bars, as on a pause button: the site is not audited on its own, so there is no grade to show. */

@@ -1,5 +1,5 @@
 import { createRouter } from '@/entrypoints/background/router';
-import { clearBadge } from '@/entrypoints/background/badge';
+import { clearBadgeText, clearBadgeTitle } from '@/entrypoints/background/badge';
 import { registerEvidenceCapture } from '@/entrypoints/background/capture';
 import { registerBatchRunner } from '@/entrypoints/background/batch';
 import { LiangzhaoDatabase } from '@/storage/db';
@@ -31,11 +31,15 @@ export default defineBackground(() => {
   });
   registerBatchRunner(db);
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    // The cleared tooltip speaks the chosen language too; an unreadable database gets the default.
+    // The grade goes at once: cleared only after a database read, it could wipe the new page's grade, which a
+    // quick audit sets in the meantime. The cleared tooltip speaks the chosen language too (the default if the
+    // database is unreadable), unless the new page's grade came first.
     if (change.status !== 'loading') return;
+    void clearBadgeText(tabId).catch(() => undefined);
     void loadSettings(db)
       .catch(() => DEFAULT_SETTINGS)
-      .then((settings) => clearBadge(tabId, settings.locale));
+      .then((settings) => clearBadgeTitle(tabId, settings.locale))
+      .catch(() => undefined);
   });
   void writer.restore();
 });

@@ -70,16 +70,17 @@ async function report(
   sender: Sender,
 ) {
   const tabId = sender.tab?.id;
-  const result = await trackTermsVersion(db, message.result);
+  // Read side by side: the badge waits for the slower of the two database reads, not for both in turn. The tooltip
+  // speaks the language the person chose; an unreadable database still gets a badge, in the default.
+  const [result, { locale }] = await Promise.all([
+    trackTermsVersion(db, message.result),
+    loadSettings(db).catch(() => DEFAULT_SETTINGS),
+  ]);
   // Only a tab's top document speaks for the tab, and a page leaving the back/forward cache or prerendering is not
   // what the person sees.
   const topFrame = sender.frameId === undefined || sender.frameId === 0;
   const active = !('documentLifecycle' in sender) || sender.documentLifecycle === 'active';
-  if (tabId !== undefined && topFrame && active) {
-    // The tooltip speaks the language the person chose; an unreadable database still gets a badge, in the default.
-    const { locale } = await loadSettings(db).catch(() => DEFAULT_SETTINGS);
-    await showBadge(tabId, result, locale);
-  }
+  if (tabId !== undefined && topFrame && active) await showBadge(tabId, result, locale);
   // A refused write is kept and retried by the writer; the popup shows what is still unsaved.
   return writer.save(await tagWithBatch(db, toStoredAudit(result, tabId)));
 }

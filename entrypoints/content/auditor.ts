@@ -2,6 +2,9 @@ import { auditDocumentAsync } from '@/rules';
 import type { AuditResult, PageType } from '@/rules/types';
 import type { Message, PageState, Reply } from '@/messaging/protocol';
 
+/** What the background says of automatic audits here (`settings:auto-audit`): null when it could not be asked. */
+export type AutoAuditPermit = { allowed: boolean; pageType?: PageType } | null;
+
 const REPORT_ATTEMPTS = 3;
 /** A worker being stopped refuses every message until it has started again: wait longer before each try. */
 const REPORT_BACKOFF_MS = 250;
@@ -15,12 +18,15 @@ export function createPageAuditor(doc: Document, send: (message: Message) => Pro
   let chosenPageType: PageType | undefined;
   let queue: Promise<unknown> = Promise.resolve();
 
+  function auditNow(): Promise<AuditResult> {
+    return auditDocumentAsync(doc, { url: doc.location?.href ?? doc.URL, mode: 'browser', pageType: chosenPageType });
+  }
+
   async function audit(): Promise<PageState> {
-    const result: AuditResult = await auditDocumentAsync(doc, {
-      url: doc.location?.href ?? doc.URL,
-      mode: 'browser',
-      pageType: chosenPageType,
-    });
+    return keep(await auditNow());
+  }
+
+  async function keep(result: AuditResult): Promise<PageState> {
     state.result = result;
     const reply = await report(result);
     state.auditId = reply?.auditId ?? null;
@@ -42,6 +48,20 @@ export function createPageAuditor(doc: Document, send: (message: Message) => Pro
     }
   }
 
+  /**
+   * The automatic audit: the page is audited while the background is asked whether it may be (the answer can take a
+   * worker start and database reads, which would otherwise come before the audit). Not allowed, the result is
+   * dropped unreported; a page type a person chose for this address, once known, is audited again only if it is
+   * not the one the audit used.
+   */
+  async function auditIfAllowed(permit: Promise<AutoAuditPermit>): Promise<PageState | null> {
+    const usedPageType = chosenPageType;
+    const [reply, result] = await Promise.all([permit, auditNow()]);
+    if (reply?.allowed === false) return null;
+    if (reply?.pageType !== undefined) chosenPageType = reply.pageType;
+    return keep(chosenPageType === usedPageType ? result : await auditNow());
+  }
+
   return {
     /**
      * One audit at a time: a request during an audit waits for it, then audits again. A page type a person chose
@@ -50,6 +70,12 @@ export function createPageAuditor(doc: Document, send: (message: Message) => Pro
     run(pageType?: PageType | null): Promise<PageState> {
       if (pageType !== undefined) chosenPageType = pageType ?? undefined;
       const next = queue.then(audit);
+      queue = next.catch(() => undefined);
+      return next;
+    },
+    /** As `run`, one audit at a time, but reported only if `permit` allows it (see auditIfAllowed). */
+    runIfAllowed(permit: Promise<AutoAuditPermit>): Promise<PageState | null> {
+      const next = queue.then(() => auditIfAllowed(permit));
       queue = next.catch(() => undefined);
       return next;
     },

@@ -1,6 +1,6 @@
-import { createPageAuditor } from '@/entrypoints/content/auditor';
+import { createPageAuditor, type AutoAuditPermit } from '@/entrypoints/content/auditor';
 import { createHighlighter } from '@/entrypoints/content/highlight';
-import { watchPage } from '@/entrypoints/content/watch';
+import { contentFingerprint, watchPage } from '@/entrypoints/content/watch';
 import { createSettler } from '@/entrypoints/content/settle';
 import { pageAnswers } from '@/entrypoints/content/answers';
 import { listen, send } from '@/messaging/protocol';
@@ -15,13 +15,16 @@ export default defineContentScript({
     let auditedPath = location.pathname + location.search;
     const highlighter = createHighlighter(document);
     // The reply also carries the page type a person chose for pages like this one, which every audit here uses.
-    const askSettings = () => send({ type: 'settings:auto-audit', url: location.href }).catch(() => null);
+    const askSettings = (): Promise<AutoAuditPermit> => send({ type: 'settings:auto-audit', url: location.href }).catch(() => null);
     const settler = createSettler(window, document, async () => auditor.run((await askSettings())?.pageType));
-    /** Audits unless automatic auditing is off or the site is paused; the popup's "audit now" bypasses this. */
-    const autoAudit = async () => {
-      const reply = await askSettings();
-      if (reply?.allowed === false) return;
-      await auditor.run(reply?.pageType);
+    /**
+     * Audits unless automatic auditing is off, the site is paused or the tab is a batch's; the popup's "audit now"
+     * bypasses this. The question is asked as the audit starts, not before it, so its answer does not delay the badge.
+     */
+    let auditedContent = '';
+    const autoAudit = () => {
+      auditedContent = contentFingerprint(document);
+      return auditor.runIfAllowed(askSettings());
     };
     const watcher = watchPage({
       win: window,
@@ -32,6 +35,8 @@ export default defineContentScript({
           auditedPath = path;
           auditor = newAuditor();
           highlighter.clear();
+        } else if (reason === 'content' && contentFingerprint(document) === auditedContent) {
+          return;
         }
         void autoAudit().catch(() => undefined);
       },

@@ -93,3 +93,16 @@ export function isPageChange(record: MutationRecord, ignore: (node: Node) => boo
   const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
   return nodes.length === 0 ? false : nodes.some((node) => !ignore(node));
 }
+
+/**
+ * What an audit reads of the page, in a few numbers: its text (length and a hash) and how many links, images and
+ * frames it has. A change that leaves them all as they were (a carousel re-rendering the same slides, placeholders
+ * swapped for the same elements) gives the same audit, so it is not audited again. One linear pass over the text.
+ */
+export function contentFingerprint(doc: Document): string {
+  const text = doc.documentElement?.textContent ?? '';
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  const count = (tag: string) => doc.getElementsByTagName(tag).length;
+  return `${text.length}:${(hash >>> 0).toString(36)}:${count('a')}:${count('img')}:${count('iframe')}`;
+}

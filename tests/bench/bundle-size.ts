@@ -25,3 +25,36 @@ export function contentScriptSize(): BundleSize | null {
 export async function engineBundleSize(): Promise<BundleSize> {
   return sizeOf('engine IIFE (cli/engine-bundle.ts)', await engineBundle());
 }
+
+/**
+ * What the content script is made of: its entry bundled as it ships (minified, WXT's runtime left out), bytes of
+ * output per source folder, largest first. The layout test (tests/unit/layout/content-script.test.ts) keeps the
+ * forbidden folders out; this shows where the rest of its size is.
+ */
+export async function contentScriptBreakdown(): Promise<Array<{ part: string; bytes: number }>> {
+  const { build } = await import('esbuild');
+  const root = resolve(import.meta.dirname, '../..');
+  const result = await build({
+    entryPoints: [resolve(root, 'entrypoints/content/index.ts')],
+    bundle: true,
+    write: false,
+    metafile: true,
+    minify: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome110',
+    absWorkingDir: root,
+    alias: { '@': root },
+    external: ['wxt', 'wxt/*'],
+    define: { defineContentScript: 'globalThis.defineContentScript', 'import.meta.env.FIREFOX': 'false' },
+    logLevel: 'silent',
+  });
+  const parts = new Map<string, number>();
+  for (const output of Object.values(result.metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const part = input.split('/').slice(0, input.startsWith('rules/') ? 2 : 1).join('/');
+      parts.set(part, (parts.get(part) ?? 0) + bytesInOutput);
+    }
+  }
+  return [...parts].map(([part, bytes]) => ({ part, bytes })).sort((a, b) => b.bytes - a.bytes);
+}

@@ -22,6 +22,10 @@ export interface EngineBench {
   asyncTotalMs: number;
   longestTaskMs: number;
   longTasks: number;
+  /** With the built extension (bench/badge.ts): median ms from the load event to the tab's grade, and the most
+   *  grades one load was given (1: the same content is never audited twice). */
+  loadToBadgeMs?: number;
+  auditsPerLoad?: number;
 }
 
 /** One bare pass over every text node, reading its text: the least any text audit has to do. */

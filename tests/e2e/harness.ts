@@ -49,7 +49,7 @@ export interface ExtensionSession {
 }
 
 /** Chromium with the built extension loaded, in a fresh profile. Always `close()` it (use try/finally or afterAll). */
-export async function launchWithExtension(): Promise<ExtensionSession> {
+export async function launchWithExtension(extraArgs: readonly string[] = []): Promise<ExtensionSession> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'liangzhao-e2e-'));
   const browser = await puppeteer.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
@@ -57,7 +57,7 @@ export async function launchWithExtension(): Promise<ExtensionSession> {
     userDataDir,
     pipe: true,
     enableExtensions: [EXTENSION_PATH],
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
   });
   const close = async () => {
     await browser.close().catch(() => undefined);

@@ -35,6 +35,41 @@ describe('page auditor (content script)', () => {
     expect(reread.result?.pageType).toBe(reread.result?.detectedPageType);
   });
 
+  it('audits while the background is asked whether it may, and reports only when allowed', async () => {
+    const sent: Message[] = [];
+    const auditor = createPageAuditor(pageWith(''), async (m) => {
+      sent.push(m);
+      return { auditId: 3 };
+    });
+    let answer!: (permit: { allowed: boolean }) => void;
+    const pending = auditor.runIfAllowed(new Promise((ok) => (answer = ok)));
+    // The audit has run before the answer comes; nothing is reported until it does.
+    await new Promise((ok) => setTimeout(ok, 20));
+    expect(sent).toHaveLength(0);
+    answer({ allowed: true });
+    expect((await pending)?.auditId).toBe(3);
+    expect(sent).toHaveLength(1);
+
+    expect(await auditor.runIfAllowed(Promise.resolve({ allowed: false }))).toBeNull();
+    expect(sent).toHaveLength(1);
+    // An unanswered question (no worker) audits, as before.
+    expect((await auditor.runIfAllowed(Promise.resolve(null)))?.auditId).toBe(3);
+  });
+
+  it('audits again, once, only when the page type a person chose differs from the one the audit used', async () => {
+    const sent: Message[] = [];
+    const auditor = createPageAuditor(pageWith(''), async (m) => {
+      sent.push(m);
+      return { auditId: 1 };
+    });
+    const chosen = await auditor.runIfAllowed(Promise.resolve({ allowed: true, pageType: 'shop' as const }));
+    expect(chosen?.result?.pageType).toBe('shop');
+    expect(sent).toHaveLength(1);
+    const again = await auditor.runIfAllowed(Promise.resolve({ allowed: true, pageType: 'shop' as const }));
+    expect(again?.result?.pageType).toBe('shop');
+    expect(sent).toHaveLength(2);
+  });
+
   it('runs one audit at a time, in the order asked', async () => {
     const order: string[] = [];
     let calls = 0;

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { watchPage, type ChangeReason } from '@/entrypoints/content/watch';
+import { contentFingerprint, watchPage, type ChangeReason } from '@/entrypoints/content/watch';
 
 function page(withNavigationApi = false) {
   const { window, document } = parseHTML('<!doctype html><html><body><main><p>hi</p></main></body></html>');
@@ -118,5 +118,27 @@ describe('watchPage', () => {
     win.dispatchEvent(new Event('popstate'));
     await advance(5_000);
     expect(calls).toEqual([]);
+  });
+});
+
+describe('contentFingerprint', () => {
+  it('is the same when the page re-renders the same content, and differs when text, links or images change', () => {
+    const { document } = parseHTML('<!doctype html><html><body><ul><li>第一张</li><li>第二张</li></ul><footer>京ICP备11041704号</footer></body></html>');
+    const doc = document as unknown as Document;
+    const before = contentFingerprint(doc);
+    // A carousel that re-renders its slides with the same text.
+    const list = doc.querySelector('ul')!;
+    list.replaceChildren(...Array.from(list.children).map((item) => item.cloneNode(true)));
+    expect(contentFingerprint(doc)).toBe(before);
+
+    doc.querySelector('footer')!.textContent = '京ICP备11041704号-1';
+    const changedText = contentFingerprint(doc);
+    expect(changedText).not.toBe(before);
+
+    // Same text, one more link: what the licence and filing detectors read has changed.
+    const link = doc.createElement('a');
+    link.setAttribute('href', 'https://beian.miit.gov.cn/');
+    doc.querySelector('footer')!.append(link);
+    expect(contentFingerprint(doc)).not.toBe(changedText);
   });
 });

@@ -1,0 +1,159 @@
+/**
+ * Load to badge, in Chromium with the built extension (`npm run bench` runs it after the engine; alone:
+ * `node --import tsx tests/bench/badge.ts [--runs N] [--only NAME]`).
+ *
+ * Every bench page is served over http (content scripts do not run on file:// pages) and opened in a fresh tab, runs
+ * interleaved. The worker's badge calls are recorded where they are made (its `action.setBadgeText`), against the
+ * page's own load event on the same wall clock, so the bench's polling adds nothing. After the first badge the tab is
+ * watched a while longer: every further grade it is given is an audit of content already audited.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { EXTENSION_PATH, launchWithExtension, tabIdOf, type ExtensionSession } from '../e2e/harness';
+
+export interface BadgeTiming {
+  /** Median over the runs: from the page's load event to the worker setting the tab's first grade. */
+  loadToBadgeMs: number;
+  /** The most grades any run of this page was given before it changed: 1 is one audit per load. */
+  auditsPerLoad: number;
+  runs: number;
+}
+
+/** How long a tab is watched after its first badge for audits of the same content. */
+const WATCH_AFTER_BADGE_MS = 2_000;
+const BADGE_TIMEOUT_MS = 30_000;
+/** The 200,000-element page takes tens of seconds to load on a busy machine. */
+const NAVIGATION_TIMEOUT_MS = 180_000;
+
+/** Records, in the worker, every non-empty badge text set: tab, text and wall-clock time. */
+const RECORD_BADGES = `(() => {
+  if (globalThis.__benchBadges) return;
+  globalThis.__benchBadges = [];
+  for (const api of new Set([globalThis.chrome?.action, globalThis.browser?.action].filter(Boolean))) {
+    const set = api.setBadgeText.bind(api);
+    api.setBadgeText = (details, ...rest) => {
+      if (details.text) globalThis.__benchBadges.push({ tabId: details.tabId, text: details.text, at: Date.now() });
+      return set(details, ...rest);
+    };
+  }
+})()`;
+
+type BadgeCall = { tabId: number; text: string; at: number };
+
+function badgeCalls(session: ExtensionSession, tabId: number): Promise<BadgeCall[]> {
+  return session.worker.evaluate(
+    `(globalThis.__benchBadges ?? []).filter((call) => call.tabId === ${tabId})`,
+  ) as Promise<BadgeCall[]>;
+}
+
+/** The page's load event, on the wall clock. */
+const LOAD_EVENT_AT = `(() => {
+  const entry = performance.getEntriesByType('navigation')[0];
+  return performance.timeOrigin + entry.loadEventStart;
+})()`;
+
+async function oneLoad(session: ExtensionSession, url: string): Promise<{ loadToBadgeMs: number; audits: number }> {
+  await session.worker.evaluate(RECORD_BADGES);
+  const page = await session.browser.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: NAVIGATION_TIMEOUT_MS });
+    const loadAt = (await page.evaluate(LOAD_EVENT_AT)) as number;
+    const tabId = await tabIdOf(session, page);
+    const deadline = Date.now() + BADGE_TIMEOUT_MS;
+    let calls = await badgeCalls(session, tabId);
+    while (calls.length === 0) {
+      if (Date.now() > deadline) throw new Error(`no badge on ${url} within ${BADGE_TIMEOUT_MS} ms`);
+      await new Promise((ok) => setTimeout(ok, 50));
+      calls = await badgeCalls(session, tabId);
+    }
+    await new Promise((ok) => setTimeout(ok, WATCH_AFTER_BADGE_MS));
+    calls = await badgeCalls(session, tabId);
+    return { loadToBadgeMs: calls[0].at - loadAt, audits: calls.length };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Serves each page at /N.html and nothing else: a saved page's own resources (often with addresses no server would
+ * accept) answer 404, as they fail when the page is opened from disk.
+ */
+async function servePages(files: string[]): Promise<{ origin: string; close: () => Promise<void> }> {
+  const server = createServer((req, res) => {
+    const index = /^\/(\d+)\.html$/.exec(req.url ?? '')?.[1];
+    const file = index === undefined ? undefined : files[Number(index)];
+    if (!file) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(file));
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((ok) => { server.close(() => ok()); server.closeAllConnections(); }),
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** `pages` are [label, file] pairs: the corpus fixtures and the generated pages in .tmp/. */
+export async function benchBadge(pages: Array<[string, string]>, options: { runs?: number } = {}): Promise<Map<string, BadgeTiming>> {
+  const runs = options.runs ?? 7;
+  if (!existsSync(EXTENSION_PATH)) throw new Error(`no test build at ${EXTENSION_PATH}: run "npm run build:e2e" first`);
+  const site = await servePages(pages.map(([, file]) => file));
+  let session: ExtensionSession | undefined;
+  const samples = new Map<string, Array<{ loadToBadgeMs: number; audits: number }>>(pages.map(([label]) => [label, []]));
+  try {
+    // Off the bench's own server there is no network: a saved page's remote scripts fail at once, so the load event
+    // does not wait for connections that never answer. Images are not loaded (the audit reads their attributes, not
+    // their pixels): thousands of them on the generated pages would put the load event a minute after the audit.
+    session = await launchWithExtension([
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+      '--blink-settings=imagesEnabled=false',
+    ]);
+    // Interleaved, so a busy moment of the machine weighs on every page alike.
+    for (let run = 0; run < runs; run++) {
+      for (const [index, [label]] of pages.entries()) {
+        // A load whose badge never came (the worker was stopped and restarted, losing the recorder) is left out and said.
+        const sample = await oneLoad(session, `${site.origin}/${index}.html`).catch((error: Error) => {
+          console.warn(`${label}: ${error.message.slice(0, 300)}`);
+          return null;
+        });
+        if (sample) samples.get(label)!.push(sample);
+        if (process.env.BENCH_VERBOSE) console.log(label, sample);
+      }
+    }
+  } finally {
+    await session?.close();
+    await site.close();
+  }
+  return new Map(
+    [...samples].map(([label, runsOf]) => [
+      label,
+      {
+        loadToBadgeMs: runsOf.length ? median(runsOf.map((r) => r.loadToBadgeMs)) : Number.NaN,
+        auditsPerLoad: runsOf.length ? Math.max(...runsOf.map((r) => r.audits)) : Number.NaN,
+        runs: runsOf.length,
+      },
+    ]),
+  );
+}
+
+if (process.argv[1]?.endsWith('bench/badge.ts')) {
+  const { corpusPages, writeGeneratedPage } = await import('./pages');
+  const { basename } = await import('node:path');
+  const index = process.argv.indexOf('--runs');
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+  const pages: Array<[string, string]> = corpusPages().map((file) => [basename(file), file]);
+  for (const elements of [10_000, 50_000]) pages.push([`generated ${elements} elements`, writeGeneratedPage(elements)]);
+  benchBadge(only ? pages.filter(([label]) => label.includes(only)) : pages, { runs: index >= 0 ? Number(process.argv[index + 1]) || 7 : 7 })
+    .then((timings) => console.table([...timings].map(([page, timing]) => ({ page, ...timing }))))
+    .catch((error) => {
+      console.error(error);
+      process.exitCode = 1;
+    });
+}
