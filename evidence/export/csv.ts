@@ -110,6 +110,25 @@ export async function auditsToCsv(
   const out = new BlobWriter();
   out.write(BOM + csvRow(COLUMNS.map((c) => t(`evidenceCsv_${c}`, locale))));
   const yieldNow = createYielder();
+  // A rule's id, title, group, level, status and articles read the same in every audit that has that outcome:
+  // written once per distinct outcome, not once for each of the hundreds of thousands of rows of a long history.
+  const ruleCellsSeen = new Map<string, string>();
+  const ruleCells = (result: AuditResult['results'][number]) => {
+    const key = [result.ruleId, result.group, result.level, result.status, ...result.basis].join('\u0000');
+    let cells = ruleCellsSeen.get(key);
+    if (cells === undefined) {
+      cells = csvRow([
+        result.ruleId,
+        ruleTitle(result.ruleId, locale),
+        groupName(result.group, locale),
+        levelName(result.level, locale),
+        statusName(result.status, locale),
+        citations(result.basis, locale),
+      ]).slice(0, -CRLF.length);
+      ruleCellsSeen.set(key, cells);
+    }
+    return cells;
+  };
   const auditKind = t('evidenceCsvKind_audit', locale);
   const findingKind = t('evidenceCsvKind_finding', locale);
   onProgress?.(0, audits.length);
@@ -138,21 +157,10 @@ export async function auditsToCsv(
       terms ? termsChangeCell(terms, locale) : null,
       ...FINDING_ONLY,
     ]);
+    // Every finding row of one audit starts alike: its kind, number, URL and the audit-only blanks.
+    const findingHead = csvRow([findingKind, n, audit.url, ...AUDIT_ONLY]).slice(0, -CRLF.length);
     for (const result of audit.results) {
-      chunk += csvRow([
-        findingKind,
-        n,
-        audit.url,
-        ...AUDIT_ONLY,
-        result.ruleId,
-        ruleTitle(result.ruleId, locale),
-        groupName(result.group, locale),
-        levelName(result.level, locale),
-        statusName(result.status, locale),
-        citations(result.basis, locale),
-        resultMessage(result, locale),
-        evidenceCell(result.evidence, locale),
-      ]);
+      chunk += `${findingHead},${ruleCells(result)},${csvRow([resultMessage(result, locale), evidenceCell(result.evidence, locale)])}`;
     }
     out.write(chunk);
     await yieldNow();

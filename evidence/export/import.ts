@@ -22,9 +22,13 @@ export async function auditIdsFor(db: LiangzhaoDatabase, selection: 'all' | read
   return (await db.audits.orderBy('auditedAtMs').reverse().primaryKeys()) as number[];
 }
 
+/** How many audit rows one read fetches ahead: one round trip per batch instead of one per audit. */
+const READ_AHEAD = 100;
+
 /**
  * The audits by id, each read with its capture and artefacts only when the export reaches it, and a terms page
- * with its document's versions (read once per document).
+ * with its document's versions (read once per document). Rows are fetched a batch at a time (`bulkGet`), so a long
+ * history costs a hundred round trips to IndexedDB instead of ten thousand, yet only one batch is in memory.
  */
 export function entrySource(db: LiangzhaoDatabase, ids: readonly number[]): EntrySource {
   const versions = new Map<string, Promise<StoredTermsVersion[]>>();
@@ -32,10 +36,20 @@ export function entrySource(db: LiangzhaoDatabase, ids: readonly number[]): Entr
     if (!versions.has(url)) versions.set(url, versionsOf(db, url));
     return versions.get(url)!;
   };
+  let batchStart = -1;
+  let batch: Promise<Array<StoredAudit | undefined>> = Promise.resolve([]);
+  const rowAt = async (index: number) => {
+    const start = index - (index % READ_AHEAD);
+    if (start !== batchStart) {
+      batchStart = start;
+      batch = db.audits.bulkGet(ids.slice(start, start + READ_AHEAD) as number[]);
+    }
+    return (await batch)[index - start];
+  };
   return {
     length: ids.length,
     get: async (index) => {
-      const row = await db.audits.get(ids[index]);
+      const row = await rowAt(index);
       if (!row) return null;
       const doc = row.result.facts.termsDocument;
       const terms = doc ? termsTrail(doc, await versionsOfDocument(doc.canonicalUrl)) : null;
@@ -79,14 +93,23 @@ export async function importEntries(
   const yieldNow = createYielder();
   const fresh: ImportedEntry[] = [];
   onProgress?.(0, entries.length);
-  for (const [i, entry] of entries.entries()) {
-    const stored = toStoredAudit(entry.audit);
-    const twins = await db.audits.where('[url+auditedAtMs]').equals([stored.url, stored.auditedAtMs]).toArray();
-    let duplicate = false;
-    for (const twin of twins) if ((await auditDigest(twin.result)) === entry.auditSha256) duplicate = true;
-    if (!duplicate) fresh.push(entry);
-    onProgress?.(i + 1, entries.length);
-    await yieldNow();
+  // Audits already stored are found a batch at a time: one index lookup for a batch's pages and times.
+  for (let start = 0; start < entries.length; start += READ_AHEAD) {
+    const batch = entries.slice(start, start + READ_AHEAD);
+    const keyOf = (url: string, auditedAtMs: number) => `${auditedAtMs} ${url}`;
+    const wanted = batch.map((entry) => [entry.audit.url, Date.parse(entry.audit.auditedAt)] as [string, number]);
+    const twins = new Map<string, StoredAudit[]>();
+    for (const twin of await db.audits.where('[url+auditedAtMs]').anyOf(wanted).toArray()) {
+      const key = keyOf(twin.url, twin.auditedAtMs);
+      twins.set(key, [...(twins.get(key) ?? []), twin]);
+    }
+    for (const [i, entry] of batch.entries()) {
+      let duplicate = false;
+      for (const twin of twins.get(keyOf(...wanted[i])) ?? []) if ((await auditDigest(twin.result)) === entry.auditSha256) duplicate = true;
+      if (!duplicate) fresh.push(entry);
+      onProgress?.(start + i + 1, entries.length);
+      await yieldNow();
+    }
   }
   // Oldest first, so ids grow with time as they did where the audits were made.
   fresh.sort((a, b) => Date.parse(a.audit.auditedAt) - Date.parse(b.audit.auditedAt));

@@ -1,8 +1,8 @@
 /**
- * `npm run bench [-- --build] [--runs N] [--only NAME] [--engine-only]`: engine and bundle measurements in Chromium on
+ * `npm run bench [-- --build] [--runs N] [--only NAME] [--engine-only] [--no-exports]`: engine and bundle measurements in Chromium on
  * every corpus page and on generated 10k, 50k and 200k-element pages, medians of at least 7 interleaved runs, every
  * figure against its target in one table beside the machine's load average, written to .tmp/bench-latest.json.
- * Each area is its own module (tests/bench/engine.ts, tests/bench/bundle-size.ts); this file only orchestrates, so other
+ * Each area is its own module (tests/bench/engine.ts, tests/bench/bundle-size.ts, tests/bench/ui.ts, tests/bench/exports.ts); this file only orchestrates, so other
  * timings (popup, dashboard) can be added beside them.
  */
 import { execFileSync } from 'node:child_process';
@@ -13,13 +13,16 @@ import { launchChromium } from '../../cli/browser';
 import { contentScriptBreakdown, contentScriptSize, engineBundleSize, type BundleSize } from './bundle-size';
 import { benchEngine, median, type EngineBench } from './engine';
 import { corpusPages, writeGeneratedPage, writeGeneratedTermsPage } from './pages';
+import { benchExports, printExports, type ExportBench } from './exports';
 import { benchUi, printUi, type UiBench } from './ui';
 import { benchBadge } from './badge';
 
 /**
  * Targets from the engine issue: the engine's median page at most 3× a bare TreeWalker pass and its worst page at
  * most 5×, no main-thread task over 50 ms during the async audit; the content script at most 70 KB; the popup's
- * first render at most 150 ms and the dashboard's rows and total at most 300 ms with 10,000 audits.
+ * first render at most 150 ms and the dashboard's rows and total at most 300 ms with 10,000 audits; exporting
+ * 10,000 audits as CSV in at most 1 s and as JSON in at most 2 s; a ZIP bundle and an import of 2,000 audits with no
+ * main-thread task over 50 ms.
  */
 export const TARGETS = {
   ratio: 3,
@@ -30,6 +33,10 @@ export const TARGETS = {
   badgeAfterEngineMs: 300,
   popupReadyMs: 150,
   dashboardReadyMs: 300,
+  csvExportMs: 1_000,
+  jsonExportMs: 2_000,
+  bundleLongestTaskMs: 50,
+  importLongestTaskMs: 50,
 } as const;
 const GENERATED_ELEMENTS = [10_000, 50_000, 200_000];
 /** A long agreement, so the terms extraction's share of a terms page's audit is measured too. */
@@ -87,7 +94,7 @@ export interface TargetRow {
 }
 
 /** Every figure against its target, in one table; a figure not measured in this run says so. */
-function targetRows(engine: EngineBench[], contentScript: BundleSize | null, ui: UiBench | null): TargetRow[] {
+function targetRows(engine: EngineBench[], contentScript: BundleSize | null, ui: UiBench | null, exports: ExportBench | null): TargetRow[] {
   const row = (figure: string, value: number | null, unit: string, target: number): TargetRow => ({
     figure,
     value,
@@ -97,6 +104,7 @@ function targetRows(engine: EngineBench[], contentScript: BundleSize | null, ui:
   });
   const ratios = engine.map((page) => page.ratio);
   const ready = (view: string) => ui?.timings.find((timing) => timing.view.startsWith(view))?.readyMs ?? null;
+  const task = (name: string) => exports?.timings.find((timing) => timing.task.startsWith(name)) ?? null;
   return [
     row(`engine ÷ TreeWalker, median of ${engine.length} pages`, ratios.length ? median(ratios) : null, '×', TARGETS.ratio),
     row('engine ÷ TreeWalker, worst page', ratios.length ? Math.max(...ratios) : null, '×', TARGETS.worstRatio),
@@ -113,6 +121,10 @@ function targetRows(engine: EngineBench[], contentScript: BundleSize | null, ui:
     row('content script, minified', contentScript ? contentScript.bytes / 1024 : null, 'KiB', TARGETS.contentScriptKiB),
     row('popup: checklist and history drawn (10,000 audits)', ready('popup'), 'ms', TARGETS.popupReadyMs),
     row('dashboard: rows and total drawn (10,000 audits)', ready('dashboard: rows and total'), 'ms', TARGETS.dashboardReadyMs),
+    row('export CSV of 10,000 audits', task('export CSV')?.durationMs ?? null, 'ms', TARGETS.csvExportMs),
+    row('export JSON of 10,000 audits', task('export JSON')?.durationMs ?? null, 'ms', TARGETS.jsonExportMs),
+    row('ZIP bundle of 2,000 audits: longest task', task('export ZIP')?.longestTaskMs ?? null, 'ms', TARGETS.bundleLongestTaskMs),
+    row('import of 2,000 audits: longest task', task('import')?.longestTaskMs ?? null, 'ms', TARGETS.importLongestTaskMs),
   ];
 }
 
@@ -168,7 +180,10 @@ async function main(): Promise<void> {
     for (const row of engine) Object.assign(row, { loadToBadgeMs: badges.get(row.page)?.loadToBadgeMs, auditsPerLoad: badges.get(row.page)?.auditsPerLoad });
   }
   // Popup and dashboard with 10,000 stored audits: needs the built extension (bench/ui.ts).
-  const ui = contentScript && !process.argv.includes('--engine-only') ? await benchUi({ runs: Math.min(runs, 5) }) : null;
+  const measureUi = contentScript && !process.argv.includes('--engine-only');
+  const ui = measureUi ? await benchUi({ runs: Math.min(runs, 5) }) : null;
+  // Exports and imports through the dashboard's buttons, 10,000 and 2,000 audits (bench/exports.ts).
+  const exports = measureUi && !process.argv.includes('--no-exports') ? await benchExports({ runs: Math.min(runs, 5) }) : null;
   load.after = loadavg();
 
   printEngine(engine);
@@ -177,7 +192,9 @@ async function main(): Promise<void> {
   console.table(breakdown.map(({ part, bytes }) => ({ 'content script part': part, 'KiB (minified)': (bytes / 1024).toFixed(1) })));
   if (ui) printUi(ui);
   else console.log('popup and dashboard: not measured (build the extension with --build; --engine-only skips them)');
-  const targets = targetRows(engine, contentScript, ui);
+  if (exports) printExports(exports);
+  else console.log('exports and import: not measured (build the extension with --build; --engine-only or --no-exports skips them)');
+  const targets = targetRows(engine, contentScript, ui, exports);
   printTargets(targets, load);
 
   const report = {
@@ -190,6 +207,7 @@ async function main(): Promise<void> {
     bundles: sizes.filter(Boolean),
     contentScriptParts: breakdown,
     ui,
+    exports,
   };
   mkdirSync('.tmp', { recursive: true });
   writeFileSync('.tmp/bench-latest.json', JSON.stringify(report, null, 2));

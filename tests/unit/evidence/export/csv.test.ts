@@ -117,3 +117,19 @@ describe('auditsToCsv', () => {
     expect(cells).toContain('\'-2+3 "quoted", comma\nnew line');
   });
 });
+
+describe('auditsToCsv over audits sharing their rules', () => {
+  it('writes each finding row as it would alone, whatever other audits wrote before it', async () => {
+    const first = sampleAudit();
+    const second: AuditResult = {
+      ...sampleAudit(),
+      url: 'https://other.example.cn/',
+      results: sampleAudit().results.map((r, i) => (i % 2 ? { ...r, status: r.status === 'fail' ? 'pass' : 'fail' } : r)),
+    };
+    const findings = (csv: string) => parseCsv(csv.slice(1)).slice(1).filter((row) => row[1] !== '' && row.slice(3, 14).every((cell) => cell === ''));
+    const alone = findings(await auditsToCsv([second], 'en')).map((row) => row.slice(2));
+    const together = findings(await auditsToCsv([first, second], 'en')).filter((row) => row[1] === '2').map((row) => row.slice(2));
+    expect(together).toEqual(alone);
+    expect(together.length).toBe(second.results.length);
+  });
+});

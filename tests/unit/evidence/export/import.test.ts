@@ -123,3 +123,37 @@ describe('a bundle against the chain stored here', () => {
     expect((await linksStoredHere(elsewhere, result.links)).missing).toHaveLength(2);
   });
 });
+
+describe('the export source over a long history', () => {
+  it('reads audits batch by batch in the order given, and an audit deleted before its batch is read as null', async () => {
+    const db = freshDb();
+    const rows = Array.from({ length: 250 }, (_, i) =>
+      toStoredAudit({ ...sampleAudit(), url: `https://shop${i}.example.cn/`, auditedAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString() }),
+    );
+    const ids = (await db.audits.bulkAdd(rows, { allKeys: true })) as number[];
+    const order = [...ids].reverse();
+    await db.audits.delete(order[180]);
+    const source = entrySource(db, order);
+    const urls: Array<string | null> = [];
+    for (let i = 0; i < source.length; i++) urls.push((await source.get(i))?.audit.url ?? null);
+    expect(urls).toEqual(order.map((id, i) => (i === 180 ? null : rows[ids.indexOf(id)].url)));
+  });
+});
+
+describe('importing more audits than one lookup batch', () => {
+  it('adds each once and skips all of them on a second import', async () => {
+    const audits = Array.from({ length: 230 }, (_, i) => ({
+      ...sampleAudit(),
+      url: `https://shop${i % 7}.example.cn/${i}`,
+      auditedAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
+    }));
+    const blob = await buildJsonExport(audits.map((audit) => ({ audit })), { exportedAt: '2026-11-29T10:00:00.000+08:00', extensionVersion: '0.1.0' });
+    const text = await blob.text();
+    const db = freshDb();
+    const first = await importJsonText(db, text);
+    expect(first).toMatchObject({ ok: true, outcome: { added: 230, skipped: 0 } });
+    const second = await importJsonText(db, text);
+    expect(second).toMatchObject({ ok: true, outcome: { added: 0, skipped: 230 } });
+    expect(await db.audits.count()).toBe(230);
+  });
+});

@@ -1,0 +1,226 @@
+/**
+ * Exports and imports at scale, in Chromium with the built extension, driven through the dashboard's own buttons
+ * (`npm run bench` runs it after the popup and dashboard; alone: `node --import tsx tests/bench/exports.ts [--runs N]`).
+ *
+ * With 10,000 stored audits: the time from the click on "CSV" or "JSON" (scope: every audit) until the dashboard
+ * says the file is written. With 2,000: the ZIP bundle of every audit, and the import of a JSON export of them into a
+ * fresh profile, each with the longest main-thread task while it ran. Blocking is witnessed two ways, as in the
+ * engine bench: the longtask observer and a ping-pong of macrotasks whose largest gap is the longest task between
+ * them. The timed CSV and JSON runs leave the ping-pong out, so it does not slow what they time.
+ */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import type { AuditResult } from '@/rules/types';
+import { launchWithExtension, serveFixtures, storedAudits, type ExtensionSession } from '../e2e/harness';
+import { openAudited, seedAudits } from '../e2e/ui-helpers';
+import { median } from './engine';
+import { syntheticAudits, UI_AUDITS } from './ui';
+
+/** The ZIP bundle and the import are measured with this many audits (the issue's figure). */
+export const BUNDLE_AUDITS = 2_000;
+
+export interface ExportTiming {
+  task: string;
+  audits: number;
+  /** Median over the runs, click to "written" (or file chosen to "imported"). */
+  durationMs: number;
+  /** Median over the runs of each run's longest main-thread task. */
+  longestTaskMs: number;
+  runs: number;
+}
+
+export interface ExportBench {
+  timings: ExportTiming[];
+}
+
+/** Starts the blocking witnesses on the page; `watchGaps` adds the ping-pong. */
+function startWatch(page: Page, watchGaps: boolean): Promise<void> {
+  return page.evaluate((gaps: boolean) => {
+    const state = { running: true, start: performance.now(), maxGap: 0, longTasks: [] as number[] };
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) state.longTasks.push(entry.duration);
+    });
+    try {
+      observer.observe({ type: 'longtask' });
+    } catch {
+      // A browser without the longtask entry type still has the ping-pong.
+    }
+    if (gaps) {
+      let last = performance.now();
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        const now = performance.now();
+        state.maxGap = Math.max(state.maxGap, now - last);
+        last = now;
+        if (state.running) channel.port2.postMessage(null);
+        else channel.port1.close();
+      };
+      channel.port2.postMessage(null);
+    }
+    (globalThis as unknown as { __benchWatch: unknown }).__benchWatch = { state, observer };
+  }, watchGaps);
+}
+
+/** Waits for the evidence notice to change from `previous`, then stops the witnesses. */
+async function finishWatch(page: Page, previous: string): Promise<{ durationMs: number; longestTaskMs: number; ok: boolean; text: string }> {
+  const handle = await page.waitForFunction(
+    (before: string) => {
+      const banner = document.querySelector('[data-testid=evidence-notice] .banner');
+      return banner && banner.textContent !== before && performance.now();
+    },
+    { timeout: 300_000, polling: 'raf' },
+    previous,
+  );
+  const end = (await handle.jsonValue()) as number;
+  // Long-task entries arrive after their task: give the observer a moment before reading it.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  return page.evaluate((doneAt: number) => {
+    const { state, observer } = (globalThis as unknown as { __benchWatch: { state: { running: boolean; start: number; maxGap: number; longTasks: number[] }; observer: PerformanceObserver } }).__benchWatch;
+    state.running = false;
+    observer.disconnect();
+    const banner = document.querySelector('[data-testid=evidence-notice] .banner');
+    return {
+      durationMs: doneAt - state.start,
+      longestTaskMs: Math.max(state.maxGap, ...state.longTasks, 0),
+      ok: banner?.getAttribute('data-ok') === 'true',
+      text: banner?.textContent ?? '',
+    };
+  }, end);
+}
+
+function noticeText(page: Page): Promise<string> {
+  return page.evaluate(() => document.querySelector('[data-testid=evidence-notice] .banner')?.textContent ?? '');
+}
+
+async function openDashboard(session: ExtensionSession, downloads: string): Promise<Page> {
+  const page = await session.browser.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  const cdp = await page.createCDPSession();
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+  await page.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
+  await page.waitForSelector('[data-testid=evidence-tools]');
+  await page.click('input[name=evidence-scope][value=all]');
+  return page;
+}
+
+/** Clicks an export button (scope: every audit) and times it until the dashboard says the file is written. */
+async function timeExport(page: Page, format: string, watchGaps: boolean) {
+  const previous = await noticeText(page);
+  await startWatch(page, watchGaps);
+  await page.click(`button[data-format=${format}]`);
+  const result = await finishWatch(page, previous);
+  if (!result.ok) throw new Error(`${format} export failed: ${result.text}`);
+  return result;
+}
+
+async function waitForDownload(dir: string, suffix: string): Promise<string> {
+  for (let waited = 0; waited < 60_000; waited += 100) {
+    const file = readdirSync(dir).find((name) => name.endsWith(suffix));
+    if (file) return join(dir, file);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no ${suffix} download in ${dir}`);
+}
+
+async function seededSession(count: number): Promise<ExtensionSession> {
+  const site = await serveFixtures();
+  const session = await launchWithExtension();
+  try {
+    await openAudited(session, `${site.origin}/compliant-home.html`);
+    const template = (await storedAudits(session))[0].result as AuditResult;
+    await seedAudits(session, syntheticAudits(template, count) as unknown as Array<Record<string, unknown>>);
+    return session;
+  } catch (error) {
+    await session.close();
+    throw error;
+  } finally {
+    await site.close();
+  }
+}
+
+export async function benchExports(options: { runs?: number } = {}): Promise<ExportBench> {
+  const runs = options.runs ?? 5;
+  const downloads = mkdtempSync(join(tmpdir(), 'liangzhao-bench-downloads-'));
+  const csv: Array<{ durationMs: number; longestTaskMs: number }> = [];
+  const json: typeof csv = [];
+  const zip: typeof csv = [];
+  const imports: typeof csv = [];
+  let large: ExtensionSession | undefined;
+  let small: ExtensionSession | undefined;
+  try {
+    large = await seededSession(UI_AUDITS);
+    small = await seededSession(BUNDLE_AUDITS);
+    // The file the imports read: a JSON export of the 2,000 audits (plus the one the template came from).
+    const smallBoard = await openDashboard(small, downloads);
+    await timeExport(smallBoard, 'json', false);
+    const importFile = await waitForDownload(downloads, '.json');
+    for (let run = 0; run < runs; run++) {
+      // Interleaved: each run measures every task once, so a burst of load elsewhere touches all of them alike.
+      const board = await openDashboard(large, downloads);
+      csv.push(await timeExport(board, 'csv', false));
+      json.push(await timeExport(board, 'json', false));
+      await board.close();
+      zip.push(await timeExport(smallBoard, 'zip', true));
+
+      const fresh = await launchWithExtension();
+      try {
+        const target = await openDashboard(fresh, downloads);
+        const previous = await noticeText(target);
+        const input = await target.$('[data-testid=import-json]');
+        await startWatch(target, true);
+        await (input as unknown as { uploadFile: (path: string) => Promise<void> }).uploadFile(importFile);
+        const result = await finishWatch(target, previous);
+        if (!result.ok) throw new Error(`import failed: ${result.text}`);
+        imports.push(result);
+      } finally {
+        await fresh.close();
+      }
+    }
+  } finally {
+    await large?.close();
+    await small?.close();
+    rmSync(downloads, { recursive: true, force: true });
+  }
+  const timing = (task: string, audits: number, rows: typeof csv): ExportTiming => ({
+    task,
+    audits,
+    durationMs: median(rows.map((row) => row.durationMs)),
+    longestTaskMs: median(rows.map((row) => row.longestTaskMs)),
+    runs: rows.length,
+  });
+  return {
+    timings: [
+      timing('export CSV (every audit)', UI_AUDITS + 1, csv),
+      timing('export JSON (every audit)', UI_AUDITS + 1, json),
+      timing('export ZIP bundle (every audit)', BUNDLE_AUDITS + 1, zip),
+      timing('import JSON export (fresh profile)', BUNDLE_AUDITS + 1, imports),
+    ],
+  };
+}
+
+export function printExports(bench: ExportBench): void {
+  console.table(
+    bench.timings.map((timing) => ({
+      task: timing.task,
+      audits: timing.audits,
+      'duration (median)': `${timing.durationMs.toFixed(1)} ms`,
+      'longest task (median)': `${timing.longestTaskMs.toFixed(1)} ms`,
+      runs: timing.runs,
+    })),
+  );
+}
+
+if (process.argv[1]?.endsWith('bench/exports.ts')) {
+  const index = process.argv.indexOf('--runs');
+  benchExports({ runs: index >= 0 ? Number(process.argv[index + 1]) || 5 : 5 })
+    .then((bench) => {
+      printExports(bench);
+      console.log(JSON.stringify(bench));
+    })
+    .catch((error) => {
+      console.error(error);
+      process.exitCode = 1;
+    });
+}
