@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { engineBundle } from '../../cli/engine-bundle';
+import { bundleContentScript } from '../support/content-script-bundle';
 
 export interface BundleSize {
   file: string;
@@ -32,25 +33,9 @@ export async function engineBundleSize(): Promise<BundleSize> {
  * forbidden folders out; this shows where the rest of its size is.
  */
 export async function contentScriptBreakdown(): Promise<Array<{ part: string; bytes: number }>> {
-  const { build } = await import('esbuild');
-  const root = resolve(import.meta.dirname, '../..');
-  const result = await build({
-    entryPoints: [resolve(root, 'entrypoints/content/index.ts')],
-    bundle: true,
-    write: false,
-    metafile: true,
-    minify: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome110',
-    absWorkingDir: root,
-    alias: { '@': root },
-    external: ['wxt', 'wxt/*'],
-    define: { defineContentScript: 'globalThis.defineContentScript', 'import.meta.env.FIREFOX': 'false' },
-    logLevel: 'silent',
-  });
+  const metafile = await bundleContentScript({ minify: true });
   const parts = new Map<string, number>();
-  for (const output of Object.values(result.metafile.outputs)) {
+  for (const output of Object.values(metafile.outputs)) {
     for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
       const part = input.split('/').slice(0, input.startsWith('rules/') ? 2 : 1).join('/');
       parts.set(part, (parts.get(part) ?? 0) + bytesInOutput);

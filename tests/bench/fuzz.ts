@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { auditDocument } from '../../rules';
 import * as hostile from '../support/hostile-pages';
+import { seededRandom } from '../support/random';
 
 export interface FuzzInput {
   index: number;
@@ -35,17 +36,6 @@ const MIN_BYTES = 1024;
 const MAX_BYTES = 1024 * 1024;
 const SLOWEST = 10;
 
-/** mulberry32: small, fast and the same on every machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The repository's own saved pages: real markup to mutate. */
 function corpusPages(): string[] {
@@ -116,7 +106,7 @@ function mutated(next: () => number, pick: <T>(items: readonly T[]) => T, corpus
 
 /** Input `index` of a seed: each has its own generator, so it can be made again alone. */
 export function fuzzInput(seed: number, index: number, corpus: string[] = corpusPages()): FuzzInput {
-  const next = random(seed * 1_000_003 + index);
+  const next = seededRandom(seed * 1_000_003 + index);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   // Sizes spread evenly on a log scale from 1 KB to 1 MB.
   const bytes = Math.round(MIN_BYTES * Math.pow(MAX_BYTES / MIN_BYTES, next()));

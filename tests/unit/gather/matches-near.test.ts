@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { matchesNear } from '@/rules/gather/text';
+import { seededRandom } from '../../support/random';
 
 function everywhere(text: string, pattern: RegExp): Array<[number, string]> {
   return [...text.matchAll(pattern)].map((m) => [m.index!, m[0]]);
@@ -11,18 +12,6 @@ function everywhere(text: string, pattern: RegExp): Array<[number, string]> {
 
 function near(text: string, pattern: RegExp, anchor: string, reach: number): Array<[number, string]> {
   return [...matchesNear(text, pattern, anchor, reach)].map((m) => [m.index!, m[0]]);
-}
-
-/** mulberry32, so a failing text can be made again from its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const CASES: Array<{ name: string; pattern: RegExp; anchor: string; reach: number; alphabet: string[] }> = [
@@ -34,7 +23,7 @@ const CASES: Array<{ name: string; pattern: RegExp; anchor: string; reach: numbe
 describe('matchesNear', () => {
   for (const { name, pattern, anchor, reach, alphabet } of CASES) {
     it(`finds every match a whole-text scan finds: ${name}`, () => {
-      const next = random(name.length);
+      const next = seededRandom(name.length);
       for (let round = 0; round < 400; round++) {
         const length = 1 + Math.floor(next() * 60);
         const text = Array.from({ length }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');

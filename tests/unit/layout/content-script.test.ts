@@ -1,14 +1,11 @@
-import { resolve } from 'node:path';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { bundleContentScript } from '../../support/content-script-bundle';
 
 /**
  * The content script runs on every page a person opens, so only what the page side needs may be bundled into it:
  * the engine (which emits keys, never words), the page-side answers and the messaging. Bundled the way it ships,
  * minus WXT's own runtime, every source file in it is listed and checked against the rooms it must never reach.
  */
-const ROOT = resolve(import.meta.dirname, '../../..');
-
 const FORBIDDEN: Array<[RegExp, string]> = [
   [/^i18n\//, 'the message catalogues and the text layer: words are the popup and dashboard’s business'],
   [/_locales\//, 'the extension’s message files'],
@@ -20,21 +17,7 @@ const FORBIDDEN: Array<[RegExp, string]> = [
 ];
 
 async function contentScriptInputs(): Promise<string[]> {
-  const result = await build({
-    entryPoints: [resolve(ROOT, 'entrypoints/content/index.ts')],
-    bundle: true,
-    write: false,
-    metafile: true,
-    format: 'iife',
-    platform: 'browser',
-    absWorkingDir: ROOT,
-    alias: { '@': ROOT },
-    // WXT's runtime (its `browser`, defineContentScript) is its own; what matters is what our sources pull in.
-    external: ['wxt', 'wxt/*'],
-    define: { defineContentScript: 'globalThis.defineContentScript', 'import.meta.env.FIREFOX': 'false' },
-    logLevel: 'silent',
-  });
-  return Object.keys(result.metafile.inputs);
+  return Object.keys((await bundleContentScript({ minify: false })).inputs);
 }
 
 describe('content script', () => {
