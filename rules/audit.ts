@@ -1,5 +1,6 @@
 import { evaluate } from './engine';
 import { gatherFacts, gatherFactsAsync } from './collect';
+import { documentTitle } from './gather';
 import { isoWithOffset } from '../utils/time';
 import { classifyPageType } from './page-type';
 import { isLocalAddress, sourceUrlOf } from './source-url';
@@ -33,17 +34,8 @@ function auditMeta(doc: Document, opts: AuditOptions) {
     ...addressOf(doc, opts),
     mode: opts.mode ?? modeOf(doc),
     auditedAt: isoWithOffset(opts.now ?? new Date()),
-    title: titleOf(doc),
+    title: documentTitle(doc),
   };
-}
-
-/** linkedom throws reading the title of a document without a root element: an empty page has no title. */
-function titleOf(doc: Document): string {
-  try {
-    return (doc.title ?? '').trim();
-  } catch {
-    return '';
-  }
 }
 
 /** A terms page's clauses, dates and digest join its facts: the version tracking and the privacy rules read them. */

@@ -42,11 +42,20 @@ function baseUrlOf(doc: Document, pageUrl: string): string {
  * second head, which a browser still reads), the first <title> outside an SVG picture.
  */
 function titleOf(doc: Document): string {
+  const title = documentTitle(doc);
+  if (title) return title;
   try {
-    const title = (doc.title ?? '').trim();
-    if (title) return title;
     const element = [...doc.querySelectorAll('title')].find((candidate) => !candidate.closest('svg'));
     return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  } catch {
+    return '';
+  }
+}
+
+/** `document.title`, trimmed; linkedom throws reading the title of a document without a root element: no title. */
+export function documentTitle(doc: Document): string {
+  try {
+    return (doc.title ?? '').trim();
   } catch {
     return '';
   }
