@@ -5,15 +5,23 @@ import type { Message, PageState, Reply } from '@/messaging/protocol';
 /** What the background says of automatic audits here (`settings:auto-audit`): null when it could not be asked. */
 export type AutoAuditPermit = { allowed: boolean; pageType?: PageType } | null;
 
-const REPORT_ATTEMPTS = 3;
-/** A worker being stopped refuses every message until it has started again: wait longer before each try. */
-const REPORT_BACKOFF_MS = 250;
+/**
+ * A worker being stopped refuses every message until it has started again, which on a loaded machine can take
+ * seconds: each try waits twice as long as the last, about 16 s in all before the report is given up.
+ */
+export const REPORT_RETRY_DELAYS_MS: readonly number[] = [250, 500, 1000, 2000, 4000, 8000];
+/** Chromium's words for a script whose extension was reloaded or removed: no later try can reach it. */
+const INVALIDATED = /extension context invalidated/i;
 
 /**
  * Audits the document it runs in and reports each audit to the background. Keeps the latest result so the popup
  * can ask the tab itself what it shows (the background's memory does not survive its service worker).
  */
-export function createPageAuditor(doc: Document, send: (message: Message) => Promise<unknown>) {
+export function createPageAuditor(
+  doc: Document,
+  send: (message: Message) => Promise<unknown>,
+  retryDelaysMs: readonly number[] = REPORT_RETRY_DELAYS_MS,
+) {
   const state: PageState = { result: null, auditId: null };
   let chosenPageType: PageType | undefined;
   let queue: Promise<unknown> = Promise.resolve();
@@ -35,15 +43,15 @@ export function createPageAuditor(doc: Document, send: (message: Message) => Pro
 
   /**
    * A service worker stopped before it answered is started again by a later message; it stores a repeat once.
-   * Tries sent back to back could all reach the worker while it stops, so each waits a little longer.
+   * Tries sent back to back could all reach the worker while it stops, so each waits longer than the last.
    */
   async function report(result: AuditResult): Promise<Reply<Extract<Message, { type: 'audit:report' }>>> {
-    for (let attempt = 1; ; attempt++) {
+    for (let attempt = 0; ; attempt++) {
       try {
         return (await send({ type: 'audit:report', result })) as Reply<Extract<Message, { type: 'audit:report' }>>;
       } catch (error) {
-        if (attempt >= REPORT_ATTEMPTS) throw error;
-        await new Promise((resolve) => setTimeout(resolve, REPORT_BACKOFF_MS * attempt));
+        if (attempt >= retryDelaysMs.length || INVALIDATED.test(String(error))) throw error;
+        await new Promise((resolve) => setTimeout(resolve, retryDelaysMs[attempt]));
       }
     }
   }

@@ -70,11 +70,20 @@ export interface PageTraces {
   reveal(): void;
 }
 
-/** Resolves after the page has painted twice, so a screenshot taken then shows the page as it now is. */
+/**
+ * Resolves once a frame drawn after this call has been painted and one more frame has begun, so a screenshot taken
+ * then shows the page as it now is. Two animation frames alone end just before the second paint, which a loaded
+ * compositor may not have shown yet when the screenshot is taken.
+ */
 function painted(doc: Document): Promise<void> {
   const view = doc.defaultView;
   if (!view?.requestAnimationFrame) return Promise.resolve();
-  return new Promise((resolve) => view.requestAnimationFrame(() => view.requestAnimationFrame(() => resolve())));
+  const frame = () => new Promise<void>((resolve) => view.requestAnimationFrame(() => resolve()));
+  const afterPaint = () => new Promise<void>((resolve) => view.setTimeout(resolve, 0));
+  return frame()
+    .then(frame)
+    .then(afterPaint)
+    .then(frame);
 }
 
 /**

@@ -104,13 +104,43 @@ describe('page auditor (content script)', () => {
     expect(sent[1]).toEqual(sent[0]);
   });
 
-  it('gives up after three attempts and says why', async () => {
+  it('keeps trying, each time after a longer wait, while the worker is being started again', async () => {
+    const times: number[] = [];
+    const auditor = createPageAuditor(
+      pageWith(''),
+      async () => {
+        times.push(performance.now());
+        if (times.length < 4) throw new Error('Could not establish connection. Receiving end does not exist.');
+        return { auditId: 9 };
+      },
+      [10, 40, 80],
+    );
+    expect((await auditor.run()).auditId).toBe(9);
+    const waits = times.slice(1).map((time, i) => time - times[i]);
+    expect(waits.map((wait, i) => wait >= [10, 40, 80][i] - 2)).toEqual([true, true, true]);
+  });
+
+  it('gives up after the last wait and says why', async () => {
+    let calls = 0;
+    const auditor = createPageAuditor(
+      pageWith(''),
+      async () => {
+        calls++;
+        throw new Error('The message port closed before a response was received.');
+      },
+      [1, 1],
+    );
+    await expect(auditor.run()).rejects.toThrow('The message port closed');
+    expect(calls).toBe(3);
+  });
+
+  it('gives up at once when the extension was reloaded or removed under the page', async () => {
     let calls = 0;
     const auditor = createPageAuditor(pageWith(''), async () => {
       calls++;
       throw new Error('Extension context invalidated.');
     });
     await expect(auditor.run()).rejects.toThrow('Extension context invalidated.');
-    expect(calls).toBe(3);
+    expect(calls).toBe(1);
   });
 });
