@@ -200,6 +200,27 @@ export function messageListener(handlers: Handlers) {
   };
 }
 
+/**
+ * `reply`, or a rejection once `ms` have passed without one. A worker stopped while it handled a message does not
+ * always close the channel, so a sender that must be answered (a report, the automatic-audit question) stops
+ * waiting and asks again; the background answers a repeated report with the row it already stored.
+ */
+export function replyWithin<T>(reply: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no reply within ${ms} ms`)), ms);
+    reply.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
 /** Registers `handlers` on this context's `runtime.onMessage`. */
 export function listen(handlers: Handlers): void {
   browser.runtime.onMessage.addListener(messageListener(handlers));

@@ -1,6 +1,6 @@
 import { auditDocumentAsync } from '@/rules';
 import type { AuditResult, PageType } from '@/rules/types';
-import type { Message, PageState, Reply } from '@/messaging/protocol';
+import { replyWithin, type Message, type PageState, type Reply } from '@/messaging/protocol';
 
 /** What the background says of automatic audits here (`settings:auto-audit`): null when it could not be asked. */
 export type AutoAuditPermit = { allowed: boolean; pageType?: PageType } | null;
@@ -10,6 +10,8 @@ export type AutoAuditPermit = { allowed: boolean; pageType?: PageType } | null;
  * seconds: each try waits twice as long as the last, about 16 s in all before the report is given up.
  */
 export const REPORT_RETRY_DELAYS_MS: readonly number[] = [250, 500, 1000, 2000, 4000, 8000];
+/** A report is answered after a few database reads; one unanswered this long is sent again. */
+export const REPORT_REPLY_TIMEOUT_MS = 10_000;
 /** Chromium's words for a script whose extension was reloaded or removed: no later try can reach it. */
 const INVALIDATED = /extension context invalidated/i;
 
@@ -21,6 +23,7 @@ export function createPageAuditor(
   doc: Document,
   send: (message: Message) => Promise<unknown>,
   retryDelaysMs: readonly number[] = REPORT_RETRY_DELAYS_MS,
+  replyTimeoutMs = REPORT_REPLY_TIMEOUT_MS,
 ) {
   const state: PageState = { result: null, auditId: null };
   let chosenPageType: PageType | undefined;
@@ -48,7 +51,7 @@ export function createPageAuditor(
   async function report(result: AuditResult): Promise<Reply<Extract<Message, { type: 'audit:report' }>>> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return (await send({ type: 'audit:report', result })) as Reply<Extract<Message, { type: 'audit:report' }>>;
+        return (await replyWithin(send({ type: 'audit:report', result }), replyTimeoutMs)) as Reply<Extract<Message, { type: 'audit:report' }>>;
       } catch (error) {
         if (attempt >= retryDelaysMs.length || INVALIDATED.test(String(error))) throw error;
         await new Promise((resolve) => setTimeout(resolve, retryDelaysMs[attempt]));

@@ -3,7 +3,10 @@ import { createHighlighter } from '@/entrypoints/content/highlight';
 import { contentFingerprint, watchPage } from '@/entrypoints/content/watch';
 import { createSettler } from '@/entrypoints/content/settle';
 import { pageAnswers } from '@/entrypoints/content/answers';
-import { listen, send } from '@/messaging/protocol';
+import { listen, replyWithin, send } from '@/messaging/protocol';
+
+/** The automatic-audit question is answered after two database reads; the audit itself does not wait for it. */
+const PERMIT_TIMEOUT_MS = 10_000;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -15,7 +18,9 @@ export default defineContentScript({
     let auditedPath = location.pathname + location.search;
     const highlighter = createHighlighter(document);
     // The reply also carries the page type a person chose for pages like this one, which every audit here uses.
-    const askSettings = (): Promise<AutoAuditPermit> => send({ type: 'settings:auto-audit', url: location.href }).catch(() => null);
+    // Unanswered (no worker, or one stopped as it answered), the page is audited as if allowed.
+    const askSettings = (): Promise<AutoAuditPermit> =>
+      replyWithin(send({ type: 'settings:auto-audit', url: location.href }), PERMIT_TIMEOUT_MS).catch(() => null);
     const settler = createSettler(window, document, async () => auditor.run((await askSettings())?.pageType));
     /**
      * Audits unless automatic auditing is off, the site is paused or the tab is a batch's; the popup's "audit now"

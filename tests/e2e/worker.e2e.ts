@@ -103,6 +103,30 @@ async function reportedAuditId(page: Page, tabId: number): Promise<number | null
   );
 }
 
+/** What each tab's content script holds, to say where an audit that never arrived was lost. */
+async function tabStates(page: Page, urls: string[]): Promise<string> {
+  const tabIds = await page.evaluate(
+    async (wanted: string[]) => {
+      const tabs = await chrome.tabs.query({});
+      return wanted.map((url) => tabs.find((tab) => tab.url === url)?.id ?? -1);
+    },
+    urls,
+  );
+  const states = await Promise.all(
+    tabIds.map((id) =>
+      page.evaluate(
+        (tabId: number) =>
+          chrome.tabs
+            .sendMessage(tabId, { type: 'page:current' }, { frameId: 0 })
+            .then((state: { result: { url: string } | null; auditId: number | null }) => `${tabId}: ${state.result?.url ?? 'no audit'} → ${state.auditId}`)
+            .catch((error: Error) => `${tabId}: ${error.message}`),
+        id,
+      ),
+    ),
+  );
+  return `${states.join('; ')}; ${await pendingAudits(page)} pending`;
+}
+
 /** The toolbar badge's text on a tab, read from an extension page. */
 async function badgeText(page: Page, tabId: number): Promise<string> {
   return page.evaluate((id: number) => chrome.action.getBadgeText({ tabId: id }), tabId);
@@ -137,7 +161,11 @@ describe('a service worker that may stop at any moment', () => {
     await worker.stop();
 
     const reader = await extensionPage(browsing);
-    const rows = await waitFor(() => storedRows(reader), (stored) => urls.every((url) => stored.some((row) => row.url === url)), 30_000);
+    const rows = await waitFor(() => storedRows(reader), (stored) => urls.every((url) => stored.some((row) => row.url === url)), 30_000).catch(
+      async (error: Error) => {
+        throw new Error(`${error.message}; tabs: ${await tabStates(reader, urls)}`);
+      },
+    );
     // Each tab was answered with the row its audit was stored as: a report the worker took is never left unanswered.
     for (const url of urls) {
       const row = rows.find((stored) => stored.url === url);

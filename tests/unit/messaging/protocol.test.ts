@@ -5,7 +5,7 @@ import background from '@/entrypoints/background';
 import { pageAnswers } from '@/entrypoints/content/answers';
 import { createPageAuditor } from '@/entrypoints/content/auditor';
 import { createHighlighter } from '@/entrypoints/content/highlight';
-import { MESSAGE_TYPES, messageListener, send, type Message, type MessageType } from '@/messaging/protocol';
+import { MESSAGE_TYPES, messageListener, replyWithin, send, type Message, type MessageType } from '@/messaging/protocol';
 import { LiangzhaoDatabase } from '@/storage/db';
 import { dataUrl } from '@/utils/base64';
 import { PNG_BYTES } from '../evidence/helpers';
@@ -201,5 +201,16 @@ describe('messaging without Promise replies (Chromium before 144)', () => {
     failing.addListener(messageListener({ 'storage:status': () => Promise.reject(new Error('database closed')) }));
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: unknown) => failing.dispatch(message)) as never);
     await expect(send({ type: 'storage:status' })).rejects.toThrow('database closed');
+  });
+});
+
+describe('replyWithin', () => {
+  it('passes a reply or a refusal on as it comes', async () => {
+    await expect(replyWithin(Promise.resolve('answered'), 50)).resolves.toBe('answered');
+    await expect(replyWithin(Promise.reject(new Error('refused')), 50)).rejects.toThrow('refused');
+  });
+
+  it('gives up on a reply that never comes, saying how long it waited', async () => {
+    await expect(replyWithin(new Promise(() => undefined), 20)).rejects.toThrow('no reply within 20 ms');
   });
 });

@@ -120,6 +120,21 @@ describe('page auditor (content script)', () => {
     expect(waits.map((wait, i) => wait >= [10, 40, 80][i] - 2)).toEqual([true, true, true]);
   });
 
+  it('sends a report again when the first one is never answered', async () => {
+    const sent: Message[] = [];
+    const auditor = createPageAuditor(
+      pageWith(''),
+      (m) => {
+        sent.push(m);
+        return sent.length === 1 ? new Promise(() => undefined) : Promise.resolve({ auditId: 5 });
+      },
+      [1],
+      30,
+    );
+    expect((await auditor.run()).auditId).toBe(5);
+    expect(sent).toHaveLength(2);
+  });
+
   it('gives up after the last wait and says why', async () => {
     let calls = 0;
     const auditor = createPageAuditor(
