@@ -24,7 +24,7 @@ export function* gatherPage(doc: Document, opts: GatherOptions): Generator<void,
   const walk = yield* walkDocument(doc, baseUrlOf(doc, opts.url), opts.mode === 'browser');
   yield;
   const view = opts.mode === 'browser' ? (doc.defaultView as (Window & typeof globalThis) | null) : null;
-  const page = createPageView(walk, new VisibilityProbe(opts.mode, view), opts.url, titleOf(doc), headSummaryOf(doc));
+  const page = createPageView(walk, new VisibilityProbe(opts.mode, view), opts.url, documentTitle(doc), headSummaryOf(doc));
   return { page, errors: walk.errors };
 }
 
@@ -38,24 +38,16 @@ function baseUrlOf(doc: Document, pageUrl: string): string {
 }
 
 /**
- * The document's title; when the parser lost it (a saved template whose stray text before <head> left the title in a
- * second head, which a browser still reads), the first <title> outside an SVG picture.
+ * The document's title, trimmed; when the parser lost it (a saved template whose stray text before <head> left the
+ * title in a second head, which a browser still reads), the first <title> outside an SVG picture. linkedom throws
+ * reading the title of a document without a root element: no title.
  */
-function titleOf(doc: Document): string {
-  const title = documentTitle(doc);
-  if (title) return title;
-  try {
-    const element = [...doc.querySelectorAll('title')].find((candidate) => !candidate.closest('svg'));
-    return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
-  } catch {
-    return '';
-  }
-}
-
-/** `document.title`, trimmed; linkedom throws reading the title of a document without a root element: no title. */
 export function documentTitle(doc: Document): string {
   try {
-    return (doc.title ?? '').trim();
+    const title = (doc.title ?? '').trim();
+    if (title) return title;
+    const element = [...doc.querySelectorAll('title')].find((candidate) => !candidate.closest('svg'));
+    return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
   } catch {
     return '';
   }

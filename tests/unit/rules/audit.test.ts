@@ -23,6 +23,14 @@ describe('auditDocument', () => {
     expect(result.results.find((r) => r.ruleId === 'icp-number')?.status).toBe('pass');
   });
 
+  it('keeps the title a browser shows when the parser lost it (stray text before <head>), and none for an SVG title', () => {
+    const saved = doc(`<?php echo 1; ?>\n<!doctype html><html><meta charset="utf-8"><head><title>茶叶小铺 首页</title></head><body><p>欢迎</p></body></html>`);
+    expect(saved.title).toBe('');
+    expect(auditDocument(saved, { url: 'https://tea.example.cn/' }).title).toBe('茶叶小铺 首页');
+    const picture = doc(`<!doctype html><html><head></head><body><svg><title>图标</title></svg></body></html>`);
+    expect(auditDocument(picture, { url: 'https://tea.example.cn/' }).title).toBe('');
+  });
+
   it('gives the same results synchronously and in slices', async () => {
     const now = new Date('2026-11-28T12:54:00Z');
     const sync = auditDocument(doc(HOME), { url: 'https://www.example.cn/', now });
