@@ -28,7 +28,7 @@ export interface AuditQuery extends AuditFilters {
 
 export interface AuditPage {
   rows: StoredAuditRow[];
-  /** Null when the caller asked not to count every audit (see `countAll`). */
+  /** Null until counted (the dashboard's listing before its first answer). */
   total: number | null;
 }
 
@@ -52,15 +52,15 @@ export function hasFilters(filters: AuditFilters): boolean {
 export async function queryAudits(
   db: LiangzhaoDatabase,
   query: AuditQuery,
-  { sortInMemoryUpTo = SORT_IN_MEMORY_UP_TO, countAll = true } = {},
+  { sortInMemoryUpTo = SORT_IN_MEMORY_UP_TO } = {},
 ): Promise<AuditPage> {
   if (!hasFilters(query)) {
     const ordered = db.auditRows.orderBy(sortIndex(query));
     const collection = query.descending ? ordered.reverse() : ordered;
-    // Counting walks every row in IndexedDB; a caller that shows rows first counts apart (countAudits).
+    // Counting walks every row in IndexedDB: rows of a few hundred bytes, not whole audits.
     const [rows, total] = await Promise.all([
       collection.offset(query.offset).limit(query.limit).toArray(),
-      countAll ? db.auditRows.count() : null,
+      db.auditRows.count(),
     ]);
     return { rows, total };
   }
@@ -129,10 +129,6 @@ export async function matchingKeys(db: LiangzhaoDatabase, filters: AuditFilters)
     result = new Set([...result].filter((key) => other.has(key)));
   }
   return result;
-}
-
-export function countAudits(db: LiangzhaoDatabase): Promise<number> {
-  return db.auditRows.count();
 }
 
 /** The rows of the latest audits, newest first (the popup's history). */
