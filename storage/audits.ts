@@ -1,5 +1,5 @@
 import type { Grade, PageType } from '@/rules/types';
-import type { LiangzhaoDatabase, StoredAudit } from './db';
+import type { LiangzhaoDatabase, StoredAudit, StoredAuditRow } from './db';
 import { indexProbeOf, matchesQuery } from './search-terms';
 
 /** The columns the history sorts by; each one is an index. */
@@ -27,8 +27,8 @@ export interface AuditQuery extends AuditFilters {
 }
 
 export interface AuditPage {
-  rows: StoredAudit[];
-  /** Null when the caller asked not to count every audit (see `countAll`). */
+  rows: StoredAuditRow[];
+  /** Null until counted (the dashboard's listing before its first answer). */
   total: number | null;
 }
 
@@ -46,41 +46,41 @@ export function hasFilters(filters: AuditFilters): boolean {
 }
 
 /**
- * One page of the history. Each filter is answered by its own index as a set of primary keys (keys only, no
- * records read); the sort column's index gives the order; only the rows shown are read in full.
+ * One page of the history, from the audits' rows (never their records). Each filter is answered by its own index as
+ * a set of primary keys (keys only); the sort column's index gives the order; only the rows shown are read.
  */
 export async function queryAudits(
   db: LiangzhaoDatabase,
   query: AuditQuery,
-  { sortInMemoryUpTo = SORT_IN_MEMORY_UP_TO, countAll = true } = {},
+  { sortInMemoryUpTo = SORT_IN_MEMORY_UP_TO } = {},
 ): Promise<AuditPage> {
   if (!hasFilters(query)) {
-    const ordered = db.audits.orderBy(sortIndex(query));
+    const ordered = db.auditRows.orderBy(sortIndex(query));
     const collection = query.descending ? ordered.reverse() : ordered;
-    // Counting walks every record in IndexedDB; a caller that shows rows first counts apart (countAudits).
+    // Counting walks every row in IndexedDB: rows of a few hundred bytes, not whole audits.
     const [rows, total] = await Promise.all([
       collection.offset(query.offset).limit(query.limit).toArray(),
-      countAll ? db.audits.count() : null,
+      db.auditRows.count(),
     ]);
     return { rows, total };
   }
   const matching = await matchingKeys(db, query);
   if (matching.size <= sortInMemoryUpTo) {
     // Few matches (a host, a search): read them and sort here, instead of walking the sort index.
-    const rows = (await db.audits.bulkGet([...matching])).filter((row): row is StoredAudit => row !== undefined);
+    const rows = (await db.auditRows.bulkGet([...matching])).filter((row): row is StoredAuditRow => row !== undefined);
     rows.sort((a, b) => compareBy(sortIndex(query), a, b) * (query.descending ? -1 : 1));
     return { rows: rows.slice(query.offset, query.offset + query.limit), total: rows.length };
   }
-  const orderedKeys = (await db.audits.orderBy(sortIndex(query)).primaryKeys()) as number[];
+  const orderedKeys = (await db.auditRows.orderBy(sortIndex(query)).primaryKeys()) as number[];
   if (query.descending) orderedKeys.reverse();
   const keys = orderedKeys.filter((key) => matching.has(key));
   const pageKeys = keys.slice(query.offset, query.offset + query.limit);
-  const rows = (await db.audits.bulkGet(pageKeys)).filter((row): row is StoredAudit => row !== undefined);
+  const rows = (await db.auditRows.bulkGet(pageKeys)).filter((row): row is StoredAuditRow => row !== undefined);
   return { rows, total: keys.length };
 }
 
 /** The index a column sorts by: the score's N/A audits come last in both directions (see `scoreFields`). */
-function sortIndex(query: Pick<AuditQuery, 'sort' | 'descending'>): keyof StoredAudit {
+function sortIndex(query: Pick<AuditQuery, 'sort' | 'descending'>): keyof StoredAuditRow {
   if (query.sort !== 'score') return query.sort;
   return query.descending ? 'scoreDescKey' : 'scoreAscKey';
 }
@@ -89,7 +89,7 @@ function sortIndex(query: Pick<AuditQuery, 'sort' | 'descending'>): keyof Stored
 const SORT_IN_MEMORY_UP_TO = 500;
 
 /** The order of the sort column's index: by value, then by primary key. */
-function compareBy(column: keyof StoredAudit, a: StoredAudit, b: StoredAudit): number {
+function compareBy(column: keyof StoredAuditRow, a: StoredAuditRow, b: StoredAuditRow): number {
   const x = a[column] as string | number;
   const y = b[column] as string | number;
   if (x < y) return -1;
@@ -101,13 +101,13 @@ function compareBy(column: keyof StoredAudit, a: StoredAudit, b: StoredAudit): n
 export async function matchingKeys(db: LiangzhaoDatabase, filters: AuditFilters): Promise<Set<number>> {
   const lookups: Array<Promise<number[]>> = [];
   const keysOf = (promise: Promise<unknown>) => lookups.push(promise as Promise<number[]>);
-  if (filters.host) keysOf(db.audits.where('host').equals(filters.host).primaryKeys());
-  if (filters.grades?.length) keysOf(db.audits.where('grade').anyOf(filters.grades).primaryKeys());
-  if (filters.pageTypes?.length) keysOf(db.audits.where('pageType').anyOf(filters.pageTypes).primaryKeys());
-  if (filters.failedRule) keysOf(db.audits.where('failedRules').equals(filters.failedRule).primaryKeys());
+  if (filters.host) keysOf(db.auditRows.where('host').equals(filters.host).primaryKeys());
+  if (filters.grades?.length) keysOf(db.auditRows.where('grade').anyOf(filters.grades).primaryKeys());
+  if (filters.pageTypes?.length) keysOf(db.auditRows.where('pageType').anyOf(filters.pageTypes).primaryKeys());
+  if (filters.failedRule) keysOf(db.auditRows.where('failedRules').equals(filters.failedRule).primaryKeys());
   if (filters.fromMs !== undefined || filters.toMs !== undefined) {
     keysOf(
-      db.audits
+      db.auditRows
         .where('auditedAtMs')
         .between(filters.fromMs ?? -Infinity, filters.toMs ?? Infinity, true, true)
         .primaryKeys(),
@@ -118,7 +118,7 @@ export async function matchingKeys(db: LiangzhaoDatabase, filters: AuditFilters)
   const text = filters.text?.trim();
   if (text) {
     const probe = indexProbeOf(text);
-    const candidates = probe === null ? db.audits.toCollection() : db.audits.where('terms').startsWith(probe).distinct();
+    const candidates = probe === null ? db.auditRows.toCollection() : db.auditRows.where('terms').startsWith(probe).distinct();
     keysOf(candidates.filter((audit) => matchesQuery(audit.searchText, text)).primaryKeys());
   }
   const sets = await Promise.all(lookups);
@@ -131,13 +131,9 @@ export async function matchingKeys(db: LiangzhaoDatabase, filters: AuditFilters)
   return result;
 }
 
-export function countAudits(db: LiangzhaoDatabase): Promise<number> {
-  return db.audits.count();
-}
-
-/** The latest audits, newest first (the popup's history). */
-export function latestAudits(db: LiangzhaoDatabase, limit: number): Promise<StoredAudit[]> {
-  return db.audits.orderBy('auditedAtMs').reverse().limit(limit).toArray();
+/** The rows of the latest audits, newest first (the popup's history). */
+export function latestAudits(db: LiangzhaoDatabase, limit: number): Promise<StoredAuditRow[]> {
+  return db.auditRows.orderBy('auditedAtMs').reverse().limit(limit).toArray();
 }
 
 /** One site's audits, newest first. */
@@ -166,7 +162,8 @@ export async function storedHosts(db: LiangzhaoDatabase): Promise<string[]> {
 }
 
 export function deleteAudits(db: LiangzhaoDatabase, ids: number[]): Promise<number> {
-  // An audit's captured evidence goes with it, so nothing is left that no audit points to.
+  // An audit's captured evidence goes with it, so nothing is left that no audit points to. Its row goes in the same
+  // transaction (storage/audit-rows.ts), here and in `deleteAll`.
   return db.transaction('rw', db.audits, db.captures, db.blobs, async () => {
     const captureIds = (await db.captures.where('auditId').anyOf(ids).primaryKeys()) as number[];
     await db.blobs.where('captureId').anyOf(captureIds).delete();

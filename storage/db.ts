@@ -5,6 +5,7 @@ import type { AuditResult, Grade, PageType, Verdict } from '@/rules/types';
 import type { SettleOptions } from '@/rules/settle';
 import { searchTextOf, termsOf } from './search-terms';
 import { termsVersionsFromAudits, type StoredTermsVersion } from './terms-versions';
+import { AUDIT_ROWS, auditRowOf, auditRowsMiddleware } from './audit-rows';
 
 /** One audit of one page, with the fields the history is searched and sorted by lifted out for indexing. */
 export interface StoredAudit {
@@ -40,6 +41,12 @@ export interface StoredAudit {
   batchItemId?: number;
   result: AuditResult;
 }
+
+/**
+ * What the history lists show, filter and sort by: an audit without its record (since version 6, table `auditRows`,
+ * same primary key). Kept in step with `audits` by storage/audit-rows.ts.
+ */
+export type StoredAuditRow = Omit<StoredAudit, 'result'>;
 
 /** The evidence captured for one audit; the heavy artefacts live in `blobs`. */
 export interface StoredCapture {
@@ -118,9 +125,13 @@ export class LiangzhaoDatabase extends Dexie {
   termsVersions!: EntityTable<StoredTermsVersion, 'id'>;
   batches!: EntityTable<StoredBatch, 'id'>;
   batchItems!: EntityTable<StoredBatchItem, 'id'>;
+  /** Each audit's row for the history lists, without its record (since version 6): see storage/audit-rows.ts. */
+  auditRows!: EntityTable<StoredAuditRow, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
+    // Every write to `audits` writes its row to `auditRows` in the same transaction.
+    this.use(auditRowsMiddleware);
     // Every version stays here: Dexie upgrades a database of any earlier version step by step.
     this.version(1).stores({
       audits: '++id, host, url, pageType, grade, verdict, score, auditedAtMs, *failedRules, tabId, [host+auditedAtMs]',
@@ -170,6 +181,21 @@ export class LiangzhaoDatabase extends Dexie {
       batches: '++id, createdAtMs, state',
       batchItems: '++id, batchId, [batchId+index], [batchId+state], tabId',
     });
+    // Version 6: the history lists (dashboard, popup) read a small row per audit instead of the whole record, whose
+    // facts, results and evidence made a page of 50 and the count read megabytes. Existing audits get their rows here.
+    this.version(6)
+      .stores({
+        [AUDIT_ROWS]:
+          'id, host, url, pageType, grade, auditedAtMs, *failedRules, failedCount, *terms, scoreDescKey, scoreAscKey',
+      })
+      .upgrade(async (tx) => {
+        const rows: StoredAuditRow[] = [];
+        await tx
+          .table('audits')
+          .toCollection()
+          .each((audit: StoredAudit) => rows.push(auditRowOf(audit)));
+        await tx.table(AUDIT_ROWS).bulkPut(rows);
+      });
   }
 }
 

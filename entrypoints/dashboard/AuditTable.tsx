@@ -1,7 +1,7 @@
 import { t } from '@/i18n';
 import type { Locale } from '@/rules/types';
 import type { SortColumn } from '@/storage/audits';
-import type { StoredAudit } from '@/storage/db';
+import type { StoredAuditRow } from '@/storage/db';
 import type { SortState } from '@/entrypoints/dashboard/model';
 import { formatTime } from '@/i18n/dates';
 import { GradeBadge } from '../../components/GradeBadge';
@@ -25,7 +25,7 @@ export const AUDIT_COLUMNS: Array<{ column: SortColumn; key: string }> = [
 const FAILED_SHOWN = 3;
 
 interface AuditTableProps {
-  rows: StoredAudit[];
+  rows: StoredAuditRow[];
   locale: Locale;
   caption: string;
   sort?: SortState;
@@ -59,7 +59,7 @@ export function AuditTable(props: AuditTableProps) {
   );
 }
 
-function AuditRow({ audit, locale, onOpenSite, onCompare, onDelete, evidenceWarning }: AuditTableProps & { audit: StoredAudit }) {
+function AuditRow({ audit, locale, onOpenSite, onCompare, onDelete, evidenceWarning }: AuditTableProps & { audit: StoredAuditRow }) {
   const time = formatTime(audit.auditedAtMs, locale);
   const failed = audit.failedRules.slice(0, FAILED_SHOWN).map((id) => ruleTitle(id, locale));
   const more = audit.failedRules.length - failed.length;

@@ -6,11 +6,9 @@ import {
   auditsOfHost,
   capturesAtStake,
   auditsOfPage,
-  countAudits,
   deleteAll,
   deleteAudit,
   deleteSite,
-  hasFilters,
   queryAudits,
   storedHosts,
   type AuditPage,
@@ -105,11 +103,8 @@ export function createDashboardModel(db: LiangzhaoDatabase, options: DashboardOp
   const comparison = signal<{ earlierId: number | null; laterId: number | null }>({ earlierId: null, laterId: null });
 
   const query = computed(() => toAuditQuery(filters.value, sort.value, page.value, pageSize));
-  /** Every audit, counted apart from the unfiltered listing so its rows are drawn without waiting for the count. */
-  const allCount = signal<number | null>(null);
-  const total = computed(() => listing.value.total ?? allCount.value);
+  const total = computed(() => listing.value.total);
   const pages = computed(() => pageCount(total.value ?? 0, pageSize));
-  const filtered = computed(() => hasFilters(query.value));
   const locale = computed(() => settings.value.locale);
   const diff = computed<AuditDiff | null>(() => {
     const { earlierId, laterId } = comparison.value;
@@ -127,14 +122,15 @@ export function createDashboardModel(db: LiangzhaoDatabase, options: DashboardOp
     effect(() => (view.value === 'history' ? undefined : bindLiveQuery(() => storedHosts(db), hosts, onError))),
   );
 
-  // The listing follows the query: a new live query per query, the previous one dropped.
+  // The listing follows the query: a new live query per query, the previous one dropped. Its count reads the small
+  // history rows (storage/audit-rows.ts), alongside the page of rows, so rows and total are drawn together.
   stops.push(
     effect(() => {
       const current = query.value;
       loading.value = true;
       return bindLiveQuery(
         async () => {
-          const answer = await queryAudits(db, current, { countAll: false });
+          const answer = await queryAudits(db, current);
           loading.value = false;
           return answer;
         },
@@ -142,18 +138,6 @@ export function createDashboardModel(db: LiangzhaoDatabase, options: DashboardOp
         onError,
       );
     }),
-  );
-  // Counting every audit is slow in IndexedDB: start it once the first rows are drawn, so it cannot hold them up.
-  const firstRowsShown = signal(false);
-  stops.push(
-    effect(() => {
-      if (!loading.value) firstRowsShown.value = true;
-    }),
-  );
-  stops.push(
-    effect(() =>
-      filtered.value || !firstRowsShown.value ? undefined : bindLiveQuery(() => countAudits(db), allCount, onError),
-    ),
   );
   stops.push(
     effect(() => {

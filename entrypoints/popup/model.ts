@@ -3,7 +3,7 @@ import type { Message, PageState, Reply } from '@/messaging/protocol';
 import { HIDDEN_REASONS, type AuditResult, type Evidence, type Facts, type HiddenReason, type Locale, type PageType } from '@/rules/types';
 import { t } from '@/i18n';
 import type { EvaluateMeta } from '@/rules';
-import type { LiangzhaoDatabase, StoredAudit } from '@/storage/db';
+import type { LiangzhaoDatabase, StoredAuditRow } from '@/storage/db';
 import { hostOf } from '@/utils/url';
 import { latestAudits } from '@/storage/audits';
 import { DEFAULT_SETTINGS, isPaused, loadSettings, setHostPaused, setPageTypeOverride, type Settings } from '@/storage/settings';
@@ -46,7 +46,7 @@ export function createPopupModel(deps: PopupDeps) {
   const error = signal<string | null>(null);
   const highlights = signal<Record<string, HighlightOutcome>>({});
   const settings = signal<Settings>(DEFAULT_SETTINGS);
-  const history = signal<StoredAudit[]>([]);
+  const history = signal<StoredAuditRow[]>([]);
   const writeStatus = signal<WriteStatus | null>(null);
   /** How far a page type the person chooses next is remembered. */
   const rememberScope = signal<OverrideScope | 'none'>('page');

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Page } from 'puppeteer-core';
 import { type ExtensionSession, tabIdOf, waitFor, storedAudits } from './harness';
+import { auditRowOf } from '@/storage/audit-rows';
 
 const require = createRequire(import.meta.url);
 export const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -83,15 +84,20 @@ export function textOf(page: Page, selector: string): Promise<string | null> {
 
 /** Adds audit rows straight into the extension's IndexedDB (from the service worker), in chunks. */
 export async function seedAudits(session: ExtensionSession, rows: Array<Record<string, unknown>>, chunk = 1_000) {
-  for (let i = 0; i < rows.length; i += chunk) {
+  // Straight into IndexedDB, as Dexie stores them: each audit and its history row (storage/audit-rows.ts).
+  const seeded = rows.map((audit) => ({ audit, row: auditRowOf(audit as { result: unknown }) }));
+  for (let i = 0; i < seeded.length; i += chunk) {
     await session.worker.evaluate(
-      (batch: Array<Record<string, unknown>>) =>
+      (batch: Array<{ audit: Record<string, unknown>; row: Record<string, unknown> }>) =>
         new Promise<void>((ok, fail) => {
           const open = indexedDB.open('liangzhao');
           open.onerror = () => fail(open.error);
           open.onsuccess = () => {
-            const tx = open.result.transaction('audits', 'readwrite');
-            for (const row of batch) tx.objectStore('audits').add(row);
+            const tx = open.result.transaction(['audits', 'auditRows'], 'readwrite');
+            for (const { audit, row } of batch) {
+              const added = tx.objectStore('audits').add(audit);
+              added.onsuccess = () => tx.objectStore('auditRows').add({ ...row, id: added.result });
+            }
             tx.oncomplete = () => {
               open.result.close();
               ok();
@@ -99,7 +105,7 @@ export async function seedAudits(session: ExtensionSession, rows: Array<Record<s
             tx.onerror = () => fail(tx.error);
           };
         }),
-      rows.slice(i, i + chunk),
+      seeded.slice(i, i + chunk),
     );
   }
 }
