@@ -38,14 +38,28 @@ export function lineAround(text: string, start: number, end: number, max = EXCER
   return (from > lineStart ? '…' : '') + text.slice(from, to).trim() + (to < lineEnd ? '…' : '');
 }
 
-const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/g;
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+/** Characters turned back into a string at once: `String.fromCharCode` is fastest on short argument lists. */
+const FOLD_CHUNK = 256;
 
 /**
  * Full-width ASCII (U+FF01–FF5E) folded to ASCII and the ideographic space to a space, one character for one, so
  * offsets into the folded text are offsets into the original: `京ＩＣＰ证１６００９３号` matches as `京ICP证160093号`.
+ * Chinese text is full of full-width punctuation (，：（）), so the page text is folded code by code rather than by
+ * a replacement callback per character.
  */
 export function foldWidth(text: string): string {
-  return text.replace(FULL_WIDTH, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  if (!FULL_WIDTH.test(text)) return text;
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    codes[i] = code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code === 0x3000 ? 32 : code;
+  }
+  let folded = '';
+  for (let i = 0; i < codes.length; i += FOLD_CHUNK) {
+    folded += String.fromCharCode.apply(null, codes.subarray(i, i + FOLD_CHUNK) as unknown as number[]);
+  }
+  return folded;
 }
 
 /**
@@ -75,15 +89,50 @@ export class ClaimedText {
   }
 }
 
+let lastText = '';
+let lastLowered = '';
+
+/**
+ * Whether `text` holds any of `words` (lower-case), ignoring case: a pattern every match of which holds one of
+ * them need not scan a text that holds none. The lower-cased text is kept for the next call, so the detectors that
+ * ask about the same page text lower-case it once.
+ */
+export function holdsAnyWord(text: string, words: readonly string[]): boolean {
+  if (text !== lastText) {
+    lastText = text;
+    lastLowered = text.toLowerCase();
+  }
+  return words.some((word) => lastLowered.includes(word));
+}
+
 const stickyCopies = new WeakMap<RegExp, RegExp>();
+const anchorCopies = new WeakMap<RegExp, RegExp>();
+
+/** Where `anchor` next occurs in `text` at or after `from`: a literal by the native `indexOf`, a pattern by its own scan. */
+function anchorAt(text: string, anchor: string | RegExp, from: number): number {
+  if (typeof anchor === 'string') return text.indexOf(anchor, from);
+  let scan = anchorCopies.get(anchor);
+  if (scan === undefined) {
+    scan = new RegExp(anchor.source, anchor.flags.replace(/[gy]/g, '') + 'g');
+    anchorCopies.set(anchor, scan);
+  }
+  scan.lastIndex = from;
+  return scan.exec(text)?.index ?? -1;
+}
 
 /**
  * The matches a scan of the whole text with the global `pattern` finds, in the same order, found by trying the
- * pattern only near `anchor`: a literal every match holds, at most `reach` characters after the match's start.
- * The anchor is found by the native `indexOf`, and each occurrence costs at most `reach + 1` sticky attempts, so
- * a page without the anchor costs one native search and the pattern's own scan of every position is never run.
+ * pattern only near `anchor`: a literal (or a pattern of literals, such as `/icp/i` or `/代码|执照/`) every match
+ * holds, at most `reach` characters after the match's start. The anchor is found by the native `indexOf` (or one
+ * scan for the anchor pattern), and each occurrence costs at most `reach + 1` sticky attempts, so a page without
+ * the anchor costs one search and the pattern's own scan of every position is never run.
  */
-export function* matchesNear(text: string, pattern: RegExp, anchor: string, reach: number): Generator<RegExpExecArray> {
+export function* matchesNear(
+  text: string,
+  pattern: RegExp,
+  anchor: string | RegExp,
+  reach: number,
+): Generator<RegExpExecArray> {
   let sticky = stickyCopies.get(pattern);
   if (sticky === undefined) {
     sticky = new RegExp(pattern.source, pattern.flags.replace('g', '') + 'y');
@@ -91,7 +140,7 @@ export function* matchesNear(text: string, pattern: RegExp, anchor: string, reac
   }
   // Where the next match may start: a scan of the whole text resumes after the match it found.
   let from = 0;
-  for (let at = text.indexOf(anchor); at !== -1; at = text.indexOf(anchor, Math.max(at + 1, from))) {
+  for (let at = anchorAt(text, anchor, 0); at !== -1; at = anchorAt(text, anchor, Math.max(at + 1, from))) {
     // A match that ends before this anchor leaves the anchor to a later match: go on trying after it.
     let start = Math.max(from, at - reach);
     while (start <= at) {
