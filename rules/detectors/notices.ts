@@ -55,8 +55,9 @@ export function detectNotices(page: PageView): NoticeFact[] {
     notices.push({ ...evidence, text: quote.replace(/\s+/g, ' ').trim(), kind });
   };
   const folded = matchText(page);
+  const lowered = folded.toLowerCase();
   for (const [kind, pattern, words] of TEXT_NOTICES) {
-    if (!holdsAnyWord(folded, words)) continue;
+    if (!holdsAnyWord(lowered, words)) continue;
     for (const m of folded.matchAll(pattern)) {
       const [from] = sentenceAround(text, m.index!, m.index! + m[0].length);
       // "本平台不会停止服务" is no closing notice; "没有先行赔付" is no measure.

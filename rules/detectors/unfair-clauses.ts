@@ -59,8 +59,9 @@ export interface UnfairMatch {
 export function findUnfairClauses(text: string): UnfairMatch[] {
   const found: UnfairMatch[] = [];
   const quoted = new Set<string>();
+  const lowered = text.toLowerCase();
   for (const { basis, pattern, words } of PATTERNS) {
-    if (!holdsAnyWord(text, words)) continue;
+    if (!holdsAnyWord(lowered, words)) continue;
     for (const m of text.matchAll(pattern)) {
       const start = m.index!;
       const [sentenceStart, sentenceEnd] = sentenceAround(text, start, start + m[0].length);

@@ -75,20 +75,12 @@ export class ClaimedText {
   }
 }
 
-let lastText = '';
-let lastLowered = '';
-
 /**
- * Whether `text` holds any of `words` (lower-case), ignoring case: a pattern every match of which holds one of
- * them need not scan a text that holds none. The lower-cased text is kept for the next call, so the detectors that
- * ask about the same page text lower-case it once.
+ * Whether a lower-cased text holds any of `words` (lower-case): a pattern every match of which holds one of them
+ * need not scan a text that holds none.
  */
-export function holdsAnyWord(text: string, words: readonly string[]): boolean {
-  if (text !== lastText) {
-    lastText = text;
-    lastLowered = text.toLowerCase();
-  }
-  return words.some((word) => lastLowered.includes(word));
+export function holdsAnyWord(lowered: string, words: readonly string[]): boolean {
+  return words.some((word) => lowered.includes(word));
 }
 
 const stickyCopies = new WeakMap<RegExp, RegExp>();
@@ -108,7 +100,7 @@ function anchorAt(text: string, anchor: string | RegExp, from: number): number {
 
 /**
  * The matches a scan of the whole text with the global `pattern` finds, in the same order, found by trying the
- * pattern only near `anchor`: a literal (or a pattern of literals, such as `/icp/i` or `/代码|执照/`) every match
+ * pattern only near `anchor`: a literal (or a pattern of literals, such as `/icp/i` or `/认证|verified/i`) every match
  * holds, at most `reach` characters after the match's start. The anchor is found by the native `indexOf` (or one
  * scan for the anchor pattern), and each occurrence costs at most `reach + 1` sticky attempts, so a page without
  * the anchor costs one search and the pattern's own scan of every position is never run.
