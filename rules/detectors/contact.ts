@@ -8,7 +8,7 @@ import type { AddressFact, EmailFact, PhoneFact, PostalCodeFact } from '../types
 import { matchText, type PageView } from '../gather/page';
 import { inUserContent, textBefore } from './context';
 import { PROVINCE_NAMES } from './provinces';
-import { ClaimedText } from '../gather/text';
+import { ClaimedText, matchesNear } from '../gather/text';
 
 export interface ParsedPhone {
   normalized: string;
@@ -198,6 +198,8 @@ const UNLABELLED_BUILDING_ADDRESS_ZH = new RegExp(
     '[\\u4e00-\\u9fa5A-Za-z0-9-]{0,12}?(?:[A-Za-z0-9]座|栋|幢|楼|层|室|单元)?\\s?[A-Za-z]?\\d{2,5}(?:室|号)?(?![\\d年月日万元件])',
   'g',
 );
+/** How far 市 can be from the start of a city address: a city name of two to four characters. */
+const CITY_REACH = 4;
 /** An English address: from a number or a room/floor word, a road or district part, a tail ending in China. */
 const UNLABELLED_ADDRESS_EN =
   /(?<![\w-])(?:\d+[A-Z]?\b|No\.|Room|Floor|Building|Unit|Suite|Tower)[\w .,#'-]{2,100}?\b(?:District|Road|Street|Avenue)\b,[\w .,'-]{0,80}?,\s*(?:P\.?\s?R\.?\s?)?China\b/g;
@@ -308,8 +310,15 @@ export function detectAddresses(page: PageView): AddressFact[] {
     const end = start + (stop ? stop.index : Math.min(120, text.length - start));
     if (looksLikeAddress(text.slice(start, end).trim())) add(start, end);
   }
-  for (const pattern of [UNLABELLED_ADDRESS_ZH, UNLABELLED_CITY_ADDRESS_ZH, UNLABELLED_BUILDING_ADDRESS_ZH, UNLABELLED_ADDRESS_EN]) {
-    for (const m of text.matchAll(pattern)) {
+  const unlabelled = [
+    text.matchAll(UNLABELLED_ADDRESS_ZH),
+    matchesNear(text, UNLABELLED_CITY_ADDRESS_ZH, '市', CITY_REACH),
+    matchesNear(text, UNLABELLED_BUILDING_ADDRESS_ZH, '市', CITY_REACH),
+    // Every English address ends in China: a page without the word has none to scan for.
+    text.includes('China') ? text.matchAll(UNLABELLED_ADDRESS_EN) : [],
+  ];
+  for (const matches of unlabelled) {
+    for (const m of matches) {
       // The tail after the number ends at the next label (邮编, 电话 …), as a labelled address does.
       const stop = ADDRESS_STOP.exec(m[0]);
       add(m.index!, m.index! + (stop ? m[0].slice(0, stop.index) : m[0]).trimEnd().length);

@@ -7,7 +7,7 @@ import type { IcpFact, IcpKind } from '../types';
 import { matchText, type PageView } from '../gather/page';
 import { PROVINCE_CHARS } from './provinces';
 import { hostIsUnder, hostnameOf } from '../gather/url';
-import { foldWidth } from '../gather/text';
+import { foldWidth, matchesNear } from '../gather/text';
 
 export interface IcpMatch {
   start: number;
@@ -32,11 +32,15 @@ const ICP_PATTERN = new RegExp(
  * provincial office issues `浙B2-20080224`; MIIT issues foreign-invested firms' licences as `合字B2-20180025`, one
  * licence often covering several classes (`合字A1.B1.B2-20180017`), which is an ICP licence when B2 is among them.
  */
+/** How far ICP can be from the start of an ICP_PATTERN match: a province and a space. */
+const ICP_REACH = 2;
 const CLASS = '[AB][12]';
 const TELECOM_PATTERN = new RegExp(
   `([${PROVINCE_CHARS}]|合字)\\s?((?:${CLASS}[.．]){0,5}B2(?:[.．]${CLASS}){0,5})\\s?${DASH}\\s?(\\d{6,8})(?!\\d)`,
   'g',
 );
+/** How far B2 can be from the start of a TELECOM_PATTERN match: 合字, a space and five other classes before it. */
+const TELECOM_REACH = 18;
 
 /** MIIT's filing system, current and former hosts (and their subdomains, e.g. zcainfo.miitbeian.gov.cn). */
 const MIIT_HOSTS = ['beian.miit.gov.cn', 'miibeian.gov.cn', 'miitbeian.gov.cn'];
@@ -48,7 +52,7 @@ export function isMiitHref(href: string | null | undefined): boolean {
 
 export function findIcpNumbers(text: string): IcpMatch[] {
   const found: IcpMatch[] = [];
-  for (const m of text.matchAll(ICP_PATTERN)) {
+  for (const m of matchesNear(text, ICP_PATTERN, /icp/i, ICP_REACH)) {
     const kind: IcpKind = m[2] === '备' ? 'filing' : 'licence';
     const province = m[1] ?? null;
     const serial = m[3];
@@ -66,7 +70,7 @@ export function findIcpNumbers(text: string): IcpMatch[] {
       valid: province !== null && serialOk,
     });
   }
-  for (const m of text.matchAll(TELECOM_PATTERN)) {
+  for (const m of matchesNear(text, TELECOM_PATTERN, 'B2', TELECOM_REACH)) {
     found.push({
       start: m.index!,
       end: m.index! + m[0].length,

@@ -7,11 +7,17 @@
 import type { LicenceFact } from '../types';
 import { matchText, type PageView } from '../gather/page';
 import { PROVINCE_CHARS } from './provinces';
-import { ClaimedText } from '../gather/text';
+import { ClaimedText, matchesNear } from '../gather/text';
 
 interface KnownLicence {
   name: string;
   pattern: RegExp;
+  /**
+   * A literal (or pattern of literals) every match holds at most `reach` characters after its start, so the pattern
+   * is tried only there (matchesNear); left out when the pattern is a literal, which is then its own anchor.
+   */
+  anchor?: string | RegExp;
+  reach?: number;
 }
 
 const P = PROVINCE_CHARS;
@@ -19,25 +25,29 @@ const P = PROVINCE_CHARS;
 /** Canonical names and the ways sites write them. */
 const KNOWN: KnownLicence[] = [
   { name: '网络文化经营许可证', pattern: /网络文化经营许可证/ },
-  { name: '互联网药品信息服务资格证书', pattern: /互联网药品信息服务资[格质]证书?/ },
-  { name: '互联网药品交易服务资格证书', pattern: /互联网药品交易服务资[格质]证书?/ },
+  { name: '互联网药品信息服务资格证书', pattern: /互联网药品信息服务资[格质]证书?/, anchor: '互联网药品信息服务资' },
+  { name: '互联网药品交易服务资格证书', pattern: /互联网药品交易服务资[格质]证书?/, anchor: '互联网药品交易服务资' },
   { name: '食品经营许可证', pattern: /食品经营许可证/ },
   { name: '食品流通许可证', pattern: /食品流通许可证/ },
-  { name: '出版物网络交易平台服务经营备案证', pattern: /出版物网络交易平台服务经营备案证?/ },
+  { name: '出版物网络交易平台服务经营备案证', pattern: /出版物网络交易平台服务经营备案证?/, anchor: '出版物网络交易平台服务经营备案' },
   { name: '出版物经营许可证', pattern: /出版物经营许可证/ },
-  { name: '互联网出版许可证', pattern: /互联网出版许可证|网络出版服务许可证/ },
-  { name: '医疗器械网络交易服务第三方平台备案', pattern: /医疗器械网络交易服务(?:第三方平台)?备案(?:凭证)?/ },
-  { name: '医疗器械网络销售备案', pattern: /医疗器械网络销售备案(?:凭证)?/ },
-  { name: '医疗器械经营许可证', pattern: /医疗器械经营(?:企业)?许可证|医疗器械经营备案(?:凭证)?/ },
+  { name: '互联网出版许可证', pattern: /互联网出版许可证|网络出版服务许可证/, anchor: '出版', reach: 3 },
+  {
+    name: '医疗器械网络交易服务第三方平台备案',
+    pattern: /医疗器械网络交易服务(?:第三方平台)?备案(?:凭证)?/,
+    anchor: '医疗器械网络交易服务',
+  },
+  { name: '医疗器械网络销售备案', pattern: /医疗器械网络销售备案(?:凭证)?/, anchor: '医疗器械网络销售备案' },
+  { name: '医疗器械经营许可证', pattern: /医疗器械经营(?:企业)?许可证|医疗器械经营备案(?:凭证)?/, anchor: '医疗器械经营' },
   { name: '增值电信业务经营许可证', pattern: /增值电信业务经营许可证/ },
   { name: '音像制品经营许可证', pattern: /音像制品经营许可证/ },
   { name: '信息网络传播视听节目许可证', pattern: /信息网络传播视听节目许可证/ },
   { name: '广播电视节目制作经营许可证', pattern: /广播电视节目制作经营许可证/ },
-  { name: '药品经营许可证', pattern: /(?<!互联网)药品经营许可证/ },
-  { name: '药品经营质量管理规范认证证书', pattern: /药品经营质量管理规范认证证书|GSP认证证书/ },
+  { name: '药品经营许可证', pattern: /(?<!互联网)药品经营许可证/, anchor: '药品经营许可证' },
+  { name: '药品经营质量管理规范认证证书', pattern: /药品经营质量管理规范认证证书|GSP认证证书/, anchor: '认证证书', reach: 10 },
   { name: '互联网医疗保健信息服务审核同意书', pattern: /互联网医疗保健信息服务审核同意书/ },
   { name: '互联网新闻信息服务许可证', pattern: /互联网新闻信息服务许可证/ },
-  { name: '网络食品销售第三方平台提供者备案', pattern: /网络食品(?:销售|交易)第三方平台(?:提供者)?备案/ },
+  { name: '网络食品销售第三方平台提供者备案', pattern: /网络食品(?:销售|交易)第三方平台(?:提供者)?备案/, anchor: '网络食品' },
   { name: '网上交易市场登记证', pattern: /网上交易市场登记证/ },
   { name: '市场名称登记证', pattern: /市场名称登记证/ },
   { name: '税务登记证', pattern: /税务登记证/ },
@@ -46,27 +56,41 @@ const KNOWN: KnownLicence[] = [
 
 /** Numbers whose format names their licence, for when the name is not written beside them. */
 const NUMBER_FORMATS: KnownLicence[] = [
-  { name: '网络文化经营许可证', pattern: new RegExp(`[${P}]网文\\s?[〔\\[【(（]\\d{4}[〕\\]】)）]\\s?\\d+-\\d+号`, 'g') },
+  {
+    name: '网络文化经营许可证',
+    pattern: new RegExp(`[${P}]网文\\s?[〔\\[【(（]\\d{4}[〕\\]】)）]\\s?\\d+-\\d+号`, 'g'),
+    anchor: '网文',
+    reach: 1,
+  },
   {
     name: '医疗器械网络交易服务第三方平台备案',
     pattern: new RegExp(`[(（][${P}][)）]\\s?网械平台备字\\s?[〔\\[【(（]\\d{4}[〕\\]】)）]\\s?第?\\d+号`, 'g'),
+    anchor: '网械平台备字',
+    reach: 4,
   },
-  { name: '互联网出版许可证', pattern: new RegExp(`新出网证\\s?[(（][${P}][)）]\\s?字\\s?第?\\d+号`, 'g') },
-  { name: '出版物经营许可证', pattern: /新出发\s?[^\s|｜]{0,8}?\s?字\s?第?\s?[^\s|｜]{0,3}?\d+号/g },
-  { name: '网络食品销售第三方平台提供者备案', pattern: new RegExp(`[${P}]网食[A-Z]\\d{6,}`, 'g') },
-  { name: '市场名称登记证', pattern: /工商网市字\d+号/g },
-  { name: '食品流通许可证', pattern: /(?<![A-Za-z0-9])SP\d{16}(?!\d)/g },
-  { name: '食品经营许可证', pattern: /(?<![A-Za-z0-9])JY\d{14}(?!\d)/g },
+  { name: '互联网出版许可证', pattern: new RegExp(`新出网证\\s?[(（][${P}][)）]\\s?字\\s?第?\\d+号`, 'g'), anchor: '新出网证' },
+  { name: '出版物经营许可证', pattern: /新出发\s?[^\s|｜]{0,8}?\s?字\s?第?\s?[^\s|｜]{0,3}?\d+号/g, anchor: '新出发' },
+  { name: '网络食品销售第三方平台提供者备案', pattern: new RegExp(`[${P}]网食[A-Z]\\d{6,}`, 'g'), anchor: '网食', reach: 1 },
+  { name: '市场名称登记证', pattern: /工商网市字\d+号/g, anchor: '工商网市字' },
+  { name: '食品流通许可证', pattern: /(?<![A-Za-z0-9])SP\d{16}(?!\d)/g, anchor: 'SP' },
+  { name: '食品经营许可证', pattern: /(?<![A-Za-z0-9])JY\d{14}(?!\d)/g, anchor: 'JY' },
   // A value-added telecom licence by its number: the issuing province or 合字 (MIIT, foreign-invested), the classes
   // it covers, the year and serial: 苏B1-20130131, 合字A1.B1-20190011. One that covers B2 is the ICP licence, which
   // the ICP detector reads (合字A1.B1.B2-20180017).
   {
     name: '增值电信业务经营许可证',
     pattern: new RegExp(`(?<![A-Za-z0-9])(?:[${P}]|合字)\\s?(?:A[12]|B1)(?:[.．](?:A[12]|B1)){0,5}\\s?[-－—]\\s?\\d{8}(?!\\d)`, 'g'),
+    anchor: /A[12]|B1/,
+    reach: 3,
   },
   // An algorithm filing with the Cyberspace Administration: 网信算备 and 21 digits (the filer's division code first).
-  { name: '互联网信息服务算法备案', pattern: /网信算备\s?[:：]?\s?\d{21}(?!\d)号?/g },
+  { name: '互联网信息服务算法备案', pattern: /网信算备\s?[:：]?\s?\d{21}(?!\d)号?/g, anchor: '网信算备' },
 ];
+
+/** Where to look for a licence pattern: near its anchor, or near its own text when it is a literal. */
+function matchesOf(text: string, known: KnownLicence): Iterable<RegExpExecArray> {
+  return matchesNear(text, known.pattern, known.anchor ?? known.pattern.source, known.reach ?? 0);
+}
 
 /** Any other name of this shape, when a link is labelled with it. */
 const GENERIC_NAME = /^[\u4e00-\u9fa5（）()]{2,24}(许可证|资格证书?|资质证书|登记证|备案证|审核同意书|认证证书|备案凭证)[（(]?[新]?[)）]?$/;
@@ -91,14 +115,11 @@ export interface LicenceMatch {
   number: string | null;
 }
 
-/** The known names as global patterns, compiled once: matchAll needs the g flag, `numberAfter` tests without it. */
-const KNOWN_GLOBAL = KNOWN.map((known) => ({ name: known.name, pattern: new RegExp(known.pattern.source, 'g') }));
-
 export function findLicences(text: string): LicenceMatch[] {
   const found: LicenceMatch[] = [];
   const claimed = new ClaimedText(text.length);
-  for (const known of KNOWN_GLOBAL) {
-    for (const m of text.matchAll(known.pattern)) {
+  for (const known of KNOWN) {
+    for (const m of matchesOf(text, known)) {
       const nameEnd = m.index! + m[0].length;
       if (claimed.holds(m.index!)) continue;
       const number = numberAfter(text.slice(nameEnd, nameEnd + 60));
@@ -108,7 +129,7 @@ export function findLicences(text: string): LicenceMatch[] {
     }
   }
   for (const format of NUMBER_FORMATS) {
-    for (const m of text.matchAll(format.pattern)) {
+    for (const m of matchesOf(text, format)) {
       const start = m.index!;
       const end = start + m[0].length;
       if (claimed.overlaps(start, end)) continue;

@@ -7,25 +7,30 @@
 import type { Evidence, NoticeKind } from '../types';
 import { matchText, type PageView } from '../gather/page';
 import { clauseBefore, quoteSentence, sentenceAround } from './sentences';
+import { holdsAnyWord } from '../gather/text';
 
 export type NoticeFact = Evidence & { kind: NoticeKind };
 
-const TEXT_NOTICES: Array<[NoticeKind, RegExp]> = [
+/**
+ * Each kind's pattern, and lower-case words one of which every match holds: a page text without any of them is not
+ * scanned for that kind (holdsAnyWord).
+ */
+const TEXT_NOTICES: Array<[NoticeKind, RegExp, readonly string[]]> = [
   [
     'closing',
-    /(平台|网站|本站|商城|服务|APP|客户端)[^。；\n]{0,30}(将于|拟于|于|自)[^。；\n]{0,30}(停止运营|停止服务|终止运营|终止服务|关闭|关停|下线)|(停止运营|停止服务|终止运营|终止服务|关停)(的)?公告|will\s+(cease|stop|discontinue)\s+(operations?|service)/gi,
+    /(平台|网站|本站|商城|服务|APP|客户端)[^。；\n]{0,30}(将于|拟于|于|自)[^。；\n]{0,30}(停止运营|停止服务|终止运营|终止服务|关闭|关停|下线)|(停止运营|停止服务|终止运营|终止服务|关停)(的)?公告|will\s+(cease|stop|discontinue)\s+(operations?|service)/gi, ['停止', '终止', '关闭', '关停', '下线', 'cease', 'stop', 'discontinue'],
   ],
-  ['advance-compensation', /先行赔付|先行赔偿|advance\s+compensation/gi],
-  ['credit-evaluation', /信用评价|信用评级|信誉评价|卖家信用|商家信用|店铺评分|信用等级|seller\s+rating/gi],
-  ['dispute-publicity', /(纠纷|投诉|争议)(处理)?(结果|情况)?公示|处理结果公示|公示[^。；\n]{0,10}(投诉|纠纷)/g],
-  ['social-responsibility-report', /社会责任报告|(CSR|social\s+responsibility)\s+report/gi],
+  ['advance-compensation', /先行赔付|先行赔偿|advance\s+compensation/gi, ['先行赔', 'advance']],
+  ['credit-evaluation', /信用评价|信用评级|信誉评价|卖家信用|商家信用|店铺评分|信用等级|seller\s+rating/gi, ['信用', '信誉', '店铺评分', 'rating']],
+  ['dispute-publicity', /(纠纷|投诉|争议)(处理)?(结果|情况)?公示|处理结果公示|公示[^。；\n]{0,10}(投诉|纠纷)/g, ['公示']],
+  ['social-responsibility-report', /社会责任报告|(CSR|social\s+responsibility)\s+report/gi, ['社会责任报告', 'report']],
   [
     'terms-change-advance',
-    /(提前|至少)\s?(七|7)\s?(个)?(日|天|工作日)[^。；\n]{0,30}(公示|公布|公告|通知)|(公示|公布|公告)[^。；\n]{0,30}(七|7)\s?(日|天)(后|之后)?[^。；\n]{0,10}生效|规则意见征集|(规则|协议|条款)[^。；\n]{0,10}(公开)?征求意见|at\s+least\s+(seven|7)\s+days/gi,
+    /(提前|至少)\s?(七|7)\s?(个)?(日|天|工作日)[^。；\n]{0,30}(公示|公布|公告|通知)|(公示|公布|公告)[^。；\n]{0,30}(七|7)\s?(日|天)(后|之后)?[^。；\n]{0,10}生效|规则意见征集|(规则|协议|条款)[^。；\n]{0,10}(公开)?征求意见|at\s+least\s+(seven|7)\s+days/gi, ['提前', '至少', '生效', '征集', '征求意见', 'least'],
   ],
   [
     'conspicuous-terms',
-    /(加粗|粗体|黑体|下划线|加下划线)[^。；\n]{0,10}(标识|提示|显示|标注)|(特别|重点)提示|请您?务必(审慎|仔细|认真)阅读/g,
+    /(加粗|粗体|黑体|下划线|加下划线)[^。；\n]{0,10}(标识|提示|显示|标注)|(特别|重点)提示|请您?务必(审慎|仔细|认真)阅读/g, ['加粗', '粗体', '黑体', '下划线', '提示', '务必'],
   ],
 ];
 
@@ -50,7 +55,9 @@ export function detectNotices(page: PageView): NoticeFact[] {
     notices.push({ ...evidence, text: quote.replace(/\s+/g, ' ').trim(), kind });
   };
   const folded = matchText(page);
-  for (const [kind, pattern] of TEXT_NOTICES) {
+  const lowered = folded.toLowerCase();
+  for (const [kind, pattern, words] of TEXT_NOTICES) {
+    if (!holdsAnyWord(lowered, words)) continue;
     for (const m of folded.matchAll(pattern)) {
       const [from] = sentenceAround(text, m.index!, m.index! + m[0].length);
       // "本平台不会停止服务" is no closing notice; "没有先行赔付" is no measure.

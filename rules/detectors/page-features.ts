@@ -119,13 +119,22 @@ function readLines(text: string, links: readonly LinkInfo[]): { menus: string; p
   return { menus: entries.join('\n'), proseLines };
 }
 
-/** How many different shops the page links to, by a shop-like link text or a shop URL. */
+/** Words a shop URL holds (SHOP_LINK), in its written href or in what it is resolved against. */
+const SHOP_URL_WORDS = /shop|store|mall\.jd\.com/i;
+const SHOP_LINK_TEXT = /(?:旗舰店|专卖店|专营店|官方店)$/;
+
+/**
+ * How many different shops the page links to, by a shop-like link text or a shop URL. A link whose text is no
+ * shop's and whose written href and base say nothing of a shop is passed over without resolving its URL.
+ */
 function shopLinks(links: readonly LinkInfo[]): number {
   const shops = new Set<string>();
   for (const link of links) {
+    const text = link.text.length <= 24 ? foldWidth(link.text) : '';
+    const shopText = text !== '' && SHOP_LINK_TEXT.test(text);
+    if (!shopText && link.base !== undefined && !SHOP_URL_WORDS.test(link.rawHref ?? '') && !SHOP_URL_WORDS.test(link.base)) continue;
     if (!link.href) continue;
-    const text = foldWidth(link.text);
-    if (SHOP_LINK.test(link.href) || (text.length <= 24 && /(?:旗舰店|专卖店|专营店|官方店)$/.test(text))) {
+    if (shopText || SHOP_LINK.test(link.href)) {
       shops.add(link.href.replace(/[?#].*$/, ''));
       if (shops.size >= COUNT_CAP) break;
     }

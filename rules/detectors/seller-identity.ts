@@ -6,8 +6,12 @@
  */
 import type { Evidence } from '../types';
 import { matchText, type PageView } from '../gather/page';
+import { matchesNear } from '../gather/text';
 
 const MARK = /(已|通过)?(实名认证|实人认证|个人认证|身份认证|店铺认证|企业认证|卖家认证|认证卖家|认证店铺|已认证)|verified\s+(seller|identity|store|shop)|identity\s+verified/gi;
+/** A word every mark holds, at most MARK_REACH characters after its start (通过实名认证). */
+const MARK_ANCHOR = /认证|verified|identity/i;
+const MARK_REACH = 4;
 const NOT_A_MARK_BEFORE = /(未|没有|尚未|暂未|未通过|去|立即|马上|申请|如何|怎么|怎样|进行|完成|请|需|需要|not\s+)\s*$/i;
 const NOT_A_MARK_AFTER = /^\s*(流程|方法|步骤|入口|教程|中心|失败|申请|\?|？)/;
 
@@ -25,7 +29,7 @@ export function isIdentityMark(text: string, before = '', after = ''): boolean {
 export function detectSellerIdentity(page: PageView): IdentityFacts {
   const text = page.text;
   const evidence: Evidence[] = [];
-  for (const m of matchText(page).matchAll(MARK)) {
+  for (const m of matchesNear(matchText(page), MARK, MARK_ANCHOR, MARK_REACH)) {
     const start = m.index!;
     const end = start + m[0].length;
     if (page.linksIn(start, end).some((link) => link.href)) continue;

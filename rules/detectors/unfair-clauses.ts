@@ -7,33 +7,40 @@
 import type { G2Article, UnfairClauseFact } from '../types';
 import { matchText, type PageView } from '../gather/page';
 import { clauseBefore, quoteSentence, sentenceAround } from './sentences';
+import { holdsAnyWord } from '../gather/text';
 
 interface UnfairPattern {
   basis: G2Article;
   pattern: RegExp;
+  /** Lower-case words one of which every match holds: a page text without any is not scanned (holdsAnyWord). */
+  words: readonly string[];
 }
 
 const PATTERNS: UnfairPattern[] = [
-  { basis: 'G2 art. 13', pattern: /最终解释权|解释权归[^，。；,;]{0,20}所有|(final|sole)\s+(right\s+(of|to)\s+)?interpret(ation)?|right\s+of\s+final\s+interpretation/gi },
+  { basis: 'G2 art. 13', pattern: /最终解释权|解释权归[^，。；,;]{0,20}所有|(final|sole)\s+(right\s+(of|to)\s+)?interpret(ation)?|right\s+of\s+final\s+interpretation/gi, words: ['解释权', 'interpret'] },
   {
     basis: 'G2 art. 12',
     pattern:
       /(?<!不)保留[^，。；,;]{0,10}?最终(修改|决定)(决定)?权|放弃[^，。；,;]{0,12}(诉讼|起诉|追诉)(的)?权|只能(由|向)[^，。；,;]{0,20}仲裁|不得(向[^，。；,;]{0,12})?(起诉|提起诉讼)|不得(要求)?(解除|撤销|变更)(本)?(合同|协议)|waive[sd]?\s+(your|the|any|all)\s+rights?\s+to\s+(sue|bring|a\s+jury|class|go\s+to\s+court)|(exclusively|only)\s+(by|through)\s+(binding\s+)?arbitration/gi,
+    words: ['最终', '放弃', '仲裁', '不得', 'waive', 'arbitration'],
   },
   {
     basis: 'G2 art. 11',
     pattern:
       /(过期|逾期)(作废|清零)|违约金[^，。；,;]{0,20}((?<!\d)\d+|(?<![两三四五六七八九十百])[两三四五六七八九十百]+)倍|((?<!\d)\d+|(?<![两三四五六七八九十百])[两三四五六七八九十百]+)倍[^，。；,;]{0,6}违约金|(由|应由)(用户|买家|消费者|您)承担(全部|一切)(责任|损失)|(用户|买家|消费者|您)(应)?自行承担(全部|一切)(责任|损失|风险)/gi,
+    words: ['过期', '逾期', '违约金', '承担'],
   },
   {
     basis: 'G2 art. 10',
     pattern:
       /不承担任何(法律|赔偿)?责任|不负任何(法律|赔偿)?责任|概不负责|概不承担|概不退换|售出(概)?不(退换|退|换)|不退不换|(恕|一律|概)不(予)?(退换|退货|退款)|不予退换|不实行三包|免除[^，。；,;]{0,20}责任(?!的?(条款|内容|规定|约定))|(not|never)\s+(be\s+)?(liable|responsible)\s+for\s+any|disclaim(s|ed)?\s+(all|any)\s+(liability|responsibility)|exclude[sd]?\s+(all\s+|any\s+|its\s+|our\s+)?liability|without\s+any\s+liability/gi,
+    words: ['不承担', '不负', '概不', '售出', '不退', '不予退', '三包', '免除', 'liable', 'responsible', 'disclaim', 'liability'],
   },
   {
     basis: 'G2 art. 6',
     pattern:
       /有权(随时|单方面?)(修改|变更|调整)|(恕|无需|无须|不再|不)(另行|单独|个别|另外){1,2}(书面)?通知|一经(公布|发布|公示)即(时)?生效|(may|can|reserve\s+the\s+right\s+to)\s+(change|modify|amend|update)[^.]{0,60}(at\s+any\s+time|without\s+(prior\s+)?notice)|effective\s+immediately\s+upon\s+posting/gi,
+    words: ['有权', '通知', '一经', 'time', 'notice', 'posting'],
   },
 ];
 
@@ -52,7 +59,9 @@ export interface UnfairMatch {
 export function findUnfairClauses(text: string): UnfairMatch[] {
   const found: UnfairMatch[] = [];
   const quoted = new Set<string>();
-  for (const { basis, pattern } of PATTERNS) {
+  const lowered = text.toLowerCase();
+  for (const { basis, pattern, words } of PATTERNS) {
+    if (!holdsAnyWord(lowered, words)) continue;
     for (const m of text.matchAll(pattern)) {
       const start = m.index!;
       const [sentenceStart, sentenceEnd] = sentenceAround(text, start, start + m[0].length);

@@ -12,6 +12,8 @@ export interface LinkInfo {
   rawHref: string | null;
   /** Resolved against the page URL; null for a placeholder (`#`, empty, `javascript:`, template syntax). */
   href: string | null;
+  /** What `href` is resolved against (the page's or its frame's base), when the walk knows it. */
+  base?: string;
   /** Normalised text inside the link. */
   text: string;
   /** alt/title of images inside the link, joined: icon-only badges are labelled only there. */

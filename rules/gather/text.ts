@@ -75,15 +75,42 @@ export class ClaimedText {
   }
 }
 
+/**
+ * Whether a lower-cased text holds any of `words` (lower-case): a pattern every match of which holds one of them
+ * need not scan a text that holds none.
+ */
+export function holdsAnyWord(lowered: string, words: readonly string[]): boolean {
+  return words.some((word) => lowered.includes(word));
+}
+
 const stickyCopies = new WeakMap<RegExp, RegExp>();
+const anchorCopies = new WeakMap<RegExp, RegExp>();
+
+/** Where `anchor` next occurs in `text` at or after `from`: a literal by the native `indexOf`, a pattern by its own scan. */
+function anchorAt(text: string, anchor: string | RegExp, from: number): number {
+  if (typeof anchor === 'string') return text.indexOf(anchor, from);
+  let scan = anchorCopies.get(anchor);
+  if (scan === undefined) {
+    scan = new RegExp(anchor.source, anchor.flags.replace(/[gy]/g, '') + 'g');
+    anchorCopies.set(anchor, scan);
+  }
+  scan.lastIndex = from;
+  return scan.exec(text)?.index ?? -1;
+}
 
 /**
  * The matches a scan of the whole text with the global `pattern` finds, in the same order, found by trying the
- * pattern only near `anchor`: a literal every match holds, at most `reach` characters after the match's start.
- * The anchor is found by the native `indexOf`, and each occurrence costs at most `reach + 1` sticky attempts, so
- * a page without the anchor costs one native search and the pattern's own scan of every position is never run.
+ * pattern only near `anchor`: a literal (or a pattern of literals, such as `/icp/i` or `/认证|verified/i`) every match
+ * holds, at most `reach` characters after the match's start. The anchor is found by the native `indexOf` (or one
+ * scan for the anchor pattern), and each occurrence costs at most `reach + 1` sticky attempts, so a page without
+ * the anchor costs one search and the pattern's own scan of every position is never run.
  */
-export function* matchesNear(text: string, pattern: RegExp, anchor: string, reach: number): Generator<RegExpExecArray> {
+export function* matchesNear(
+  text: string,
+  pattern: RegExp,
+  anchor: string | RegExp,
+  reach: number,
+): Generator<RegExpExecArray> {
   let sticky = stickyCopies.get(pattern);
   if (sticky === undefined) {
     sticky = new RegExp(pattern.source, pattern.flags.replace('g', '') + 'y');
@@ -91,7 +118,7 @@ export function* matchesNear(text: string, pattern: RegExp, anchor: string, reac
   }
   // Where the next match may start: a scan of the whole text resumes after the match it found.
   let from = 0;
-  for (let at = text.indexOf(anchor); at !== -1; at = text.indexOf(anchor, Math.max(at + 1, from))) {
+  for (let at = anchorAt(text, anchor, 0); at !== -1; at = anchorAt(text, anchor, Math.max(at + 1, from))) {
     // A match that ends before this anchor leaves the anchor to a later match: go on trying after it.
     let start = Math.max(from, at - reach);
     while (start <= at) {

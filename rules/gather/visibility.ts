@@ -48,15 +48,24 @@ export function inlineStyleHidden(style: string): HiddenReason | null {
   return null;
 }
 
-/** Parses the declarations of an inline style attribute. */
+/** The properties whose inline values can hide content; no other value is read. */
+const HIDING_PROPERTIES = new Set([
+  'display', 'visibility', 'opacity', 'font-size', 'overflow', 'width', 'height', 'max-width', 'max-height', 'clip',
+  'clip-path', 'transform', 'left', 'top', 'text-indent', 'margin-left', 'color', 'background-color', 'background',
+]);
+
+/**
+ * Parses the declarations of an inline style attribute that can hide content. Other values (a saved page's inline
+ * `background-image: url(data:…)` runs to megabytes) are never copied, trimmed or lower-cased.
+ */
 export function inlineDeclarations(style: string): Map<string, string> {
   const decls = new Map<string, string>();
   for (const part of style.split(';')) {
     const colon = part.indexOf(':');
     if (colon < 0) continue;
     const prop = part.slice(0, colon).trim().toLowerCase();
-    const value = part.slice(colon + 1).replace(/!important/i, '').trim().toLowerCase();
-    if (prop) decls.set(prop, value);
+    if (!HIDING_PROPERTIES.has(prop)) continue;
+    decls.set(prop, part.slice(colon + 1).replace(/!important/i, '').trim().toLowerCase());
   }
   return decls;
 }

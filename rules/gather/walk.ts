@@ -76,6 +76,15 @@ const WHITESPACE = /\s+/g;
 /** Text that needs collapsing: whitespace other than a plain space, or two spaces in a row. */
 const NEEDS_COLLAPSE = /[^\S ]| {2}/;
 
+/** Only tabs, line breaks, form feeds, carriage returns and spaces: what `\s+` collapses to one space. */
+function isAsciiBlank(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    if (code !== 32 && (code < 9 || code > 13)) return false;
+  }
+  return true;
+}
+
 /** A link whose URL is resolved on first use: most of a page's thousands of links are never asked. */
 class Link implements LinkInfo {
   text = '';
@@ -88,7 +97,7 @@ class Link implements LinkInfo {
     readonly rawHref: string | null,
     readonly title: string,
     readonly start: number,
-    private readonly base: string,
+    readonly base: string,
   ) {
     this.end = start;
   }
@@ -351,6 +360,16 @@ class Walker {
   private text(node: Text): void {
     const raw = node.data;
     if (!raw) return;
+    // Most text nodes of a served page are the indentation between tags: they collapse to one space (or to none
+    // after a space) without a regular expression or a segment.
+    if (isAsciiBlank(raw)) {
+      if (this.lastSpace) return;
+      this.pieces.push(' ');
+      this.length += 1;
+      this.lastSpace = true;
+      this.lastBreak = false;
+      return;
+    }
     let piece = NEEDS_COLLAPSE.test(raw) ? raw.replace(WHITESPACE, ' ') : raw;
     if (this.lastSpace && piece.charCodeAt(0) === 32) piece = piece.slice(1);
     if (!piece) return;
