@@ -7,6 +7,7 @@ import { runSteps, runStepsSliced, type Steps } from '../utils/yield';
 import type { Facts } from './types';
 import { gatherPage, type GatheredPage, type GatherOptions } from './gather';
 import { DETECTORS, emptyFacts } from './detectors';
+import { firstPerKey } from './detectors/findings-limit';
 
 export type { GatherOptions } from './gather';
 
@@ -35,7 +36,30 @@ export function* gatherSteps(doc: Document, opts: GatherOptions): Steps<Facts> {
       facts.gatherErrors.push(`${detector.id}: ${(error as Error).message}`);
     }
   }
-  return facts;
+  return withFindingsLimited(facts);
+}
+
+/** Every list of findings cut to FINDINGS_LIMIT: per licence name, per article, per notice kind, else in all. */
+function withFindingsLimited(facts: Facts): Facts {
+  const all = () => 'all';
+  const terms = Object.fromEntries(Object.entries(facts.terms).map(([kind, links]) => [kind, firstPerKey(links, all)])) as Facts['terms'];
+  return {
+    ...facts,
+    icp: firstPerKey(facts.icp, all),
+    psb: firstPerKey(facts.psb, all),
+    businessLicence: firstPerKey(facts.businessLicence, all),
+    uscc: firstPerKey(facts.uscc, all),
+    phones: firstPerKey(facts.phones, all),
+    emails: firstPerKey(facts.emails, all),
+    addresses: firstPerKey(facts.addresses, all),
+    postalCodes: firstPerKey(facts.postalCodes, all),
+    terms,
+    licences: firstPerKey(facts.licences, (licence) => licence.name),
+    governmentBadges: firstPerKey(facts.governmentBadges, all),
+    identityEvidence: firstPerKey(facts.identityEvidence, all),
+    unfairClauses: firstPerKey(facts.unfairClauses, (clause) => clause.basis),
+    notices: firstPerKey(facts.notices, (notice) => notice.kind),
+  };
 }
 
 export function gatherFacts(doc: Document, opts: GatherOptions): Facts {

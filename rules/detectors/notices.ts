@@ -8,6 +8,7 @@ import type { Evidence, NoticeKind } from '../types';
 import { matchText, type PageView } from '../gather/page';
 import { clauseBefore, quoteSentence, sentenceAround } from './sentences';
 import { holdsAnyWord } from '../gather/text';
+import { findingsCounter } from './findings-limit';
 
 export type NoticeFact = Evidence & { kind: NoticeKind };
 
@@ -43,11 +44,13 @@ export function detectNotices(page: PageView): NoticeFact[] {
   const text = page.text;
   const notices: NoticeFact[] = [];
   const taken = new Set<string>();
+  const perKind = findingsCounter<NoticeKind>();
   const add = (kind: NoticeKind, start: number, end: number) => {
     const [from, to] = sentenceAround(text, start, end);
     const key = `${kind}:${from}`;
     if (taken.has(key)) return;
     taken.add(key);
+    perKind.add(kind);
     // Visibility and selector from the words themselves; the quote is their sentence, or their link's words.
     const evidence = page.evidenceForRange(start, end);
     const link = page.linksIn(start, end)[0];
@@ -59,6 +62,7 @@ export function detectNotices(page: PageView): NoticeFact[] {
   for (const [kind, pattern, words] of TEXT_NOTICES) {
     if (!holdsAnyWord(lowered, words)) continue;
     for (const m of folded.matchAll(pattern)) {
+      if (perKind.full(kind)) break;
       const [from] = sentenceAround(text, m.index!, m.index! + m[0].length);
       // "本平台不会停止服务" is no closing notice; "没有先行赔付" is no measure.
       if (kind !== 'conspicuous-terms' && NEGATED.test(clauseBefore(text, from, m.index!).slice(-6))) continue;
@@ -66,9 +70,11 @@ export function detectNotices(page: PageView): NoticeFact[] {
     }
   }
   for (const marked of page.emphasis) {
+    if (perKind.full('conspicuous-terms')) break;
     const words = text.slice(marked.start, marked.end);
     if (words.trim().length >= MIN_EMPHASIS && MAJOR_INTEREST.test(words)) {
       const evidence = page.evidenceForElement(marked.element, words);
+      perKind.add('conspicuous-terms');
       notices.push({ ...evidence, kind: 'conspicuous-terms' });
     }
   }

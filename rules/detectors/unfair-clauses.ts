@@ -8,6 +8,7 @@ import type { G2Article, UnfairClauseFact } from '../types';
 import { matchText, type PageView } from '../gather/page';
 import { clauseBefore, quoteSentence, sentenceAround } from './sentences';
 import { holdsAnyWord } from '../gather/text';
+import { findingsCounter } from './findings-limit';
 
 interface UnfairPattern {
   basis: G2Article;
@@ -59,10 +60,12 @@ export interface UnfairMatch {
 export function findUnfairClauses(text: string): UnfairMatch[] {
   const found: UnfairMatch[] = [];
   const quoted = new Set<string>();
+  const perBasis = findingsCounter<string>();
   const lowered = text.toLowerCase();
   for (const { basis, pattern, words } of PATTERNS) {
     if (!holdsAnyWord(lowered, words)) continue;
     for (const m of text.matchAll(pattern)) {
+      if (perBasis.full(basis)) break;
       const start = m.index!;
       const [sentenceStart, sentenceEnd] = sentenceAround(text, start, start + m[0].length);
       if (NEGATION.test(clauseBefore(text, sentenceStart, start))) continue;
@@ -70,6 +73,7 @@ export function findUnfairClauses(text: string): UnfairMatch[] {
       const key = `${basis}:${sentenceStart}`;
       if (quoted.has(key)) continue;
       quoted.add(key);
+      perBasis.add(basis);
       found.push({ start, end: start + m[0].length, sentenceStart, sentenceEnd, phrase: m[0], basis });
     }
   }
