@@ -42,6 +42,9 @@ export function createEvidenceModel(deps: EvidenceDeps) {
   const progress = signal<Progress | null>(null);
   const notice = signal<Notice | null>(null);
   let controller: AbortController | null = null;
+  /** The newest progress not yet shown; null once the task has ended. */
+  let pendingProgress: Progress | null = null;
+  let frameRequested = false;
 
   async function run(locale: Locale, task: (signal: AbortSignal) => Promise<Notice>) {
     if (controller) return;
@@ -57,12 +60,28 @@ export function createEvidenceModel(deps: EvidenceDeps) {
       };
     } finally {
       controller = null;
+      pendingProgress = null;
       progress.value = null;
     }
   }
 
+  // An export reports every audit, ten thousand times in a long one: each report re-rendering the panel cost more
+  // than writing the audit. A step's first report shows at once (it marks the panel busy), later ones at most once
+  // a frame.
   const report = (label: string) => (done: number, total: number) => {
-    progress.value = { label, done, total };
+    const next = { label, done, total };
+    if (progress.value?.label !== label) {
+      progress.value = next;
+      return;
+    }
+    pendingProgress = next;
+    if (frameRequested) return;
+    frameRequested = true;
+    nextFrame(() => {
+      frameRequested = false;
+      if (pendingProgress) progress.value = pendingProgress;
+      pendingProgress = null;
+    });
   };
 
   async function idsOf(scope: ExportScope): Promise<number[]> {
@@ -140,6 +159,12 @@ export function createEvidenceModel(deps: EvidenceDeps) {
 }
 
 export type EvidenceModel = ReturnType<typeof createEvidenceModel>;
+
+/** Runs `callback` before the next paint; a timer where there is no rendering (Node, a worker). */
+function nextFrame(callback: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(callback);
+  else setTimeout(callback, 16);
+}
 
 /** The optional `pageCapture` permission of this browser; undefined where there is none (Firefox). */
 export function pageCapturePermission(): PageCapturePermission | undefined {
