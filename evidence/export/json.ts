@@ -3,7 +3,6 @@ import { READABLE_AUDIT_SCHEMAS, type AuditSchema } from '@/rules/types';
 import { base64ToBytes, bytesToBase64 } from '../../utils/base64';
 import { isSha256, sha256Hex } from '../seal/digest';
 import { auditDigest, recordDigest, type SealedRecord } from '../seal/record';
-import { canonicalJson } from '../seal/canonical';
 import { problem, type Problem } from '../problems';
 import { createYielder, type ProgressCallback } from '../../utils/yield';
 import { arraySource, type CapturedEvidence, type EntrySource, type EvidenceEntry } from './source';
@@ -21,13 +20,10 @@ export const READABLE_EXPORT_SCHEMAS: readonly string[] = ['liangzhao.export/1',
 /** How many audit digests may be computing at once (Web Crypto works on them off the page's thread). */
 const DIGESTS_IN_FLIGHT = 256;
 
-const encoder = new TextEncoder();
-
 /**
  * The export as one JSON document, written one audit at a time, so that thousands of audits never need a single
- * giant string or a long task. The wrapper's fields are known at the end and written first. Each audit is written in
- * its canonical form (keys sorted, see `canonicalJson`): the same data, and the very bytes its digest is taken of,
- * so it is serialised and encoded once, and the digests run side by side instead of one after another.
+ * giant string or a long task. The wrapper's fields are known at the end and written first. The audits' digests run
+ * side by side (a few hundred at a time) instead of one after another.
  */
 export async function buildJsonExport(
   source: EntrySource | readonly EvidenceEntry[],
@@ -51,10 +47,8 @@ export async function buildJsonExport(
     const entry = await entries.get(index);
     if (entry) {
       const position = digests.length;
-      const bytes = encoder.encode(canonicalJson(entry.audit));
-      if (position) audits.write(',\n');
-      audits.write(bytes);
-      digests.push(sha256Hex(bytes));
+      audits.write(`${position ? ',\n' : ''}${JSON.stringify(entry.audit)}`);
+      digests.push(auditDigest(entry.audit));
       if (position >= DIGESTS_IN_FLIGHT) await digests[position - DIGESTS_IN_FLIGHT];
       rulesetVersions.add(entry.audit.rulesetVersion);
       if (entry.capture) {
