@@ -140,21 +140,6 @@ describe('the export source over a long history', () => {
   });
 });
 
-describe('the export source over ids near together and far apart', () => {
-  it('reads every other id, and ids spread over the whole history, each as given', async () => {
-    const db = freshDb();
-    const rows = Array.from({ length: 40 }, (_, i) => toStoredAudit({ ...sampleAudit(), url: `https://shop${i}.example.cn/` }));
-    const ids = (await db.audits.bulkAdd(rows, { allKeys: true })) as number[];
-    const urlOf = (id: number) => rows[ids.indexOf(id)].url;
-    for (const order of [ids.filter((_, i) => i % 2 === 1).reverse(), [ids[39], ids[0], ids[20]]]) {
-      const source = entrySource(db, order);
-      const urls: Array<string | null> = [];
-      for (let i = 0; i < source.length; i++) urls.push((await source.get(i))?.audit.url ?? null);
-      expect(urls).toEqual(order.map(urlOf));
-    }
-  });
-});
-
 describe('importing more audits than one lookup batch', () => {
   it('adds each once and skips all of them on a second import', async () => {
     const audits = Array.from({ length: 230 }, (_, i) => ({
