@@ -76,10 +76,12 @@ export async function buildBundleBlob(
     else out.write(chunk);
   });
   const mtime = new Date(options.exportedAt);
-  const listed: ManifestFile[] = [];
+  // Each file's digest is begun as it is added and read when the manifest is written: the digests run beside the
+  // compression instead of holding up every file in turn.
+  const listed: Array<Promise<ManifestFile>> = [];
   const add = async (path: string, bytes: Uint8Array, list = true) => {
     options.signal?.throwIfAborted();
-    if (list) listed.push({ path, sha256: await sha256Hex(bytes), size: bytes.length });
+    if (list) listed.push(sha256Hex(bytes).then((sha256) => ({ path, sha256, size: bytes.length })));
     const stream: ZipInputFile & { push(chunk: Uint8Array, final?: boolean): void } = STORED.test(path)
       ? new ZipPassThrough(path)
       : new ZipDeflate(path, { level: 6 });
@@ -136,7 +138,7 @@ export async function buildBundleBlob(
     exportedAt: options.exportedAt,
     extensionVersion: options.extensionVersion,
     locale: options.locale,
-    files: listed,
+    files: await Promise.all(listed),
     audits,
   };
   const manifest: BundleManifest = { ...unsealed, digest: await sha256Hex(canonicalJson(unsealed)) };

@@ -22,13 +22,19 @@ export async function auditIdsFor(db: LiangzhaoDatabase, selection: 'all' | read
   return (await db.audits.orderBy('auditedAtMs').reverse().primaryKeys()) as number[];
 }
 
-/** How many audit rows one read fetches ahead: one round trip per batch instead of one per audit. */
-const READ_AHEAD = 100;
+/** How many audits one duplicate check looks up at once: one index query per batch instead of one per audit. */
+const CHECK_BATCH = 100;
+
+/**
+ * How many audit rows one read fetches: one `bulkGet` per batch. While a batch is being written out the next one is
+ * already being read, so the database's work overlaps the export's; two batches (a few megabytes) are in memory.
+ */
+const READ_BATCH = 500;
 
 /**
  * The audits by id, each read with its capture and artefacts only when the export reaches it, and a terms page
- * with its document's versions (read once per document). Rows are fetched a batch at a time (`bulkGet`), so a long
- * history costs a hundred round trips to IndexedDB instead of ten thousand, yet only one batch is in memory.
+ * with its document's versions (read once per document). Rows are fetched a batch at a time (`bulkGet`), the next
+ * batch requested as soon as the current one is reached.
  */
 export function entrySource(db: LiangzhaoDatabase, ids: readonly number[]): EntrySource {
   const versions = new Map<string, Promise<StoredTermsVersion[]>>();
@@ -36,15 +42,16 @@ export function entrySource(db: LiangzhaoDatabase, ids: readonly number[]): Entr
     if (!versions.has(url)) versions.set(url, versionsOf(db, url));
     return versions.get(url)!;
   };
-  let batchStart = -1;
-  let batch: Promise<Array<StoredAudit | undefined>> = Promise.resolve([]);
+  const batches = new Map<number, Promise<Array<StoredAudit | undefined>>>();
+  const request = (start: number) => {
+    if (start < ids.length && !batches.has(start)) batches.set(start, db.audits.bulkGet(ids.slice(start, start + READ_BATCH) as number[]));
+  };
   const rowAt = async (index: number) => {
-    const start = index - (index % READ_AHEAD);
-    if (start !== batchStart) {
-      batchStart = start;
-      batch = db.audits.bulkGet(ids.slice(start, start + READ_AHEAD) as number[]);
-    }
-    return (await batch)[index - start];
+    const start = index - (index % READ_BATCH);
+    request(start);
+    request(start + READ_BATCH);
+    for (const begun of batches.keys()) if (begun < start) batches.delete(begun);
+    return (await batches.get(start)!)[index - start];
   };
   return {
     length: ids.length,
@@ -94,8 +101,8 @@ export async function importEntries(
   const fresh: ImportedEntry[] = [];
   onProgress?.(0, entries.length);
   // Audits already stored are found a batch at a time: one index lookup for a batch's pages and times.
-  for (let start = 0; start < entries.length; start += READ_AHEAD) {
-    const batch = entries.slice(start, start + READ_AHEAD);
+  for (let start = 0; start < entries.length; start += CHECK_BATCH) {
+    const batch = entries.slice(start, start + CHECK_BATCH);
     const keyOf = (url: string, auditedAtMs: number) => `${auditedAtMs} ${url}`;
     const wanted = batch.map((entry) => [entry.audit.url, Date.parse(entry.audit.auditedAt)] as [string, number]);
     const twins = new Map<string, StoredAudit[]>();

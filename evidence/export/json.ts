@@ -17,9 +17,13 @@ import type { TermsVersionRecord } from './terms';
 export const EXPORT_SCHEMA = 'liangzhao.export/2';
 export const READABLE_EXPORT_SCHEMAS: readonly string[] = ['liangzhao.export/1', EXPORT_SCHEMA];
 
+/** How many audit digests may be computing at once (Web Crypto works on them off the page's thread). */
+const DIGESTS_IN_FLIGHT = 256;
+
 /**
  * The export as one JSON document, written one audit at a time, so that thousands of audits never need a single
- * giant string or a long task. The wrapper's fields are known at the end and written first.
+ * giant string or a long task. The wrapper's fields are known at the end and written first. The audits' digests run
+ * side by side (a few hundred at a time) instead of one after another.
  */
 export async function buildJsonExport(
   source: EntrySource | readonly EvidenceEntry[],
@@ -33,7 +37,7 @@ export async function buildJsonExport(
   const captures = new BlobWriter();
   const trails = new BlobWriter();
   const documents = new Map<string, TermsVersionRecord[]>();
-  const digests: string[] = [];
+  const digests: Array<Promise<string>> = [];
   let trailed = 0;
   let captured = 0;
   const rulesetVersions = new Set<string>();
@@ -44,7 +48,8 @@ export async function buildJsonExport(
     if (entry) {
       const position = digests.length;
       audits.write(`${position ? ',\n' : ''}${JSON.stringify(entry.audit)}`);
-      digests.push(await auditDigest(entry.audit));
+      digests.push(auditDigest(entry.audit));
+      if (position >= DIGESTS_IN_FLIGHT) await digests[position - DIGESTS_IN_FLIGHT];
       rulesetVersions.add(entry.audit.rulesetVersion);
       if (entry.capture) {
         const { sealed, artefacts } = entry.capture;
@@ -73,11 +78,12 @@ export async function buildJsonExport(
     count: digests.length,
   };
   const open = JSON.stringify(head).slice(0, -1);
+  const auditSha256 = await Promise.all(digests);
   return new Blob(
     [
       `${open},"audits":[\n`,
       audits.blob(),
-      `\n],"auditSha256":${JSON.stringify(digests)},"captures":[\n`,
+      `\n],"auditSha256":${JSON.stringify(auditSha256)},"captures":[\n`,
       captures.blob(),
       '\n],"termsDocuments":[\n',
       [...documents].map(([canonicalUrl, versions]) => JSON.stringify({ canonicalUrl, versions })).join(',\n'),
@@ -157,17 +163,22 @@ async function parseWrapper(data: Record<string, unknown>, onProgress?: Progress
 
   const yieldNow = createYielder();
   const total = audits.length + captures.length;
-  const entries: ImportedEntry[] = [];
+  // Every audit's shape is checked and its digest begun in turn; the digests run side by side and are compared in order.
+  const digests: Array<Promise<string>> = [];
   for (const [i, audit] of audits.entries()) {
     const bad = checkAudit(audit, `audits[${i}]`);
     if (bad) return fail('importInvalid', { path: bad });
-    const actual = await auditDigest(audit as AuditResult);
-    if (actual !== auditSha256[i]) {
-      return fail('importDigestMismatch', { what: `audits[${i}]`, url: (audit as AuditResult).url, expected: auditSha256[i], actual });
-    }
-    entries.push({ audit: audit as AuditResult, auditSha256: actual });
+    digests.push(auditDigest(audit as AuditResult));
+    if (i >= DIGESTS_IN_FLIGHT) await digests[i - DIGESTS_IN_FLIGHT];
     onProgress?.(i + 1, total);
     await yieldNow();
+  }
+  const actuals = await Promise.all(digests);
+  const entries: ImportedEntry[] = [];
+  for (const [i, audit] of (audits as AuditResult[]).entries()) {
+    const actual = actuals[i];
+    if (actual !== auditSha256[i]) return fail('importDigestMismatch', { what: `audits[${i}]`, url: audit.url, expected: auditSha256[i], actual });
+    entries.push({ audit, auditSha256: actual });
   }
 
   const captured = new Set<number>();

@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { makeExport, type ExportFormat } from '@/evidence/export/files';
-import { createYielder } from '@/utils/yield';
+import { createYielder, QUEUED_YIELD_MS, SLICE_MS } from '@/utils/yield';
 import { parseJsonImport } from '@/evidence/export/json';
 import type { EntrySource } from '@/evidence/export/source';
 import { captureOf, sampleAudit } from '../helpers';
@@ -87,5 +87,28 @@ describe('chunked work', () => {
     order.push('after yield');
     await timer;
     expect(order).toEqual(['within slice', 'timer', 'after yield']);
+  });
+
+  it('lets tasks already queued run at least every QUEUED_YIELD_MS even where scheduler.yield() continues ahead of them', async () => {
+    const global = globalThis as { scheduler?: unknown };
+    const original = global.scheduler;
+    // A continuation that always runs first, as Chromium's does ahead of queued tasks of the same priority.
+    global.scheduler = { yield: () => Promise.resolve() };
+    try {
+      let now = 0;
+      const yieldNow = createYielder(undefined, () => now);
+      let queuedRan = false;
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => ((queuedRan = true), channel.port1.close());
+      channel.port2.postMessage(null);
+      now = SLICE_MS;
+      await yieldNow();
+      expect(queuedRan).toBe(false);
+      now = QUEUED_YIELD_MS;
+      await yieldNow();
+      expect(queuedRan).toBe(true);
+    } finally {
+      global.scheduler = original;
+    }
   });
 });

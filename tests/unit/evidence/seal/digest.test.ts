@@ -47,6 +47,20 @@ describe('canonicalJson', () => {
     expect(canonicalJson(value)).toBe('{"w":"a\\"\\n\u2028","x":"1970-01-01T00:00:00.000Z","y":[null,null,1.5e-7,0]}');
   });
 
+  it('writes index-like keys in code-unit order also where they come first or nest', () => {
+    expect(canonicalJson({ a: { '2': 1, '10': 2 }, '1': [{ y: 1, '0': 2 }] })).toBe('{"1":[{"0":2,"y":1}],"a":{"10":2,"2":1}}');
+  });
+
+  it('writes an audit as the member-by-member writer does', () => {
+    const audit = sampleAudit();
+    const reordered = JSON.parse(JSON.stringify(audit, (_key, value: unknown) =>
+      value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).reverse()) : value,
+    ));
+    const expected = memberByMember(audit);
+    expect(canonicalJson(audit)).toBe(expected);
+    expect(canonicalJson(reordered)).toBe(expected);
+  });
+
   it('refuses what JSON cannot hold', () => {
     expect(() => canonicalJson(undefined)).toThrow();
     expect(() => canonicalJson({ n: 1n })).toThrow();
@@ -59,6 +73,14 @@ describe('canonicalJson', () => {
     expect(await auditDigest({ ...audit, score: (audit.score ?? 0) + 1 })).not.toBe(await auditDigest(audit));
   });
 });
+
+/** The definition spelled out: every object's members sorted by code units, written recursively. */
+function memberByMember(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : memberByMember(item))).join(',')}]`;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  const keys = Object.keys(value).filter((key) => (value as Record<string, unknown>)[key] !== undefined).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${memberByMember((value as Record<string, unknown>)[key])}`).join(',')}}`;
+}
 
 describe('isoWithOffset', () => {
   it('writes local time with its offset', () => {
