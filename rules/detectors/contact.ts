@@ -9,6 +9,7 @@ import { matchText, type PageView } from '../gather/page';
 import { inUserContent, textBefore } from './context';
 import { PROVINCE_NAMES } from './provinces';
 import { ClaimedText, matchesNear } from '../gather/text';
+import { FINDINGS_LIMIT } from './findings-limit';
 
 export interface ParsedPhone {
   normalized: string;
@@ -218,6 +219,7 @@ export function detectPhones(page: PageView): PhoneFact[] {
   const text = matchText(page);
   const phones: PhoneFact[] = [];
   for (const m of text.matchAll(PHONE_CANDIDATE)) {
+    if (phones.length >= FINDINGS_LIMIT) return phones;
     // The shortest phone (a 95xxx service number) has five digits; prices and counts are mostly shorter.
     if (m[0].length < 5) continue;
     const parsed = parsePhone(m[0]);
@@ -256,6 +258,7 @@ export function detectEmails(page: PageView): EmailFact[] {
   const emails: EmailFact[] = [];
   const seen = new Set<string>();
   for (const m of emailMatches(matchText(page))) {
+    if (emails.length >= FINDINGS_LIMIT) break;
     if (FILE_EXTENSIONS.test(m[1]) || inUserContent(page, m.index!)) continue;
     const evidence = page.evidenceForRange(m.index!, m.index! + m[0].length);
     emails.push({ ...evidence, text: page.text.slice(m.index!, m.index! + m[0].length), context: evidence.text });
