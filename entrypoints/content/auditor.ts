@@ -7,9 +7,10 @@ export type AutoAuditPermit = { allowed: boolean; pageType?: PageType } | null;
 
 /**
  * A worker being stopped refuses every message until it has started again, which on a loaded machine can take
- * seconds: each try waits twice as long as the last, about 16 s in all before the report is given up.
+ * seconds: each try waits twice as long as the last, up to 30 s, about a minute and a half in all before the report
+ * is given up. A page open that long sends one message every half minute at most.
  */
-export const REPORT_RETRY_DELAYS_MS: readonly number[] = [250, 500, 1000, 2000, 4000, 8000];
+export const REPORT_RETRY_DELAYS_MS: readonly number[] = [250, 500, 1000, 2000, 4000, 8000, 16000, 30000, 30000];
 /** A report is answered after a few database reads; one unanswered this long is sent again. */
 export const REPORT_REPLY_TIMEOUT_MS = 10_000;
 /** Chromium's words for a script whose extension was reloaded or removed: no later try can reach it. */
