@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { EXTENSION_PATH, launchWithExtension, tabIdOf, type ExtensionSession } from '../e2e/harness';
+import { EXTENSION_PATH, launchWithExtension, listenLocally, tabIdOf, type ExtensionSession } from '../e2e/harness';
 
 export interface BadgeTiming {
   /** Median over the runs: from the page's load event to the worker setting the tab's first grade. */
@@ -85,13 +85,7 @@ async function servePages(files: string[]): Promise<{ origin: string; close: () 
     if (!file) return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(file));
   });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((ok) => { server.close(() => ok()); server.closeAllConnections(); }),
-  };
+  return listenLocally(server);
 }
 
 function median(values: number[]): number {

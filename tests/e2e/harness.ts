@@ -31,6 +31,11 @@ export async function serveFixtures(dir = PAGES_DIR): Promise<{ origin: string; 
       res.writeHead(404).end('not found');
     }
   });
+  return listenLocally(server);
+}
+
+/** Starts `server` on a free port of 127.0.0.1: its origin, and how to close it. */
+export async function listenLocally(server: Server): Promise<{ origin: string; close: () => Promise<void> }> {
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
