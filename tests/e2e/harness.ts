@@ -21,7 +21,8 @@ const TYPES: Record<string, string> = {
 /** Serves the fixture pages on 127.0.0.1, as a real site would, so content scripts run on them. */
 export async function serveFixtures(dir = PAGES_DIR): Promise<{ origin: string; close: () => Promise<void> }> {
   const server: Server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^([/\\])+/, '');
+    const path = requestedPath(req.url);
+    if (path === null) return void res.writeHead(400).end('bad request');
     const file = join(dir, path || 'index.html');
     if (!file.startsWith(dir)) return void res.writeHead(403).end();
     try {
@@ -32,6 +33,15 @@ export async function serveFixtures(dir = PAGES_DIR): Promise<{ origin: string; 
     }
   });
   return listenLocally(server);
+}
+
+/** The file path a request asks for, or null when its percent-encoding is malformed (a stray `%` must not throw). */
+function requestedPath(url: string | undefined): string | null {
+  try {
+    return normalize(decodeURIComponent(new URL(url ?? '/', 'http://x').pathname)).replace(/^([/\\])+/, '');
+  } catch {
+    return null;
+  }
 }
 
 /** Starts `server` on a free port of 127.0.0.1: its origin, and how to close it. */
