@@ -8,6 +8,7 @@ import type { BusinessLicenceFact } from '../types';
 import { linkTarget, type ImageInfo, type LinkInfo, type PageView } from '../gather/page';
 import { hostnameOf, isGovernmentHref, sameSite } from '../gather/url';
 import { isMarketRegulationHref } from './gov-hosts';
+import { FINDINGS_LIMIT } from './findings-limit';
 
 const LICENCE_LABEL =
   /营业执照|经营证照|企业资质|资质证照|资质证书|证照信息|证照公示|证照中心|执照信息|工商信息|(?<![高闪明])亮照(?![明片])|business\s*licen[cs]e/i;
@@ -55,20 +56,39 @@ export function isLicenceLink(link: Pick<LinkInfo, 'text' | 'title' | 'imageText
   return words === '' && ICON_HINT.test(hint) && link.href !== null;
 }
 
+/**
+ * Whether a link written `raw` against `base` may resolve to a gov.cn URL, tested on the text as written: the URL
+ * parser lower-cases, decodes `%`-escapes and maps non-ASCII dots in hosts and drops tabs and line breaks, so any
+ * of those keeps the link a candidate. Only a gov.cn URL can be a market regulator's (isMarketRegulationHref).
+ */
+const MAY_BE_GOV = /gov|%|[\t\n\r]|[^\x00-\x7f]/i;
+
+function mayPointToGovernment(link: LinkInfo): boolean {
+  return link.base === undefined || MAY_BE_GOV.test(link.rawHref ?? '') || MAY_BE_GOV.test(link.base);
+}
+
 export function detectBusinessLicence(page: PageView): BusinessLicenceFact[] {
   const facts: BusinessLicenceFact[] = [];
   for (const link of page.links) {
+    // Every fact past the limit is cut (collect.ts keeps the first FINDINGS_LIMIT): none is looked for.
+    if (facts.length >= FINDINGS_LIMIT) return facts;
     // The words first: resolving every link's URL was the largest cost of a shop page's audit.
-    if (!wordsMayPresentLicence(`${link.text} ${link.title} ${link.imageText}`.trim())) continue;
+    const words = `${link.text} ${link.title} ${link.imageText}`.trim();
+    if (!wordsMayPresentLicence(words)) continue;
     // Class and id matter only for links without words; reading them for every link would cost.
     const bare = !link.text && !link.title && !link.imageText;
     const hint = bare ? `${link.element.getAttribute('class') ?? ''} ${link.element.getAttribute('id') ?? ''}` : '';
+    // Without a licence label or an icon's hint, only a regulator's URL makes it one: most links' written href
+    // rules that out before it is resolved.
+    const byTargetOnly = !LICENCE_LABEL.test(words) && !(bare && ICON_HINT.test(hint));
+    if (byTargetOnly && !mayPointToGovernment(link)) continue;
     const target = { ...link, href: linkTarget(link) };
     if (!isLicenceLink(target, hint)) continue;
     facts.push(fact(page, link.element, labelOf(target), target.href, page.url));
   }
   // A licence picture shown without a link still discloses it; it has no link target.
   for (const image of page.images) {
+    if (facts.length >= FINDINGS_LIMIT) break;
     if (image.link || !LICENCE_LABEL.test(`${image.alt} ${image.title}`)) continue;
     facts.push({ ...fact(page, image.element, imageLabel(image), null, page.url), target: 'image' });
   }

@@ -287,6 +287,8 @@ export function detectPostalCodes(page: PageView): PostalCodeFact[] {
   }
   const codes: PostalCodeFact[] = [];
   for (const start of [...starts].sort((x, y) => x - y)) {
+    // Evidence only for the codes collect.ts keeps, the first FINDINGS_LIMIT.
+    if (codes.length >= FINDINGS_LIMIT) break;
     if (inUserContent(page, start)) continue;
     const evidence = page.evidenceForRange(start, start + 6);
     codes.push({ ...evidence, text: page.text.slice(start, start + 6), context: evidence.text });
@@ -298,6 +300,8 @@ export function detectAddresses(page: PageView): AddressFact[] {
   const text = matchText(page);
   const found: AddressFact[] = [];
   const taken = new ClaimedText(text.length);
+  // Evidence only for the addresses collect.ts keeps, the first FINDINGS_LIMIT: once it has them the scans stop.
+  const full = () => found.length >= FINDINGS_LIMIT;
   const add = (start: number, end: number) => {
     if (taken.overlaps(start, end) || inUserContent(page, start)) return;
     taken.claim(start, end);
@@ -307,7 +311,7 @@ export function detectAddresses(page: PageView): AddressFact[] {
   let labels = 0;
   for (const m of text.matchAll(ADDRESS_LABEL)) {
     // No real page labels a thousand addresses; a hostile one that does must not stall the audit.
-    if (++labels > MAX_ADDRESS_LABELS) break;
+    if (++labels > MAX_ADDRESS_LABELS || full()) break;
     const start = m.index! + m[0].length;
     const stop = ADDRESS_STOP.exec(text.slice(start, start + 120));
     const end = start + (stop ? stop.index : Math.min(120, text.length - start));
@@ -322,6 +326,7 @@ export function detectAddresses(page: PageView): AddressFact[] {
   ];
   for (const matches of unlabelled) {
     for (const m of matches) {
+      if (full()) return found;
       // The tail after the number ends at the next label (邮编, 电话 …), as a labelled address does.
       const stop = ADDRESS_STOP.exec(m[0]);
       add(m.index!, m.index! + (stop ? m[0].slice(0, stop.index) : m[0]).trimEnd().length);

@@ -22,24 +22,25 @@ const REPLY_LINE = /^\s*(您好|你好|亲[，,！!～~ ]|答[:：]|回复[:：]
 
 const ANCESTOR_LEVELS = 10;
 
-const lineBreaks = new WeakMap<PageView, Int32Array>();
+const lineBreaks = new WeakMap<PageView, number[]>();
 
-/** Offsets of the page text's line breaks, found once per page: detectors ask for lines thousands of times. */
-function lineBreaksOf(page: PageView): Int32Array {
+/**
+ * Offsets of the page text's line breaks, found once per page: detectors ask for lines thousands of times. A plain
+ * array, not a typed one: a browser allocates an ArrayBuffer at a cost a small page's whole audit notices.
+ */
+function lineBreaksOf(page: PageView): number[] {
   let breaks = lineBreaks.get(page);
   if (!breaks) {
     const text = page.text;
-    let count = 0;
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
-    breaks = new Int32Array(count);
-    for (let at = text.indexOf('\n'), i = 0; at >= 0; at = text.indexOf('\n', at + 1)) breaks[i++] = at;
+    breaks = [];
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) breaks.push(at);
     lineBreaks.set(page, breaks);
   }
   return breaks;
 }
 
 /** How many line breaks lie before `offset`, by binary search. */
-function breaksBefore(breaks: Int32Array, offset: number): number {
+function breaksBefore(breaks: readonly number[], offset: number): number {
   let low = 0;
   let high = breaks.length;
   while (low < high) {

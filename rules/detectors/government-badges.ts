@@ -8,6 +8,7 @@
 import type { GovernmentBadgeFact } from '../types';
 import type { ImageInfo, LinkInfo, PageView } from '../gather/page';
 import { isMarketRegulationHref, isOfficialBadgeHref, isPublicSecurityHref } from './gov-hosts';
+import { FINDINGS_LIMIT } from './findings-limit';
 
 /** 亮照亮证 ("licences on display") names the site's own licence page, not the regulator's identifier. */
 const CLAIMS: Array<[string, RegExp]> = [
@@ -43,6 +44,8 @@ export function detectGovernmentBadges(page: PageView): GovernmentBadgeFact[] {
     else imagesOf.set(image.link, [image]);
   }
   for (const link of page.links) {
+    // Every badge past the limit is cut (collect.ts keeps the first FINDINGS_LIMIT): none is looked for.
+    if (badges.length >= FINDINGS_LIMIT) return badges;
     if (link.text.length > MAX_LABEL || FILING_TEXT.test(link.text)) continue;
     const imageNames = (imagesOf.get(link) ?? []).map((image) => fileName(image.rawSrc)).join(' ');
     // (The raw href is tested first so the thousands of product links are never parsed.)
@@ -67,6 +70,7 @@ export function detectGovernmentBadges(page: PageView): GovernmentBadgeFact[] {
   }
   // An unlinked badge image cannot be verified by anyone: it is never official.
   for (const image of page.images) {
+    if (badges.length >= FINDINGS_LIMIT) break;
     if (image.link) continue;
     const words = `${image.alt} ${image.title}`;
     const claim =

@@ -8,6 +8,7 @@ import { matchText, type PageView } from '../gather/page';
 import { PROVINCE_CHARS } from './provinces';
 import { hostIsUnder, hostnameOf } from '../gather/url';
 import { foldWidth, matchesNear } from '../gather/text';
+import { FINDINGS_LIMIT } from './findings-limit';
 
 export interface IcpMatch {
   start: number;
@@ -86,7 +87,8 @@ export function findIcpNumbers(text: string): IcpMatch[] {
 }
 
 export function detectIcp(page: PageView): IcpFact[] {
-  const facts = findIcpNumbers(matchText(page)).map((match) => {
+  // Evidence only for the numbers collect.ts keeps, the first FINDINGS_LIMIT: the rest would be cut.
+  const facts = findIcpNumbers(matchText(page)).slice(0, FINDINGS_LIMIT).map((match) => {
     const evidence = page.evidenceForRange(match.start, match.end);
     const links = page.linksIn(match.start, match.end);
     const miit = links.find((link) => isMiitHref(link.href));
@@ -107,6 +109,7 @@ export function detectIcp(page: PageView): IcpFact[] {
   const shown = new Set(facts.map((fact) => `${fact.kind}:${fact.serial}`));
   // A number shown as a picture is written only in its alt text or title.
   for (const image of page.images) {
+    if (facts.length >= FINDINGS_LIMIT) break;
     const words = `${image.alt} ${image.title}`.trim();
     if (!words || !/icp|b2/i.test(foldWidth(words))) continue;
     for (const match of findIcpNumbers(foldWidth(words))) {

@@ -8,6 +8,7 @@ import type { LicenceFact } from '../types';
 import { matchText, type PageView } from '../gather/page';
 import { PROVINCE_CHARS } from './provinces';
 import { ClaimedText, matchesNear } from '../gather/text';
+import { findingsCounter } from './findings-limit';
 
 interface KnownLicence {
   name: string;
@@ -142,7 +143,10 @@ export function findLicences(text: string): LicenceMatch[] {
 
 export function detectLicences(page: PageView): LicenceFact[] {
   const matches = findLicences(matchText(page));
-  const facts: LicenceFact[] = matches.map((match) => {
+  // Evidence (a selector, visibility) only for the matches collect.ts keeps: the first FINDINGS_LIMIT of each name.
+  const kept = findingsCounter<string>();
+  const keptMatches = matches.filter((match) => !kept.full(match.name) && (kept.add(match.name), true));
+  const facts: LicenceFact[] = keptMatches.map((match) => {
     const evidence = page.evidenceForRange(match.start, match.end);
     return {
       ...evidence,
@@ -155,10 +159,14 @@ export function detectLicences(page: PageView): LicenceFact[] {
   });
   const claimed = new ClaimedText(page.text.length);
   for (const match of matches) claimed.claim(match.start, match.end);
+  // Past FINDINGS_LIMIT facts of one name the rest are cut (collect.ts): a link of that name is not looked at.
+  const perName = findingsCounter<string>();
+  for (const fact of facts) perName.add(fact.name);
   for (const link of page.links) {
     const label = link.text.replace(/\s+/g, '');
-    if (!GENERIC_NAME.test(label)) continue;
+    if (!GENERIC_NAME.test(label) || perName.full(label)) continue;
     if (claimed.overlaps(link.start, link.end)) continue;
+    perName.add(label);
     facts.push({ ...page.evidenceForElement(link.element, link.text), name: label, number: null });
   }
   const names = new Set(facts.map((fact) => fact.name));

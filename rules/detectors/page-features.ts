@@ -102,21 +102,51 @@ function isShopHomeTitle(title: string): boolean {
 
 /** A line of prose: long, and not a row of prices (a tile grid flattened into one line). */
 const PROSE_LINE = 80;
+/** Menu entries are short: a header's 购物车 or 商家入驻, not a headline that mentions them. English words take more room. */
+const MENU_ENTRY = 16;
+const LATIN_MENU_ENTRY = 32;
+const CHINESE = /[\u4e00-\u9fa5]/;
+const PRICE_MARK = /[¥￥$]\s?\d/;
 
 /**
- * Menus are short lines and short link texts: a header's 购物车, not a headline about one. Long lines without a
- * price are prose: an article, a policy, a company's introduction.
+ * The page's menus and prose, from one pass over its lines and links shared by the signals and the features (each
+ * split and folded the lines and link texts on its own). Menus are short lines and short link texts (folded): a
+ * header's 购物车, not a headline about one. Long lines without a price are prose: an article, a policy, a company's
+ * introduction.
  */
-function readLines(text: string, links: readonly LinkInfo[]): { menus: string; proseLines: number } {
-  const entries: string[] = [];
+export interface PageLines {
+  /** Lines and link texts of at most 16 characters, or 32 when they hold no Chinese: the signals' menus. */
+  menus: string;
+  /** Lines and link texts of at most 16 characters: the features' menus. */
+  shortMenus: string;
+  /** Lines of at least 80 characters without a price, at most COUNT_CAP. */
+  proseLines: number;
+}
+
+function isMenuEntry(words: string, length = words.trim().length): boolean {
+  return length <= MENU_ENTRY || (length <= LATIN_MENU_ENTRY && !CHINESE.test(words));
+}
+
+export function readPageLines(text: string, links: readonly LinkInfo[]): PageLines {
+  const menus: string[] = [];
+  const shortMenus: string[] = [];
   let proseLines = 0;
   for (const line of text.split('\n')) {
     const length = line.trim().length;
-    if (length <= 16) entries.push(line);
-    else if (length >= PROSE_LINE && proseLines < COUNT_CAP && !/[¥￥$]\s?\d/.test(line)) proseLines++;
+    if (length <= MENU_ENTRY) shortMenus.push(line);
+    else if (length >= PROSE_LINE && proseLines < COUNT_CAP && !PRICE_MARK.test(line)) proseLines++;
+    if (isMenuEntry(line, length)) menus.push(line);
   }
-  for (const link of links) if (link.text.length <= 16) entries.push(foldWidth(link.text));
-  return { menus: entries.join('\n'), proseLines };
+  const shortLinks: string[] = [];
+  for (const link of links) {
+    const menu = isMenuEntry(link.text);
+    const short = link.text.length <= MENU_ENTRY;
+    if (!menu && !short) continue;
+    const folded = foldWidth(link.text);
+    if (menu) menus.push(folded);
+    if (short) shortLinks.push(folded);
+  }
+  return { menus: menus.join('\n'), shortMenus: [...shortMenus, ...shortLinks].join('\n'), proseLines };
 }
 
 /** Words a shop URL holds (SHOP_LINK), in its written href or in what it is resolved against. */
@@ -164,10 +194,10 @@ function webUrl(url: string): URL | null {
   }
 }
 
-export function detectPageFeatures(page: PageView, text: string): PageFeatures {
+export function detectPageFeatures(page: PageView, text: string, lines = readPageLines(text, page.links)): PageFeatures {
   const title = foldWidth(page.title);
   const head = titleHead(title);
-  const { menus, proseLines } = readLines(text, page.links);
+  const { shortMenus: menus, proseLines } = lines;
   const url = webUrl(page.url);
   const where = url ? url.hostname + url.pathname : '';
   const depth = url ? url.pathname.split('/').filter(Boolean).length : 0;

@@ -8,6 +8,7 @@ import { matchText, type PageView } from '../gather/page';
 import { DIVISION_PREFIXES, PROVINCE_CHARS, PROVINCE_DIVISION, PROVINCE_NAMES } from './provinces';
 import { hostIsUnder, hostnameOf } from '../gather/url';
 import { ClaimedText, matchesNear } from '../gather/text';
+import { FINDINGS_LIMIT } from './findings-limit';
 
 export interface PsbMatch {
   start: number;
@@ -128,7 +129,8 @@ export function codeInPsbHref(href: string): string | null {
 }
 
 export function detectPsb(page: PageView): PsbFact[] {
-  return findPsbNumbers(matchText(page)).map((match) => {
+  // Evidence only for the numbers collect.ts keeps, the first FINDINGS_LIMIT: the rest would be cut.
+  return findPsbNumbers(matchText(page)).slice(0, FINDINGS_LIMIT).map((match) => {
     const evidence = page.evidenceForRange(match.start, match.end);
     const link = page.linksIn(match.start, match.end).find((candidate) => isPsbHref(candidate.href));
     const code = link ? codeInPsbHref(link.href!) : null;

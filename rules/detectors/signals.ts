@@ -4,9 +4,8 @@
  */
 import type { PageSignals } from '../types';
 import { matchText, type PageView } from '../gather/page';
-import { foldWidth } from '../gather/text';
 import { urlParts } from '../gather/url';
-import { detectPageFeatures } from './page-features';
+import { detectPageFeatures, readPageLines } from './page-features';
 
 /** English structure words count as a menu or button writes them, in title case: prose ("put the cart before the horse") does not. */
 interface HintSet {
@@ -62,26 +61,6 @@ function collect(set: HintSet, path: string, hostname: string, title: string, te
   ];
 }
 
-/** Menu entries are short: a header's 购物车 or 商家入驻, not a headline that mentions them. English words take more room. */
-const MAX_MENU_ENTRY = 16;
-const MAX_LATIN_MENU_ENTRY = 32;
-
-function isMenuEntry(words: string): boolean {
-  const length = words.trim().length;
-  return length <= (/[\u4e00-\u9fa5]/.test(words) ? MAX_MENU_ENTRY : MAX_LATIN_MENU_ENTRY);
-}
-
-/**
- * The page's short lines and short link texts: where a site's menus are. Home and platform words count only there,
- * so a news site whose headlines say 购物车 or 商家入驻 is not taken for a marketplace.
- */
-function menuText(page: PageView, text: string): string {
-  const entries: string[] = [];
-  for (const line of text.split('\n')) if (isMenuEntry(line)) entries.push(line);
-  for (const link of page.links) if (isMenuEntry(link.text)) entries.push(foldWidth(link.text));
-  return entries.join('\n');
-}
-
 /** The classifier only needs the start of a huge page's text to read its structure words. */
 const TEXT_SAMPLE = 200_000;
 
@@ -89,7 +68,10 @@ export function detectSignals(page: PageView): PageSignals {
   const { path, hostname } = urlParts(page.url);
   const folded = matchText(page);
   const text = folded.length > TEXT_SAMPLE ? folded.slice(0, TEXT_SAMPLE) : folded;
-  const menus = menuText(page, text);
+  // The page's short lines and short link texts: where a site's menus are. Home and platform words count only there,
+  // so a news site whose headlines say 购物车 or 商家入驻 is not taken for a marketplace.
+  const lines = readPageLines(text, page.links);
+  const menus = lines.menus;
   const home = [...hints('url', path, HOME.url), ...hints('title', page.title, HOME.title), ...hints('text', menus, HOME.text), ...hints('text', menus, PLATFORM_TEXT)];
   return {
     path,
@@ -101,6 +83,6 @@ export function detectSignals(page: PageView): PageSignals {
     homeHints: home,
     textLength: page.text.length,
     linkCount: page.links.length,
-    features: detectPageFeatures(page, text),
+    features: detectPageFeatures(page, text, lines),
   };
 }

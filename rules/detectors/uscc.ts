@@ -8,6 +8,7 @@ import type { UsccFact } from '../types';
 import { matchText, type PageView } from '../gather/page';
 import { DIVISION_PREFIXES } from './provinces';
 import { lineAround } from '../gather/text';
+import { FINDINGS_LIMIT } from './findings-limit';
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -70,7 +71,8 @@ export function findUsccCodes(text: string): UsccMatch[] {
 }
 
 export function detectUscc(page: PageView): UsccFact[] {
-  return findUsccCodes(matchText(page)).map((match) => {
+  // Evidence only for the codes collect.ts keeps, the first FINDINGS_LIMIT: the rest would be cut.
+  return findUsccCodes(matchText(page)).slice(0, FINDINGS_LIMIT).map((match) => {
     const evidence = page.evidenceForRange(match.start, match.end);
     return { ...evidence, text: match.code, context: evidence.text, code: match.code, valid: match.valid, labelled: match.labelled };
   });

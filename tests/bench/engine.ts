@@ -1,8 +1,13 @@
 /**
  * Engine timings in Chromium: the synchronous audit beside one bare TreeWalker pass over the same page's text
- * (median of several runs, as a ratio), and the longest main-thread task while auditDocumentAsync runs.
+ * (median of several runs, as a ratio; a small page's passes are each repeated so the timer can resolve them), and
+ * the longest main-thread task while auditDocumentAsync runs. With a baseline (`--baseline REF`), the engine as it
+ * was at that git revision is timed on the same page, interleaved with the current one, so before and after meet
+ * the same load.
  */
-import { resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'puppeteer-core';
@@ -13,9 +18,14 @@ export interface EngineBench {
   page: string;
   elements: number;
   runs: number;
+  /** How many times over each timed pass ran (small pages' passes are repeated so the timer can resolve them). */
+  repeats: number;
   engineMs: number;
   treeWalkerMs: number;
   ratio: number;
+  /** With a baseline revision: its engine's median time on the page, measured interleaved with this one, and its ratio. */
+  baselineEngineMs?: number;
+  baselineRatio?: number;
   /** The gatherer's walk alone (text stream, links, images), and the whole gather (walk plus detectors). */
   walkMs: number;
   gatherMs: number;
@@ -28,22 +38,67 @@ export interface EngineBench {
   auditsPerLoad?: number;
 }
 
-/** One bare pass over every text node, reading its text: the least any text audit has to do. */
-const TREE_WALKER_PASS = `(() => {
+/**
+ * A pass repeated `repeats` times in one task, timed as a whole and divided: a small page's bare pass takes less
+ * than the timer's 0.1 ms resolution, so timing it once gives a ratio of rounding errors.
+ */
+function repeated(body: string, repeats: number): string {
+  return `(() => {
   const start = performance.now();
+  for (let repeat = 0; repeat < ${repeats}; repeat++) { ${body} }
+  return { ms: (performance.now() - start) / ${repeats} };
+})()`;
+}
+
+/** One bare pass over every text node, reading its text: the least any text audit has to do. */
+const TREE_WALKER_BODY = `
   const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
   let length = 0;
   while (walker.nextNode()) length += walker.currentNode.nodeValue.length;
-  return { ms: performance.now() - start, length };
-})()`;
+  globalThis.__benchSink = length;`;
 
-const SYNC_AUDIT = `(() => {
-  const start = performance.now();
-  const result = globalThis.${ENGINE_GLOBAL}.auditDocument(document, { mode: 'browser' });
-  return { ms: performance.now() - start, rules: result.results.length };
-})()`;
+const SYNC_AUDIT_BODY = `globalThis.__benchSink = globalThis.${ENGINE_GLOBAL}.auditDocument(document, { mode: 'browser' }).results.length;`;
+
+/**
+ * Every pass of a page runs this many times over, so the bare pass takes at least REPEAT_TARGET_MS in all; large
+ * pages run once.
+ */
+const REPEAT_TARGET_MS = 5;
+const MAX_REPEATS = 50;
+
+function repeatsFor(bareMs: number): number {
+  return Math.max(1, Math.min(MAX_REPEATS, Math.ceil(REPEAT_TARGET_MS / Math.max(bareMs, REPEAT_TARGET_MS / MAX_REPEATS))));
+}
 
 const PHASES_GLOBAL = 'LiangzhaoPhases';
+
+const BASELINE_GLOBAL = 'LiangzhaoBaseline';
+
+/**
+ * The engine bundle of a git revision (`rules`, `utils` and `i18n` as they were there), exposing
+ * `globalThis.LiangzhaoBaseline`. Unpacked under .tmp so its imports of packages resolve to this clone's node_modules.
+ */
+export async function baselineEngineBundle(ref: string): Promise<string> {
+  const root = resolve(import.meta.dirname, '../..');
+  const dir = join(root, '.tmp', `baseline-${ref.replace(/[^\w.-]/g, '_')}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const archive = execFileSync('git', ['archive', '--format=tar', ref, 'rules', 'utils', 'i18n'], { cwd: root, maxBuffer: 1 << 28 });
+  execFileSync('tar', ['-x', '-C', dir], { input: archive });
+  const result = await build({
+    entryPoints: [join(dir, 'rules', 'browser-entry.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: BASELINE_GLOBAL,
+    platform: 'browser',
+    target: 'chrome110',
+    minify: true,
+    write: false,
+    alias: { '@': dir },
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0].text;
+}
 
 /** The gatherer's parts, so the bench shows where the engine's time goes: the walk, and the walk plus detectors. */
 async function phasesBundle(): Promise<string> {
@@ -67,18 +122,11 @@ async function phasesBundle(): Promise<string> {
   return result.outputFiles[0].text;
 }
 
-const WALK_PASS = `(() => {
-  const start = performance.now();
+const WALK_BODY = `
   const steps = globalThis.${PHASES_GLOBAL}.walkDocument(document, location.href, true);
-  while (!steps.next().done);
-  return { ms: performance.now() - start };
-})()`;
+  while (!steps.next().done);`;
 
-const GATHER_PASS = `(() => {
-  const start = performance.now();
-  globalThis.${PHASES_GLOBAL}.gatherFacts(document, { url: location.href, mode: 'browser' });
-  return { ms: performance.now() - start };
-})()`;
+const GATHER_BODY = `globalThis.${PHASES_GLOBAL}.gatherFacts(document, { url: location.href, mode: 'browser' });`;
 
 /**
  * The async audit, with two witnesses of main-thread blocking: the longtask observer (tasks over 50 ms) and a
@@ -121,21 +169,34 @@ async function openPage(browser: Browser, file: string): Promise<Page> {
   return page;
 }
 
-export async function benchEngine(browser: Browser, label: string, file: string, runs = 7): Promise<EngineBench> {
+export async function benchEngine(
+  browser: Browser,
+  label: string,
+  file: string,
+  runs = 7,
+  baselineBundle: string | null = null,
+): Promise<EngineBench> {
   const page = await openPage(browser, file);
   try {
     await page.evaluate(await phasesBundle());
+    if (baselineBundle) await page.evaluate(baselineBundle);
     const elements = (await page.evaluate('document.getElementsByTagName("*").length')) as number;
+    // How many times over each pass runs, from the fastest of a few single bare passes.
+    const single: number[] = [];
+    for (let probe = 0; probe < 3; probe++) single.push(((await page.evaluate(repeated(TREE_WALKER_BODY, 1))) as { ms: number }).ms);
+    const repeats = repeatsFor(Math.min(...single));
+    const bodies = [TREE_WALKER_BODY, SYNC_AUDIT_BODY, WALK_BODY, GATHER_BODY];
+    if (baselineBundle) bodies.push(SYNC_AUDIT_BODY.replace(ENGINE_GLOBAL, BASELINE_GLOBAL));
+    const passes = bodies.map((body) => repeated(body, repeats));
     // One warm-up of each, so the JIT and style caches are not what is measured.
-    const passes = [TREE_WALKER_PASS, SYNC_AUDIT, WALK_PASS, GATHER_PASS];
     for (const pass of passes) await page.evaluate(pass);
     // Interleaved, so a busy moment of the machine weighs on all of them alike.
-    const [walker, engine, walk, gather]: number[][] = passes.map(() => []);
+    const [walker, engine, walk, gather, baseline]: number[][] = passes.map(() => []);
     for (let run = 0; run < runs; run++) {
-      walker.push(((await page.evaluate(TREE_WALKER_PASS)) as { ms: number }).ms);
-      engine.push(((await page.evaluate(SYNC_AUDIT)) as { ms: number }).ms);
-      walk.push(((await page.evaluate(WALK_PASS)) as { ms: number }).ms);
-      gather.push(((await page.evaluate(GATHER_PASS)) as { ms: number }).ms);
+      for (const [index, pass] of passes.entries()) {
+        const timings = [walker, engine, walk, gather, baseline][index];
+        timings.push(((await page.evaluate(pass)) as { ms: number }).ms);
+      }
     }
     const asyncRuns: Array<{ total: number; maxGap: number; longTasks: number[] }> = [];
     for (let run = 0; run < Math.min(runs, 3); run++) asyncRuns.push((await page.evaluate(ASYNC_AUDIT)) as (typeof asyncRuns)[number]);
@@ -145,14 +206,18 @@ export async function benchEngine(browser: Browser, label: string, file: string,
       page: label,
       elements,
       runs,
+      repeats,
       engineMs,
       treeWalkerMs,
-      ratio: engineMs / Math.max(treeWalkerMs, 0.01),
+      ratio: engineMs / Math.max(treeWalkerMs, 0.001),
       walkMs: median(walk),
       gatherMs: median(gather),
       asyncTotalMs: median(asyncRuns.map((r) => r.total)),
       longestTaskMs: Math.max(...asyncRuns.map((r) => Math.max(r.maxGap, ...r.longTasks))),
       longTasks: Math.max(...asyncRuns.map((r) => r.longTasks.length)),
+      ...(baselineBundle
+        ? { baselineEngineMs: median(baseline), baselineRatio: median(baseline) / Math.max(treeWalkerMs, 0.001) }
+        : {}),
     };
   } finally {
     await page.close();

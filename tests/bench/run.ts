@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --build] [--runs N] [--only NAME] [--engine-only] [--no-exports]`: engine and bundle measurements in Chromium on
+ * `npm run bench [-- --build] [--runs N] [--only NAME] [--engine-only] [--no-exports] [--baseline REF]`: engine and bundle measurements in Chromium on
  * every corpus page and on generated 10k, 50k and 200k-element pages, medians of at least 7 interleaved runs, every
  * figure against its target in one table beside the machine's load average, written to .tmp/bench-latest.json.
  * Each area is its own module (tests/bench/engine.ts, tests/bench/bundle-size.ts, tests/bench/ui.ts, tests/bench/exports.ts); this file only orchestrates, so other
@@ -11,7 +11,7 @@ import { loadavg } from 'node:os';
 import { basename } from 'node:path';
 import { launchChromium } from '../../cli/browser';
 import { contentScriptBreakdown, contentScriptSize, engineBundleSize, type BundleSize } from './bundle-size';
-import { benchEngine, median, type EngineBench } from './engine';
+import { baselineEngineBundle, benchEngine, median, type EngineBench } from './engine';
 import { corpusPages, writeGeneratedPage, writeGeneratedTermsPage } from './pages';
 import { benchExports, printExports, type ExportBench } from './exports';
 import { benchUi, printUi, type UiBench } from './ui';
@@ -69,7 +69,9 @@ function printEngine(rows: EngineBench[]): void {
       elements: row.elements,
       'engine (median)': ms(row.engineMs),
       'TreeWalker (median)': ms(row.treeWalkerMs),
+      repeats: row.repeats,
       ratio: `${row.ratio.toFixed(2)}×`,
+      ...(row.baselineRatio === undefined ? {} : { 'baseline ratio': `${row.baselineRatio.toFixed(2)}×` }),
       'of which walk / detectors': `${ms(row.walkMs)} / ${ms(Math.max(0, row.gatherMs - row.walkMs))}`,
       'async total': ms(row.asyncTotalMs),
       'longest task': ms(row.longestTaskMs),
@@ -108,6 +110,12 @@ function targetRows(engine: EngineBench[], contentScript: BundleSize | null, ui:
   return [
     row(`engine ÷ TreeWalker, median of ${engine.length} pages`, ratios.length ? median(ratios) : null, '×', TARGETS.ratio),
     row('engine ÷ TreeWalker, worst page', ratios.length ? Math.max(...ratios) : null, '×', TARGETS.worstRatio),
+    ...(engine.some((page) => page.baselineRatio !== undefined)
+      ? [
+          row('baseline engine ÷ TreeWalker, median', median(engine.map((page) => page.baselineRatio ?? 0)), '×', TARGETS.ratio),
+          row('baseline engine ÷ TreeWalker, worst page', Math.max(...engine.map((page) => page.baselineRatio ?? 0)), '×', TARGETS.worstRatio),
+        ]
+      : []),
     row('longest task during the async audit, worst page', engine.length ? Math.max(...engine.map((page) => page.longestTaskMs)) : null, 'ms', TARGETS.longestTaskMs),
     row(
       'load → badge beyond its target (300 ms + async engine time), worst page',
@@ -161,13 +169,18 @@ async function main(): Promise<void> {
   pages.push([`generated terms ${GENERATED_TERMS_CLAUSES} clauses`, writeGeneratedTermsPage(GENERATED_TERMS_CLAUSES)]);
   const measured = only ? pages.filter(([label]) => label.includes(only)) : pages;
 
+  // `--baseline REF`: the engine of that git revision timed beside this one on every page, interleaved.
+  const baselineRef = textOption('--baseline');
+  const baseline = baselineRef ? await baselineEngineBundle(baselineRef) : null;
+
   const load = { before: loadavg(), after: [] as number[] };
   const session = await launchChromium();
   const engine: EngineBench[] = [];
   try {
     for (const [label, file] of measured) {
-      engine.push(await benchEngine(session.browser, label, file, runs));
-      console.log(`${label}: ${engine[engine.length - 1].ratio.toFixed(2)}×`);
+      engine.push(await benchEngine(session.browser, label, file, runs, baseline));
+      const last = engine[engine.length - 1];
+      console.log(`${label}: ${last.ratio.toFixed(2)}×${last.baselineRatio === undefined ? "" : ` (baseline ${last.baselineRatio.toFixed(2)}×)`} ×${last.repeats}`);
     }
   } finally {
     await session.close();

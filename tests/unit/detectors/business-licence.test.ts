@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isLicenceLink, licenceTarget } from '@/rules/detectors/business-licence';
 import { isMarketRegulationHref } from '@/rules/detectors/gov-hosts';
+import { FINDINGS_LIMIT } from '@/rules/detectors/findings-limit';
 import { factsOf } from '../gather/support/dom';
 
 const link = (text: string, href: string | null, imageText = '', title = '') => ({ text, href, imageText, title });
@@ -65,5 +66,29 @@ describe('business licence in pages', () => {
     const facts = factsOf('<p>营业执照：91330100716105852F</p>');
     expect(facts.businessLicence).toEqual([]);
     expect(facts.uscc[0]).toMatchObject({ code: '91330100716105852F', valid: true, labelled: true });
+  });
+
+  it('finds an icon-only regulator link whose written href only the URL parser turns into gov.cn', () => {
+    // The written href is tested before the URL is resolved: capitals, escapes and line breaks must not hide one.
+    const facts = factsOf(
+      '<a href="HTTPS://ZZLZ.GSXT.GOV.CN/a"><img src="x.png"></a><a href="https://zzlz.gsxt.%67ov.cn/b"><img src="y.png"></a>' +
+        '<a href="https://zzlz.gsxt.g\nov.cn/c"><img src="z.png"></a><a href="/d"><img src="w.png"></a>',
+    );
+    expect(facts.businessLicence.map((f) => f.href)).toEqual([
+      'https://zzlz.gsxt.gov.cn/a',
+      'https://zzlz.gsxt.gov.cn/b',
+      'https://zzlz.gsxt.gov.cn/c',
+    ]);
+    // A relative link counts when the page itself is on a regulator's host.
+    const onRegulator = factsOf('<a href="/lz/1"><img src="w.png"></a>', 'https://zzlz.gsxt.gov.cn/');
+    expect(onRegulator.businessLicence.map((f) => f.href)).toEqual(['https://zzlz.gsxt.gov.cn/lz/1']);
+  });
+
+  it('stops at the findings limit on a page of thousands of licence links, keeping the first ones', () => {
+    const html = Array.from({ length: 3_000 }, (_, i) => `<a href="/l${i}">营业执照</a>`).join('');
+    const facts = factsOf(html);
+    expect(facts.businessLicence).toHaveLength(FINDINGS_LIMIT);
+    expect(facts.businessLicence[0].href).toBe('https://shop.example.cn/l0');
+    expect(facts.businessLicence.at(-1)!.href).toBe(`https://shop.example.cn/l${FINDINGS_LIMIT - 1}`);
   });
 });
