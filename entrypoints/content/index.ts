@@ -13,6 +13,8 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
+    // Read first, so the storage round trip overlaps the setup and the fingerprint instead of delaying the audit.
+    let mirror = readSettingsMirror();
     const newAuditor = () => createPageAuditor(document, send);
     let auditor = newAuditor();
     // A page type a person chose holds for the page it was chosen on; another route is classified afresh.
@@ -31,7 +33,9 @@ export default defineContentScript({
     let auditedContent = '';
     const autoAudit = () => {
       auditedContent = contentFingerprint(document);
-      const likelyRefused = readSettingsMirror().then((mirror) => mirror !== null && mirrorRefuses(mirror, location.href));
+      const likelyRefused = mirror.then((copy) => copy !== null && mirrorRefuses(copy, location.href));
+      // The next audit (a route change, late content) uses a copy read from here on.
+      mirror = readSettingsMirror();
       return auditor.runIfAllowed(askSettings(), likelyRefused);
     };
     const watcher = watchPage({

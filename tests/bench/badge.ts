@@ -122,7 +122,10 @@ export async function benchBadgeBuilds(
     // Interleaved, so a busy moment of the machine weighs on every page and every build alike.
     for (let run = 0; run < runs; run++) {
       for (const [index, [label]] of pages.entries()) {
-        for (const [build, session] of sessions.entries()) {
+        // Each build goes first in every other run, so the order itself favours neither.
+        const order = [...sessions.entries()];
+        if (run % 2) order.reverse();
+        for (const [build, session] of order) {
           // A load whose badge never came (the worker was stopped and restarted, losing the recorder) is left out and said.
           const sample = await oneLoad(session, `${site.origin}/${index}.html`).catch((error: Error) => {
             console.warn(`${label}: ${error.message.slice(0, 300)}`);
