@@ -4,6 +4,7 @@ import type { LiangzhaoDatabase } from './db';
 import type { Retention } from './audits';
 import { overridesFrom, withOverride, withoutOverride, type PageTypeOverride } from './page-type-overrides';
 import type { PageType } from '@/rules/types';
+import { SETTINGS_MIRROR_KEY, type SettingsMirror } from './settings-mirror';
 
 /** What a person can set; stored one row per key in the `settings` table. */
 export interface Settings {
@@ -51,8 +52,29 @@ export async function loadSettings(db: LiangzhaoDatabase): Promise<Settings> {
   return settingsFromRows(await db.settings.toArray());
 }
 
+/** Writes one setting, then the page side's copy of the automatic-audit settings. */
 export async function saveSetting<K extends keyof Settings>(db: LiangzhaoDatabase, key: K, value: Settings[K]) {
+  await putSetting(db, key, value);
+  await syncSettingsMirror(db);
+}
+
+/** Inside a transaction: the copy is written once it has committed (an outside await would end it early). */
+async function putSetting<K extends keyof Settings>(db: LiangzhaoDatabase, key: K, value: Settings[K]) {
   await db.settings.put({ key, value });
+}
+
+/**
+ * Copies what decides automatic audits into `storage.local` (storage/settings-mirror.ts), where content scripts
+ * read it before their first audit; the background does it on every start too. Every write of any setting writes
+ * it, with the time, so its change event also tells the service worker to drop the settings it keeps in memory.
+ * A copy that cannot be written is only a hint lost: the background's answer still decides.
+ */
+export async function syncSettingsMirror(db: LiangzhaoDatabase): Promise<void> {
+  const area = browser.storage?.local;
+  if (!area) return;
+  const { autoAudit, pausedHosts } = await loadSettings(db);
+  const mirror: SettingsMirror = { autoAudit, pausedHosts, syncedAt: Date.now() };
+  await area.set({ [SETTINGS_MIRROR_KEY]: mirror }).catch(() => undefined);
 }
 
 export function isPaused(settings: Settings, host: string): boolean {
@@ -65,22 +87,26 @@ export function autoAuditAllowed(settings: Settings, host: string): boolean {
 }
 
 export async function setHostPaused(db: LiangzhaoDatabase, host: string, paused: boolean): Promise<string[]> {
-  return db.transaction('rw', db.settings, async () => {
+  const hosts = await db.transaction('rw', db.settings, async () => {
     const { pausedHosts } = await loadSettings(db);
     const next = paused
       ? [...new Set([...pausedHosts, host])].sort()
       : pausedHosts.filter((h) => h !== host);
-    await saveSetting(db, 'pausedHosts', next);
+    await putSetting(db, 'pausedHosts', next);
     return next;
   });
+  await syncSettingsMirror(db);
+  return hosts;
 }
 
 /** Keeps (or, with `pageType` null, forgets) the page type a person chose for the pages `pattern` matches. */
 export async function setPageTypeOverride(db: LiangzhaoDatabase, pattern: string, pageType: PageType | null): Promise<PageTypeOverride[]> {
-  return db.transaction('rw', db.settings, async () => {
+  const overrides = await db.transaction('rw', db.settings, async () => {
     const { pageTypeOverrides } = await loadSettings(db);
     const next = pageType ? withOverride(pageTypeOverrides, pattern, pageType) : withoutOverride(pageTypeOverrides, pattern);
-    await saveSetting(db, 'pageTypeOverrides', next);
+    await putSetting(db, 'pageTypeOverrides', next);
     return next;
   });
+  await syncSettingsMirror(db);
+  return overrides;
 }

@@ -3,7 +3,8 @@ import { clearBadgeText, clearBadgeTitle } from '@/entrypoints/background/badge'
 import { registerEvidenceCapture } from '@/entrypoints/background/capture';
 import { registerBatchRunner } from '@/entrypoints/background/batch';
 import { LiangzhaoDatabase } from '@/storage/db';
-import { DEFAULT_SETTINGS, loadSettings } from '@/storage/settings';
+import { DEFAULT_SETTINGS, syncSettingsMirror } from '@/storage/settings';
+import { createSettingsCache } from '@/entrypoints/background/settings-cache';
 import { createAuditWriter, extensionStore } from '@/storage/audit-writer';
 import { listen } from '@/messaging/protocol';
 
@@ -21,7 +22,8 @@ export default defineBackground(() => {
     store: extensionStore(),
     wake: (delayMs) => void browser.alarms.create(RETRY_WRITES_ALARM, { when: Date.now() + delayMs }),
   });
-  listen(createRouter(db, writer));
+  const settings = createSettingsCache(db);
+  listen(createRouter(db, writer, settings));
   registerEvidenceCapture(db);
   // An install, update or reload, and the browser's start, start a worker: it writes what is still queued.
   browser.runtime.onInstalled.addListener(() => void writer.flush());
@@ -36,10 +38,13 @@ export default defineBackground(() => {
     // database is unreadable), unless the new page's grade came first.
     if (change.status !== 'loading') return;
     void clearBadgeText(tabId).catch(() => undefined);
-    void loadSettings(db)
+    void settings()
       .catch(() => DEFAULT_SETTINGS)
       .then((settings) => clearBadgeTitle(tabId, settings.locale))
       .catch(() => undefined);
   });
   void writer.restore();
+  // The page side's copy of the automatic-audit settings: made for an install older than it, and put right if a page
+  // closed between writing a setting and writing the copy.
+  void syncSettingsMirror(db).catch(() => undefined);
 });

@@ -17,23 +17,24 @@ type Sender = Browser.runtime.MessageSender;
 export function createRouter(
   db: LiangzhaoDatabase,
   writer: AuditWriter = createAuditWriter(db),
-  keepRetention = createRetentionKeeper(db, async () => (await loadSettings(db)).retention),
+  settings: () => Promise<Settings> = () => loadSettings(db),
+  keepRetention = createRetentionKeeper(db, async () => (await settings()).retention),
 ): Handlers {
   return {
     'audit:report': (message, sender) =>
-      report(db, writer, message, sender).then((reply) => {
+      report(db, writer, settings, message, sender).then((reply) => {
         if (reply.auditId !== null) void keepRetention().catch(() => undefined);
         return reply;
       }),
     'storage:status': () => writer.status(),
     // A batch tab is audited once, when it has settled (entrypoints/background/batch.ts), never on its own.
     'settings:auto-audit': (message, sender) =>
-      Promise.all([loadSettings(db), openItemOfTab(db, sender.tab?.id).catch(() => undefined)]).then(
-        async ([settings, batchItem]) => {
+      Promise.all([settings(), openItemOfTab(db, sender.tab?.id).catch(() => undefined)]).then(
+        async ([current, batchItem]) => {
           const host = hostOf(message.url);
-          if (isPaused(settings, host)) await markPaused(settings, sender);
-          const override = overrideFor(settings.pageTypeOverrides, message.url);
-          return { allowed: !batchItem && autoAuditAllowed(settings, host), ...(override ? { pageType: override.pageType } : {}) };
+          if (isPaused(current, host)) await markPaused(current, sender);
+          const override = overrideFor(current.pageTypeOverrides, message.url);
+          return { allowed: !batchItem && autoAuditAllowed(current, host), ...(override ? { pageType: override.pageType } : {}) };
         },
       ),
     // Only the extension's own pages say a person paused a site: a page's script must not relabel its badge.
@@ -66,6 +67,7 @@ async function markPaused(settings: Settings, sender: Sender) {
 async function report(
   db: LiangzhaoDatabase,
   writer: AuditWriter,
+  settings: () => Promise<Settings>,
   message: MessageOf<'audit:report'>,
   sender: Sender,
 ) {
@@ -74,7 +76,7 @@ async function report(
   // speaks the language the person chose; an unreadable database still gets a badge, in the default.
   const [result, { locale }] = await Promise.all([
     trackTermsVersion(db, message.result),
-    loadSettings(db).catch(() => DEFAULT_SETTINGS),
+    settings().catch(() => DEFAULT_SETTINGS),
   ]);
   // Only a tab's top document speaks for the tab, and a page leaving the back/forward cache or prerendering is not
   // what the person sees.

@@ -64,9 +64,16 @@ export function createPageAuditor(
    * The automatic audit: the page is audited while the background is asked whether it may be (the answer can take a
    * worker start and database reads, which would otherwise come before the audit). Not allowed, the result is
    * dropped unreported; a page type a person chose for this address, once known, is audited again only if it is
-   * not the one the audit used.
+   * not the one the audit used. When the settings' copy says the answer will be no (`likelyRefused`: a paused
+   * site, automatic audits off), the answer is awaited first, so a refused page never runs the engine.
    */
-  async function auditIfAllowed(permit: Promise<AutoAuditPermit>): Promise<PageState | null> {
+  async function auditIfAllowed(permit: Promise<AutoAuditPermit>, likelyRefused: Promise<boolean>): Promise<PageState | null> {
+    if (await likelyRefused) {
+      const reply = await permit;
+      if (reply?.allowed === false) return null;
+      if (reply?.pageType !== undefined) chosenPageType = reply.pageType;
+      return keep(await auditNow());
+    }
     const usedPageType = chosenPageType;
     const [reply, result] = await Promise.all([permit, auditNow()]);
     if (reply?.allowed === false) return null;
@@ -86,8 +93,8 @@ export function createPageAuditor(
       return next;
     },
     /** As `run`, one audit at a time, but reported only if `permit` allows it (see auditIfAllowed). */
-    runIfAllowed(permit: Promise<AutoAuditPermit>): Promise<PageState | null> {
-      const next = queue.then(() => auditIfAllowed(permit));
+    runIfAllowed(permit: Promise<AutoAuditPermit>, likelyRefused: Promise<boolean> = Promise.resolve(false)): Promise<PageState | null> {
+      const next = queue.then(() => auditIfAllowed(permit, likelyRefused));
       queue = next.catch(() => undefined);
       return next;
     },

@@ -4,6 +4,7 @@ import { contentFingerprint, watchPage } from '@/entrypoints/content/watch';
 import { createSettler } from '@/entrypoints/content/settle';
 import { pageAnswers } from '@/entrypoints/content/answers';
 import { listen, replyWithin, send } from '@/messaging/protocol';
+import { mirrorRefuses, readSettingsMirror } from '@/storage/settings-mirror';
 
 /** The automatic-audit question is answered after two database reads; the audit itself does not wait for it. */
 const PERMIT_TIMEOUT_MS = 10_000;
@@ -12,6 +13,8 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
+    // Read first, so the storage round trip overlaps the setup and the fingerprint instead of delaying the audit.
+    let mirror = readSettingsMirror();
     const newAuditor = () => createPageAuditor(document, send);
     let auditor = newAuditor();
     // A page type a person chose holds for the page it was chosen on; another route is classified afresh.
@@ -24,12 +27,16 @@ export default defineContentScript({
     const settler = createSettler(window, document, async () => auditor.run((await askSettings())?.pageType));
     /**
      * Audits unless automatic auditing is off, the site is paused or the tab is a batch's; the popup's "audit now"
-     * bypasses this. The question is asked as the audit starts, not before it, so its answer does not delay the badge.
+     * bypasses this. The question is asked as the audit starts, not before it, so its answer does not delay the badge;
+     * only where the settings' copy in storage.local already says no does the audit wait for the answer.
      */
     let auditedContent = '';
     const autoAudit = () => {
       auditedContent = contentFingerprint(document);
-      return auditor.runIfAllowed(askSettings());
+      const likelyRefused = mirror.then((copy) => copy !== null && mirrorRefuses(copy, location.href));
+      // The next audit (a route change, late content) uses a copy read from here on.
+      mirror = readSettingsMirror();
+      return auditor.runIfAllowed(askSettings(), likelyRefused);
     };
     const watcher = watchPage({
       win: window,

@@ -1,6 +1,8 @@
 /**
  * Load to badge, in Chromium with the built extension (`npm run bench` runs it after the engine; alone:
- * `node --import tsx tests/bench/badge.ts [--runs N] [--only NAME]`).
+ * `node --import tsx tests/bench/badge.ts [--runs N] [--only NAME] [--baseline DIR] [--extension DIR]`). `--baseline DIR` measures
+ * another build of the extension (a copy of an earlier `.output-e2e/chrome-mv3`) beside the test build, page by page
+ * in turn, so a change is compared under the same load.
  *
  * Every bench page is served over http (content scripts do not run on file:// pages) and opened in a fresh tab, runs
  * interleaved. The worker's badge calls are recorded where they are made (its `action.setBadgeText`), against the
@@ -96,35 +98,52 @@ function median(values: number[]): number {
 
 /** `pages` are [label, file] pairs: the corpus fixtures and the generated pages in .tmp/. */
 export async function benchBadge(pages: Array<[string, string]>, options: { runs?: number } = {}): Promise<Map<string, BadgeTiming>> {
+  return (await benchBadgeBuilds(pages, [EXTENSION_PATH], options))[0];
+}
+
+/** The same measurement for each build in `extensionPaths`, one session each, every page loaded in each in turn. */
+export async function benchBadgeBuilds(
+  pages: Array<[string, string]>,
+  extensionPaths: readonly string[],
+  options: { runs?: number } = {},
+): Promise<Array<Map<string, BadgeTiming>>> {
   const runs = options.runs ?? 7;
-  if (!existsSync(EXTENSION_PATH)) throw new Error(`no test build at ${EXTENSION_PATH}: run "npm run build:e2e" first`);
+  for (const path of extensionPaths) if (!existsSync(path)) throw new Error(`no build at ${path}: run "npm run build:e2e" first`);
   const site = await servePages(pages.map(([, file]) => file));
-  let session: ExtensionSession | undefined;
-  const samples = new Map<string, Array<{ loadToBadgeMs: number; audits: number }>>(pages.map(([label]) => [label, []]));
+  const sessions: ExtensionSession[] = [];
+  const samples = extensionPaths.map(() => new Map<string, Array<{ loadToBadgeMs: number; audits: number }>>(pages.map(([label]) => [label, []])));
   try {
     // Off the bench's own server there is no network: a saved page's remote scripts fail at once, so the load event
     // does not wait for connections that never answer. Images are not loaded (the audit reads their attributes, not
     // their pixels): thousands of them on the generated pages would put the load event a minute after the audit.
-    session = await launchWithExtension([
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-      '--blink-settings=imagesEnabled=false',
-    ]);
-    // Interleaved, so a busy moment of the machine weighs on every page alike.
+    for (const path of extensionPaths) {
+      sessions.push(await launchWithExtension(['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1', '--blink-settings=imagesEnabled=false'], path));
+    }
+    // Interleaved, so a busy moment of the machine weighs on every page and every build alike.
     for (let run = 0; run < runs; run++) {
       for (const [index, [label]] of pages.entries()) {
-        // A load whose badge never came (the worker was stopped and restarted, losing the recorder) is left out and said.
-        const sample = await oneLoad(session, `${site.origin}/${index}.html`).catch((error: Error) => {
-          console.warn(`${label}: ${error.message.slice(0, 300)}`);
-          return null;
-        });
-        if (sample) samples.get(label)!.push(sample);
-        if (process.env.BENCH_VERBOSE) console.log(label, sample);
+        // Each build goes first in every other run, so the order itself favours neither.
+        const order = [...sessions.entries()];
+        if (run % 2) order.reverse();
+        for (const [build, session] of order) {
+          // A load whose badge never came (the worker was stopped and restarted, losing the recorder) is left out and said.
+          const sample = await oneLoad(session, `${site.origin}/${index}.html`).catch((error: Error) => {
+            console.warn(`${label}: ${error.message.slice(0, 300)}`);
+            return null;
+          });
+          if (sample) samples[build].get(label)!.push(sample);
+          if (process.env.BENCH_VERBOSE) console.log(extensionPaths[build], label, sample);
+        }
       }
     }
   } finally {
-    await session?.close();
+    for (const session of sessions) await session.close();
     await site.close();
   }
+  return samples.map((byPage) => timingsOf(byPage));
+}
+
+function timingsOf(samples: Map<string, Array<{ loadToBadgeMs: number; audits: number }>>): Map<string, BadgeTiming> {
   return new Map(
     [...samples].map(([label, runsOf]) => [
       label,
@@ -142,10 +161,25 @@ if (process.argv[1]?.endsWith('bench/badge.ts')) {
   const { basename } = await import('node:path');
   const index = process.argv.indexOf('--runs');
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+  const baseline = process.argv.includes('--baseline') ? process.argv[process.argv.indexOf('--baseline') + 1] : null;
+  // `--extension DIR`: measure a copy of the test build, so the tree can be rebuilt while the bench runs.
+  const measured = process.argv.includes('--extension') ? process.argv[process.argv.indexOf('--extension') + 1] : EXTENSION_PATH;
   const pages: Array<[string, string]> = corpusPages().map((file) => [basename(file), file]);
   for (const elements of [10_000, 50_000]) pages.push([`generated ${elements} elements`, writeGeneratedPage(elements)]);
-  benchBadge(only ? pages.filter(([label]) => label.includes(only)) : pages, { runs: index >= 0 ? Number(process.argv[index + 1]) || 7 : 7 })
-    .then((timings) => console.table([...timings].map(([page, timing]) => ({ page, ...timing }))))
+  const { loadavg } = await import('node:os');
+  const loadBefore = loadavg();
+  benchBadgeBuilds(only ? pages.filter(([label]) => label.includes(only)) : pages, baseline ? [baseline, measured] : [measured], {
+    runs: index >= 0 ? Number(process.argv[index + 1]) || 7 : 7,
+  })
+    .then(([first, second]) => {
+      const rows = [...first].map(([page, timing]) =>
+        second
+          ? { page, 'baseline ms': Math.round(timing.loadToBadgeMs), 'this build ms': Math.round(second.get(page)!.loadToBadgeMs), 'baseline audits': timing.auditsPerLoad, 'this build audits': second.get(page)!.auditsPerLoad, runs: timing.runs }
+          : { page, ...timing },
+      );
+      console.table(rows);
+      console.log(`load average (1 / 5 / 15 min): ${loadBefore.map((v) => v.toFixed(2)).join(' / ')} before, ${loadavg().map((v) => v.toFixed(2)).join(' / ')} after`);
+    })
     .catch((error) => {
       console.error(error);
       process.exitCode = 1;

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --build] [--runs N] [--only NAME] [--engine-only] [--no-exports] [--baseline REF]`: engine and bundle measurements in Chromium on
+ * `npm run bench [-- --build] [--runs N] [--only NAME] [--engine-only] [--no-exports] [--badge-only] [--baseline REF]`: engine and bundle measurements in Chromium on
  * every corpus page and on generated 10k, 50k and 200k-element pages, medians of at least 7 interleaved runs, every
  * figure against its target in one table beside the machine's load average, written to .tmp/bench-latest.json.
  * Each area is its own module (tests/bench/engine.ts, tests/bench/bundle-size.ts, tests/bench/ui.ts, tests/bench/exports.ts); this file only orchestrates, so other
@@ -11,7 +11,7 @@ import { loadavg } from 'node:os';
 import { basename } from 'node:path';
 import { launchChromium } from '../../cli/browser';
 import { contentScriptBreakdown, contentScriptSize, engineBundleSize, type BundleSize } from './bundle-size';
-import { baselineEngineBundle, benchEngine, median, type EngineBench } from './engine';
+import { baselineEngineBundle, benchAsyncAudit, benchEngine, median, type EngineBench } from './engine';
 import { corpusPages, writeGeneratedPage, writeGeneratedTermsPage } from './pages';
 import { benchExports, printExports, type ExportBench } from './exports';
 import { benchUi, printUi, type UiBench } from './ui';
@@ -159,6 +159,41 @@ function printSizes(sizes: Array<BundleSize | null>): void {
   );
 }
 
+/**
+ * `--badge-only`: load to badge against its target on every page, and nothing else: the async audit per page (the
+ * engine's own time the target allows), then the badge with the test build. Printed, not written to
+ * .tmp/bench-latest.json, whose rows need the full run.
+ */
+async function badgeOnly(pages: Array<[string, string]>, runs: number): Promise<void> {
+  const load = { before: loadavg(), after: [] as number[] };
+  const session = await launchChromium();
+  const engine: Array<Awaited<ReturnType<typeof benchAsyncAudit>>> = [];
+  try {
+    for (const [label, file] of pages) engine.push(await benchAsyncAudit(session.browser, label, file, runs));
+  } finally {
+    await session.close();
+  }
+  const badges = await benchBadge(pages, { runs });
+  load.after = loadavg();
+  console.table(
+    engine.map((row) => {
+      const badge = badges.get(row.page);
+      const target = TARGETS.badgeAfterEngineMs + row.asyncTotalMs;
+      return {
+        page: row.page,
+        'async engine': ms(row.asyncTotalMs),
+        'load → badge': badge ? ms(badge.loadToBadgeMs) : 'not measured',
+        'badge target': ms(target),
+        met: badge ? (badge.loadToBadgeMs <= target ? 'yes' : 'NO') : '-',
+        'audits per load': badge?.auditsPerLoad ?? '-',
+        runs: badge?.runs ?? 0,
+      };
+    }),
+  );
+  const format = (values: number[]) => values.map((value) => value.toFixed(2)).join(' / ');
+  console.log(`load average (1 / 5 / 15 min): ${format(load.before)} before, ${format(load.after)} after`);
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes('--build')) buildExtension();
   const runs = Math.max(7, option('--runs', 7));
@@ -168,6 +203,7 @@ async function main(): Promise<void> {
   for (const elements of GENERATED_ELEMENTS) pages.push([`generated ${elements} elements`, writeGeneratedPage(elements)]);
   pages.push([`generated terms ${GENERATED_TERMS_CLAUSES} clauses`, writeGeneratedTermsPage(GENERATED_TERMS_CLAUSES)]);
   const measured = only ? pages.filter(([label]) => label.includes(only)) : pages;
+  if (process.argv.includes('--badge-only')) return badgeOnly(measured, runs);
 
   // `--baseline REF`: the engine of that git revision timed beside this one on every page, interleaved.
   const baselineRef = textOption('--baseline');

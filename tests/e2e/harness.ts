@@ -64,14 +64,14 @@ export interface ExtensionSession {
 }
 
 /** Chromium with the built extension loaded, in a fresh profile. Always `close()` it (use try/finally or afterAll). */
-export async function launchWithExtension(extraArgs: readonly string[] = []): Promise<ExtensionSession> {
+export async function launchWithExtension(extraArgs: readonly string[] = [], extensionPath = EXTENSION_PATH): Promise<ExtensionSession> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'liangzhao-e2e-'));
   const browser = await puppeteer.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless: true,
     userDataDir,
     pipe: true,
-    enableExtensions: [EXTENSION_PATH],
+    enableExtensions: [extensionPath],
     args: [...CHROMIUM_ARGS, ...extraArgs],
   });
   const close = async () => {

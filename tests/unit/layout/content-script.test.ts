@@ -9,7 +9,7 @@ import { bundleContentScript } from '../../support/content-script-bundle';
 const FORBIDDEN: Array<[RegExp, string]> = [
   [/^i18n\//, 'the message catalogues and the text layer: words are the popup and dashboard’s business'],
   [/_locales\//, 'the extension’s message files'],
-  [/^storage\//, 'Dexie and the stored shapes: the background stores'],
+  [/^storage\/(?!settings-mirror\.ts$)/, 'Dexie and the stored shapes: the background stores (the settings’ copy in storage.local alone is read)'],
   [/^evidence\//, 'capture, sealing and export run in the background and the extension pages'],
   [/^entrypoints\/(?!content\/)/, 'another entrypoint'],
   [/^components\/(?!verdict-colours\.ts$)/, 'UI components (the verdict colours alone are shared, for the highlight)'],
