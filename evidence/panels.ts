@@ -6,7 +6,7 @@ import { hasFilters, matchingKeys, type AuditFilters } from '@/storage/audits';
 import type { CaptureReply } from '@/messaging/protocol';
 import { loadCaseFields, saveCaseFields } from '@/evidence/capture/store';
 import { PAGE_CAPTURE_PERMISSION } from '@/evidence/capture/collect';
-import { auditIdsFor, entrySource, importJsonText, jsonEntrySource, linksStoredHere, verifyStoredChains } from '@/evidence/export/import';
+import { auditIdsFor, entrySource, importJsonText, linksStoredHere, verifyStoredChains } from '@/evidence/export/import';
 import { verifyBundle } from '@/evidence/export/bundle';
 import { EMPTY_CASE, type CaseFields } from '@/evidence/seal/record';
 import { makeExport, type ExportFile, type ExportFormat } from '@/evidence/export/files';
@@ -112,7 +112,6 @@ export function createEvidenceModel(deps: EvidenceDeps) {
           extensionVersion: deps.extensionVersion,
           onProgress: report(t('evidenceUi_writing', locale)),
           signal: abort,
-          jsonEntries: jsonEntrySource(deps.db, ids),
         });
         abort.throwIfAborted();
         deps.save(file);

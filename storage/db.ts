@@ -5,7 +5,7 @@ import type { AuditResult, Grade, PageType, Verdict } from '@/rules/types';
 import type { SettleOptions } from '@/rules/settle';
 import { searchTextOf, termsOf } from './search-terms';
 import { termsVersionsFromAudits, type StoredTermsVersion } from './terms-versions';
-import { AUDIT_ROWS, AUDIT_TEXTS, auditRowOf, auditRowsMiddleware, auditTextOf, type StoredAuditText } from './audit-rows';
+import { AUDIT_ROWS, auditRowOf, auditRowsMiddleware } from './audit-rows';
 
 /** One audit of one page, with the fields the history is searched and sorted by lifted out for indexing. */
 export interface StoredAudit {
@@ -117,9 +117,6 @@ export interface StoredSetting {
 
 export const DATABASE_NAME = 'liangzhao';
 
-/** Audits read at once by an upgrade that rewrites every one: a long history is not all in memory at once. */
-const UPGRADE_BATCH = 200;
-
 export class LiangzhaoDatabase extends Dexie {
   audits!: EntityTable<StoredAudit, 'id'>;
   captures!: EntityTable<StoredCapture, 'id'>;
@@ -130,8 +127,6 @@ export class LiangzhaoDatabase extends Dexie {
   batchItems!: EntityTable<StoredBatchItem, 'id'>;
   /** Each audit's row for the history lists, without its record (since version 6): see storage/audit-rows.ts. */
   auditRows!: EntityTable<StoredAuditRow, 'id'>;
-  /** Each audit's record as JSON text and its digest, for the JSON export (since version 7): see storage/audit-rows.ts. */
-  auditTexts!: EntityTable<StoredAuditText, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -200,17 +195,6 @@ export class LiangzhaoDatabase extends Dexie {
           .toCollection()
           .each((audit: StoredAudit) => rows.push(auditRowOf(audit)));
         await tx.table(AUDIT_ROWS).bulkPut(rows);
-      });
-    // Version 7: the JSON export joins each audit's stored JSON text instead of reading and writing out its record
-    // (a millisecond an audit). Existing audits get their texts here, a few hundred at a time.
-    this.version(7)
-      .stores({ [AUDIT_TEXTS]: 'id' })
-      .upgrade(async (tx) => {
-        const ids = (await tx.table('audits').toCollection().primaryKeys()) as number[];
-        for (let start = 0; start < ids.length; start += UPGRADE_BATCH) {
-          const audits = (await tx.table('audits').bulkGet(ids.slice(start, start + UPGRADE_BATCH))) as StoredAudit[];
-          await tx.table(AUDIT_TEXTS).bulkPut(audits.map((audit) => ({ ...auditTextOf(audit), id: audit.id })));
-        }
       });
   }
 }

@@ -14,9 +14,8 @@ export class BlobWriter {
 
   constructor(private readonly batchSize = 1024 * 1024) {}
 
-  write(part: string | Uint8Array | Blob): void {
+  write(part: string | Uint8Array): void {
     if (typeof part === 'string') this.writeText(part);
-    else if (part instanceof Blob) this.writeBlob(part);
     else this.writeBytes(part);
   }
 
@@ -48,12 +47,6 @@ export class BlobWriter {
     if (this.used + bytes.length > this.batchSize) this.flush();
     this.room().set(bytes, this.used);
     this.used += bytes.length;
-  }
-
-  /** A Blob is a part of its own, never read: joining Blobs copies none of their bytes. */
-  private writeBlob(blob: Blob): void {
-    this.flush();
-    this.blobs.push(blob);
   }
 
   /** The buffer, with at least four bytes free (the longest UTF-8 character). */

@@ -5,7 +5,7 @@ import { auditsToCsv } from './csv';
 import { auditDigest } from '../seal/record';
 import { buildJsonExport } from './json';
 import type { EvidenceEntry } from './source';
-import { arraySource, type EntrySource, type JsonEntry } from './source';
+import { arraySource, type EntrySource } from './source';
 import { createYielder, type ProgressCallback } from '../../utils/yield';
 import { renderReportBody, reportStart, REPORT_END } from './report';
 import { reportImages } from './report-images';
@@ -28,8 +28,6 @@ export interface ExportOptions {
   extensionVersion: string;
   onProgress?: ProgressCallback;
   signal?: AbortSignal;
-  /** The same audits as the JSON export reads them (their stored texts, evidence/export/import.ts); else the entries. */
-  jsonEntries?: EntrySource<JsonEntry>;
 }
 
 
@@ -40,7 +38,7 @@ export async function makeExport(format: ExportFormat, source: EntrySource | rea
   const name = `${fileStem(entries.length, first?.audit.url ?? null, options.exportedAt)}.${format}`;
   switch (format) {
     case 'json':
-      return { name, blob: await buildJsonExport(options.jsonEntries ?? entries, options, options.onProgress, options.signal) };
+      return { name, blob: await buildJsonExport(entries, options, options.onProgress, options.signal) };
     case 'csv':
       return { name, blob: await auditsToCsv(entries, options.locale, options.onProgress, options.signal) };
     case 'zip':

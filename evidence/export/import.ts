@@ -3,7 +3,7 @@ import { isCaptureRow, loadChainHead, type BlobRow, type CaptureRow } from '@/ev
 import { verifyChains, type ChainItem, type ChainVerification } from '../seal/chain';
 import { auditDigest, type ChainHead } from '../seal/record';
 import { parseJsonImport, type ImportedEntry } from './json';
-import type { CapturedEvidence, EvidenceEntry, JsonEntry } from './source';
+import type { CapturedEvidence, EvidenceEntry } from './source';
 import type { Problem } from '../problems';
 import type { EntrySource } from './source';
 import { createYielder, type ProgressCallback } from '../../utils/yield';
@@ -37,67 +37,31 @@ const READ_BATCH = 500;
  * batch requested as soon as the current one is reached.
  */
 export function entrySource(db: LiangzhaoDatabase, ids: readonly number[]): EntrySource {
-  const entryOf = wholeEntries(db);
-  const rowAt = batchedReader(ids, (batch) => db.audits.bulkGet(batch));
-  return {
-    length: ids.length,
-    get: async (index) => {
-      const row = await rowAt(index);
-      return row ? entryOf(row) : null;
-    },
-  };
-}
-
-/**
- * The audits by id as the JSON export reads them: each one's stored JSON text and digest (storage/audit-rows.ts),
- * a batch at a time, never its record; an audit with a capture or a terms document, whose other sections need the
- * record, or one stored without its text, is read whole.
- */
-export function jsonEntrySource(db: LiangzhaoDatabase, ids: readonly number[]): EntrySource<JsonEntry> {
-  const entryOf = wholeEntries(db);
-  const textAt = batchedReader(ids, (batch) => db.auditTexts.bulkGet(batch));
-  return {
-    length: ids.length,
-    get: async (index) => {
-      const text = await textAt(index);
-      if (text && text.captureId === undefined && !text.termsDocument) {
-        return { serialized: { json: text.json, sha256: text.sha256, rulesetVersion: text.rulesetVersion } };
-      }
-      const row = await db.audits.get(ids[index]);
-      return row ? entryOf(row) : null;
-    },
-  };
-}
-
-/** An audit's entry: its record, capture and, on a terms page, its document's versions (read once per document). */
-function wholeEntries(db: LiangzhaoDatabase): (row: StoredAudit) => Promise<EvidenceEntry> {
   const versions = new Map<string, Promise<StoredTermsVersion[]>>();
   const versionsOfDocument = (url: string) => {
     if (!versions.has(url)) versions.set(url, versionsOf(db, url));
     return versions.get(url)!;
   };
-  return async (row) => {
-    const doc = row.result.facts.termsDocument;
-    const terms = doc ? termsTrail(doc, await versionsOfDocument(doc.canonicalUrl)) : null;
-    return { audit: row.result, capture: await loadCapture(db, row), terms };
-  };
-}
-
-/**
- * Reads what `read` gives for each id, READ_BATCH ids at a time, the next batch requested as soon as the current
- * one is reached; batches behind the reader are let go.
- */
-function batchedReader<T>(ids: readonly number[], read: (batch: number[]) => Promise<Array<T | undefined>>): (index: number) => Promise<T | undefined> {
-  const batches = new Map<number, Promise<Array<T | undefined>>>();
+  const batches = new Map<number, Promise<Array<StoredAudit | undefined>>>();
   const request = (start: number) => {
-    if (start < ids.length && !batches.has(start)) batches.set(start, read(ids.slice(start, start + READ_BATCH) as number[]));
+    if (start < ids.length && !batches.has(start)) batches.set(start, db.audits.bulkGet(ids.slice(start, start + READ_BATCH) as number[]));
   };
-  return async (index) => {
+  const rowAt = async (index: number) => {
     const start = index - (index % READ_BATCH);
     request(start);
     request(start + READ_BATCH);
     for (const begun of batches.keys()) if (begun < start) batches.delete(begun);
     return (await batches.get(start)!)[index - start];
+  };
+  return {
+    length: ids.length,
+    get: async (index) => {
+      const row = await rowAt(index);
+      if (!row) return null;
+      const doc = row.result.facts.termsDocument;
+      const terms = doc ? termsTrail(doc, await versionsOfDocument(doc.canonicalUrl)) : null;
+      return { audit: row.result, capture: await loadCapture(db, row), terms };
+    },
   };
 }
 

@@ -5,7 +5,7 @@ import { isSha256, sha256Hex } from '../seal/digest';
 import { auditDigest, recordDigest, type SealedRecord } from '../seal/record';
 import { problem, type Problem } from '../problems';
 import { createYielder, type ProgressCallback } from '../../utils/yield';
-import { arraySource, type CapturedEvidence, type EntrySource, type EvidenceEntry, type JsonEntry } from './source';
+import { arraySource, type CapturedEvidence, type EntrySource, type EvidenceEntry } from './source';
 import { BlobWriter } from './blob-writer';
 import { checkAudit, checkRecord, checkTermsVersion } from '../seal/validate';
 import type { TermsVersionRecord } from './terms';
@@ -26,7 +26,7 @@ const DIGESTS_IN_FLIGHT = 256;
  * side by side (a few hundred at a time) instead of one after another.
  */
 export async function buildJsonExport(
-  source: EntrySource<JsonEntry> | readonly JsonEntry[],
+  source: EntrySource | readonly EvidenceEntry[],
   meta: { exportedAt: string; extensionVersion: string },
   onProgress?: ProgressCallback,
   signal?: AbortSignal,
@@ -45,14 +45,7 @@ export async function buildJsonExport(
   for (let index = 0; index < entries.length; index++) {
     signal?.throwIfAborted();
     const entry = await entries.get(index);
-    if (entry && 'serialized' in entry) {
-      // Stored as it would be written here: joined, not read.
-      const { json, sha256, rulesetVersion } = entry.serialized;
-      if (digests.length) audits.write(',\n');
-      audits.write(json);
-      digests.push(Promise.resolve(sha256));
-      rulesetVersions.add(rulesetVersion);
-    } else if (entry) {
+    if (entry) {
       const position = digests.length;
       audits.write(`${position ? ',\n' : ''}${JSON.stringify(entry.audit)}`);
       digests.push(auditDigest(entry.audit));

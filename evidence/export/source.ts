@@ -19,24 +19,11 @@ export interface CapturedEvidence {
  * The audits an export covers, read one at a time: a long history is never all in memory, and each audit's capture
  * (screenshot, MHTML) is dropped once written. `get` returns null for an audit deleted since the export began.
  */
-export interface EntrySource<E = EvidenceEntry> {
+export interface EntrySource<E extends EvidenceEntry = EvidenceEntry> {
   length: number;
   get(index: number): Promise<E | null>;
 }
 
-/**
- * An audit with neither capture nor terms document as the JSON export needs it: its JSON text, exactly as
- * `JSON.stringify` writes the record, its digest and its ruleset (stored beside it, storage/audit-rows.ts).
- */
-export interface SerializedAudit {
-  json: Blob;
-  sha256: string;
-  rulesetVersion: string;
-}
-
-/** What the JSON export reads of one audit: the audit, or its stored text. */
-export type JsonEntry = EvidenceEntry | { serialized: SerializedAudit };
-
-export function arraySource<E>(entries: readonly E[]): EntrySource<E> {
+export function arraySource<E extends EvidenceEntry>(entries: readonly E[]): EntrySource<E> {
   return { length: entries.length, get: async (index) => entries[index] ?? null };
 }

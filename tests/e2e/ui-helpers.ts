@@ -1,8 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Page } from 'puppeteer-core';
 import { type ExtensionSession, tabIdOf, waitFor, storedAudits } from './harness';
-import { auditRowOf, auditTextOf } from '@/storage/audit-rows';
-import type { AuditResult } from '@/rules/types';
+import { auditRowOf } from '@/storage/audit-rows';
 
 const require = createRequire(import.meta.url);
 export const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -85,28 +84,19 @@ export function textOf(page: Page, selector: string): Promise<string | null> {
 
 /** Adds audit rows straight into the extension's IndexedDB (from the service worker), in chunks. */
 export async function seedAudits(session: ExtensionSession, rows: Array<Record<string, unknown>>, chunk = 1_000) {
-  // Straight into IndexedDB, as Dexie stores them: each audit, its history row and its JSON text
-  // (storage/audit-rows.ts); the text crosses as a string and becomes its Blob in the worker.
-  for (let i = 0; i < rows.length; i += chunk) {
-    const seeded = await Promise.all(
-      rows.slice(i, i + chunk).map(async (audit) => {
-        const { json, ...text } = auditTextOf(audit as { result: AuditResult; captureId?: number });
-        return { audit, row: auditRowOf(audit as { result: unknown }), text: { ...text, json: await json.text() } };
-      }),
-    );
+  // Straight into IndexedDB, as Dexie stores them: each audit and its history row (storage/audit-rows.ts).
+  const seeded = rows.map((audit) => ({ audit, row: auditRowOf(audit as { result: unknown }) }));
+  for (let i = 0; i < seeded.length; i += chunk) {
     await session.worker.evaluate(
-      (batch: Array<{ audit: Record<string, unknown>; row: Record<string, unknown>; text: Record<string, unknown> & { json: string } }>) =>
+      (batch: Array<{ audit: Record<string, unknown>; row: Record<string, unknown> }>) =>
         new Promise<void>((ok, fail) => {
           const open = indexedDB.open('liangzhao');
           open.onerror = () => fail(open.error);
           open.onsuccess = () => {
-            const tx = open.result.transaction(['audits', 'auditRows', 'auditTexts'], 'readwrite');
-            for (const { audit, row, text } of batch) {
+            const tx = open.result.transaction(['audits', 'auditRows'], 'readwrite');
+            for (const { audit, row } of batch) {
               const added = tx.objectStore('audits').add(audit);
-              added.onsuccess = () => {
-                tx.objectStore('auditRows').add({ ...row, id: added.result });
-                tx.objectStore('auditTexts').add({ ...text, json: new Blob([text.json], { type: 'application/json' }), id: added.result });
-              };
+              added.onsuccess = () => tx.objectStore('auditRows').add({ ...row, id: added.result });
             }
             tx.oncomplete = () => {
               open.result.close();
@@ -115,7 +105,7 @@ export async function seedAudits(session: ExtensionSession, rows: Array<Record<s
             tx.onerror = () => fail(tx.error);
           };
         }),
-      seeded,
+      seeded.slice(i, i + chunk),
     );
   }
 }

@@ -3,9 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LiangzhaoDatabase, toStoredAudit, type StoredAudit } from '@/storage/db';
 import { createAuditWriter } from '@/storage/audit-writer';
 import { applyRetention, deleteAll, deleteAudit, deleteSite, latestAudits, queryAudits } from '@/storage/audits';
-import { auditRowOf, auditTextOf } from '@/storage/audit-rows';
-import { auditIdsFor, entrySource, importJsonText, jsonEntrySource } from '@/evidence/export/import';
-import { auditDigest } from '@/evidence/seal/record';
+import { auditRowOf } from '@/storage/audit-rows';
+import { auditIdsFor, entrySource, importJsonText } from '@/evidence/export/import';
 import { buildJsonExport } from '@/evidence/export/json';
 import { audit, rule } from '../../support/fixtures';
 
@@ -52,29 +51,6 @@ function freshDb(): LiangzhaoDatabase {
   return new LiangzhaoDatabase(name);
 }
 
-/** Version 6 as it shipped: version 5 and the history rows. */
-class VersionSixDatabase extends VersionFiveDatabase {
-  constructor(name: string) {
-    super(name);
-    this.version(6).stores({
-      auditRows: 'id, host, url, pageType, grade, auditedAtMs, *failedRules, failedCount, *terms, scoreDescKey, scoreAscKey',
-    });
-  }
-}
-
-/** Every audit's JSON text as it should be (the record's own JSON and canonical digest), against the texts stored. */
-async function expectTextsInStep(db: LiangzhaoDatabase) {
-  const audits = await db.audits.orderBy('id').toArray();
-  const texts = await db.auditTexts.orderBy('id').toArray();
-  expect(texts.map((text) => text.id)).toEqual(audits.map((stored) => stored.id));
-  for (const [i, text] of texts.entries()) {
-    const { result, captureId } = audits[i];
-    expect(await text.json.text()).toBe(JSON.stringify(result));
-    expect(text.sha256).toBe(await auditDigest(result));
-    expect([text.rulesetVersion, text.captureId, text.termsDocument]).toEqual([result.rulesetVersion, captureId, false]);
-  }
-}
-
 /** Every audit's row as it should be, against the rows stored. */
 async function expectRowsInStep(db: LiangzhaoDatabase) {
   const expected = (await db.audits.orderBy('id').toArray()).map((stored) => auditRowOf(stored));
@@ -94,7 +70,7 @@ describe('database version 6: the history rows', () => {
     const db = new LiangzhaoDatabase(name);
     expect(await db.audits.orderBy('id').toArray()).toEqual(before);
     const rows = await db.auditRows.orderBy('id').toArray();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(6);
     expect(rows).toHaveLength(30);
     for (const [i, row] of rows.entries()) {
       expect(row).not.toHaveProperty('result');
@@ -136,7 +112,6 @@ describe('the history rows stay in step with the audits', () => {
       await db.audits.put({ ...storedAudit(5), id: 40 });
     });
     await expectRowsInStep(db);
-    await expectTextsInStep(db);
     expect((await db.auditRows.get(40))?.url).toBe('https://shop.taobao.test/item/5');
     db.close();
   });
@@ -160,10 +135,9 @@ describe('the history rows stay in step with the audits', () => {
     await deleteSite(db, 'gone.example.cn');
     await applyRetention(db, { keepDays: null, keepCount: 5 }, T0);
     await expectRowsInStep(db);
-    await expectTextsInStep(db);
     expect(await db.auditRows.count()).toBe(5);
     await deleteAll(db);
-    expect([await db.audits.count(), await db.auditRows.count(), await db.auditTexts.count()]).toEqual([0, 0, 0]);
+    expect([await db.audits.count(), await db.auditRows.count()]).toEqual([0, 0]);
     db.close();
   });
 
@@ -181,50 +155,5 @@ describe('the history rows stay in step with the audits', () => {
     expect((await queryAudits(target, { sort: 'auditedAtMs', descending: true, offset: 0, limit: 50 })).total).toBe(6);
     source.close();
     target.close();
-  });
-});
-
-describe('database version 7: each audit’s JSON text for the export', () => {
-  it('gives every audit of a version 6 database its text and digest, the audits and rows untouched', async () => {
-    const name = `upgrade-from-v6-${Math.random()}`;
-    names.push(name);
-    const old = new VersionSixDatabase(name);
-    const audits = Array.from({ length: 7 }, (_, i) => storedAudit(i));
-    const ids = (await old.table('audits').bulkAdd(audits, { allKeys: true })) as number[];
-    await old.table('auditRows').bulkAdd(audits.map((stored, i) => ({ ...auditRowOf(stored), id: ids[i] })));
-    await old.table('audits').update(ids[2], { captureId: 5 });
-    const before = await old.table('audits').orderBy('id').toArray();
-    old.close();
-
-    const db = new LiangzhaoDatabase(name);
-    expect(await db.audits.orderBy('id').toArray()).toEqual(before);
-    expect(db.verno).toBe(7);
-    await expectTextsInStep(db);
-    expect((await db.auditTexts.get(ids[2]))?.captureId).toBe(5);
-    db.close();
-  });
-
-  it('exports the same bytes from the stored texts as from the records, and falls back to a record without one', async () => {
-    const db = freshDb();
-    await db.audits.bulkAdd(Array.from({ length: 9 }, (_, i) => storedAudit(i)));
-    // An audit stored without its text (written around the middleware) is exported from its record.
-    await db.auditTexts.delete(4);
-    const ids = await auditIdsFor(db, 'all');
-    const meta = { exportedAt: '2026-11-29T10:00:00.000+08:00', extensionVersion: '0.1.0' };
-    const fromRecords = await (await buildJsonExport(entrySource(db, ids), meta)).text();
-    const fromTexts = await (await buildJsonExport(jsonEntrySource(db, ids), meta)).text();
-    expect(fromTexts).toBe(fromRecords);
-    expect(await importJsonText(freshDb(), fromTexts)).toMatchObject({ ok: true, outcome: { added: 9 } });
-    db.close();
-  });
-
-  it('keeps an audit with a capture or a terms document to its record, which the other sections need', async () => {
-    const db = freshDb();
-    const id = (await db.audits.add(storedAudit(1))) as number;
-    await db.audits.update(id, { captureId: 3 });
-    const entry = await jsonEntrySource(db, [id]).get(0);
-    expect(entry && 'audit' in entry ? entry.audit.url : null).toBe('https://shop.taobao.test/item/1');
-    expect(auditTextOf({ result: storedAudit(2).result }).termsDocument).toBe(false);
-    db.close();
   });
 });
