@@ -20,10 +20,16 @@ function formatter(locale: Locale, style: string, options: Intl.DateTimeFormatOp
   return format;
 }
 
-/** Date and time to the minute. */
+/**
+ * Date and time to the minute, as Intl.DateTimeFormat writes them for these locales (2026/11/28 21:05 and
+ * 11/28/2026, 21:05), made by hand: a page's first Intl.DateTimeFormat loads the locale's calendar data, which held
+ * the popup's first render (its history's times) for up to 360 ms. Midnight is 00:05, where Intl's `hour12: false`
+ * writes 24:05 in English.
+ */
 export function formatTime(ms: number, locale: Locale): string {
-  const options = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false } as const;
-  return formatter(locale, 'time', options).format(ms);
+  const date = localDate(ms);
+  const day = locale === 'zh_CN' ? `${date.getFullYear()}/${pad(date.getMonth() + 1)}/${pad(date.getDate())}` : `${pad(date.getMonth() + 1)}/${pad(date.getDate())}/${date.getFullYear()}`;
+  return `${day}${locale === 'zh_CN' ? ' ' : ', '}${clockOf(date)}`;
 }
 
 /** The day in full: 2026年12月2日, 2 Dec 2026. */
@@ -36,15 +42,29 @@ export function formatShortDate(ms: number, locale: Locale): string {
   return formatter(locale, 'short-date', { month: 'short', day: 'numeric' }).format(ms);
 }
 
-/** The clock time: 10:44. */
-export function formatClock(ms: number, locale: Locale): string {
-  return formatter(locale, 'clock', { hour: '2-digit', minute: '2-digit', hour12: false }).format(ms);
+/** The clock time: 10:44 (by hand, as `formatTime`). */
+export function formatClock(ms: number, _locale: Locale): string {
+  return clockOf(localDate(ms));
+}
+
+/** The local date of `ms`; an invalid time throws, as Intl.DateTimeFormat does. */
+function localDate(ms: number): Date {
+  const date = new Date(ms);
+  if (Number.isNaN(date.getTime())) throw new RangeError('Invalid time value');
+  return date;
+}
+
+function clockOf(date: Date): string {
+  return `${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
 }
 
 /** `yyyy-mm-dd` in local time, for a date input. */
 export function dateInputValue(ms: number): string {
   const date = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 

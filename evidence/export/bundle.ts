@@ -69,6 +69,7 @@ export async function buildBundleBlob(
 ): Promise<Blob> {
   const entries = 'get' in source ? source : arraySource(source);
   const yieldNow = createYielder();
+  const nativeDeflate = hasNativeDeflate();
   const out = new BlobWriter(1024 * 1024);
   let failure: Error | null = null;
   const zip = new Zip((error, chunk) => {
@@ -84,7 +85,9 @@ export async function buildBundleBlob(
     if (list) listed.push(sha256Hex(bytes).then((sha256) => ({ path, sha256, size: bytes.length })));
     const stream: ZipInputFile & { push(chunk: Uint8Array, final?: boolean): void } = STORED.test(path)
       ? new ZipPassThrough(path)
-      : new ZipDeflate(path, { level: 6 });
+      : nativeDeflate
+        ? new DeflatedFile(path, await deflateRaw(bytes))
+        : new ZipDeflate(path, { level: 6 });
     if (!Number.isNaN(mtime.getTime())) stream.mtime = mtime;
     zip.add(stream);
     if (bytes.length === 0) stream.push(bytes, true);
@@ -146,6 +149,48 @@ export async function buildBundleBlob(
   zip.end();
   if (failure) throw failure;
   return out.blob('application/zip');
+}
+
+/**
+ * The browser's own deflate (`CompressionStream('deflate-raw')`: Chromium 103, Firefox 113) where there is one:
+ * fflate's deflate in JavaScript held the page's thread for hundreds of milliseconds at a time in a bundle of 2,000
+ * audits (445 ms measured), while the native one is several times quicker and works through the stream a chunk per
+ * task. Older browsers (Chromium 99 to 102) keep fflate's.
+ */
+function hasNativeDeflate(): boolean {
+  try {
+    return typeof CompressionStream === 'function' && new CompressionStream('deflate-raw') !== null;
+  } catch {
+    // A browser whose CompressionStream knows only 'gzip' and 'deflate' throws on the format.
+    return false;
+  }
+}
+
+/** The bytes go straight into the stream: wrapping them in a Blob first cost up to 290 ms a file (copied, registered). */
+async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
+  const stream = new CompressionStream('deflate-raw');
+  const writer = stream.writable.getWriter();
+  void writer.write(bytes as Uint8Array<ArrayBuffer>);
+  void writer.close();
+  return new Uint8Array(await new Response(stream.readable).arrayBuffer());
+}
+
+/**
+ * A file deflated beforehand: the ZIP is given its original bytes to count and check (size, CRC-32) and its
+ * deflated bytes to store, once the last original chunk has been counted.
+ */
+class DeflatedFile extends ZipPassThrough {
+  constructor(
+    filename: string,
+    private readonly deflated: Uint8Array<ArrayBuffer>,
+  ) {
+    super(filename);
+    this.compression = 8;
+  }
+
+  protected override process(_chunk: Uint8Array, final: boolean): void {
+    if (final) this.ondata(null, this.deflated, true);
+  }
 }
 
 /** The one way a manifest is written, so that verification can tell any byte changed in it. */

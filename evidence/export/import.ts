@@ -78,7 +78,20 @@ async function loadCapture(db: LiangzhaoDatabase, audit: StoredAudit): Promise<C
   return { sealed: { record: row.record, digest: row.digest }, artefacts };
 }
 
-const WRITE_BATCH = 20;
+/**
+ * How long one batch of an import's writes may take, and the batch it starts with. IndexedDB copies each audit
+ * (structured clone) in the task that writes it, so a batch of 20 held the page for 130-300 ms on a loaded machine:
+ * the batch grows or shrinks to what the last one took, which bounds the task, while round trips stay few.
+ */
+const WRITE_BATCH_MS = 20;
+const FIRST_WRITE_BATCH = 4;
+const MAX_WRITE_BATCH = 50;
+
+/** The next batch size: as many audits as fit in WRITE_BATCH_MS at the pace the last batch went. */
+export function nextWriteBatch(size: number, elapsedMs: number): number {
+  if (elapsedMs <= 0) return Math.min(MAX_WRITE_BATCH, size * 2);
+  return Math.max(1, Math.min(MAX_WRITE_BATCH, size * 2, Math.floor((size * WRITE_BATCH_MS) / elapsedMs)));
+}
 
 export interface ImportOutcome {
   added: number;
@@ -125,9 +138,13 @@ export async function importEntries(
   await db.transaction('rw', [db.audits, db.captures, db.blobs, db.termsVersions], async () => {
     await mergeTermsVersions(db, versions);
     // In batches: one round trip per batch keeps a large import quick, a small batch keeps each task short.
-    for (let start = 0; start < fresh.length; start += WRITE_BATCH) {
-      const batch = fresh.slice(start, start + WRITE_BATCH);
+    let size = FIRST_WRITE_BATCH;
+    for (let start = 0; start < fresh.length; ) {
+      const batch = fresh.slice(start, start + size);
+      start += batch.length;
+      const began = performance.now();
       const ids = (await db.audits.bulkAdd(batch.map((entry) => toStoredAudit(entry.audit)), { allKeys: true })) as number[];
+      const elapsedMs = performance.now() - began;
       for (const [i, entry] of batch.entries()) {
         if (!entry.capture) continue;
         const { sealed, artefacts } = entry.capture;
@@ -145,6 +162,7 @@ export async function importEntries(
         await db.audits.update(ids[i], { captureId });
         captures++;
       }
+      size = nextWriteBatch(batch.length, elapsedMs);
     }
   });
   return { added: fresh.length, skipped: entries.length - fresh.length, captures };

@@ -7,6 +7,7 @@
  * fresh profile, each with the longest main-thread task while it ran. Blocking is witnessed two ways, as in the
  * engine bench: the longtask observer and a ping-pong of macrotasks whose largest gap is the longest task between
  * them. The timed CSV and JSON runs leave the ping-pong out, so it does not slow what they time.
+ * `--tasks csv,json,zip,import` measures only those (all by default).
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -140,29 +141,38 @@ async function seededSession(count: number): Promise<ExtensionSession> {
   }
 }
 
-export async function benchExports(options: { runs?: number } = {}): Promise<ExportBench> {
+export type ExportTask = 'csv' | 'json' | 'zip' | 'import';
+export const EXPORT_TASKS: readonly ExportTask[] = ['csv', 'json', 'zip', 'import'];
+
+export async function benchExports(options: { runs?: number; tasks?: readonly ExportTask[] } = {}): Promise<ExportBench> {
   const runs = options.runs ?? 5;
+  const tasks = new Set(options.tasks ?? EXPORT_TASKS);
+  const large = tasks.has('csv') || tasks.has('json');
+  const smallNeeded = tasks.has('zip') || tasks.has('import');
   const downloads = mkdtempSync(join(tmpdir(), 'liangzhao-bench-downloads-'));
   const csv: Array<{ durationMs: number; longestTaskMs: number }> = [];
   const json: typeof csv = [];
   const zip: typeof csv = [];
   const imports: typeof csv = [];
-  let large: ExtensionSession | undefined;
+  let largeSession: ExtensionSession | undefined;
   let small: ExtensionSession | undefined;
   try {
-    large = await seededSession(UI_AUDITS);
-    small = await seededSession(BUNDLE_AUDITS);
+    largeSession = large ? await seededSession(UI_AUDITS) : undefined;
+    small = smallNeeded ? await seededSession(BUNDLE_AUDITS) : undefined;
     // The file the imports read: a JSON export of the 2,000 audits (plus the one the template came from).
-    const smallBoard = await openDashboard(small, downloads);
-    await timeExport(smallBoard, 'json', false);
-    const importFile = await waitForDownload(downloads, '.json');
+    const smallBoard = small ? await openDashboard(small, downloads) : undefined;
+    if (smallBoard && tasks.has('import')) await timeExport(smallBoard, 'json', false);
+    const importFile = tasks.has('import') ? await waitForDownload(downloads, '.json') : '';
     for (let run = 0; run < runs; run++) {
       // Interleaved: each run measures every task once, so a burst of load elsewhere touches all of them alike.
-      const board = await openDashboard(large, downloads);
-      csv.push(await timeExport(board, 'csv', false));
-      json.push(await timeExport(board, 'json', false));
-      await board.close();
-      zip.push(await timeExport(smallBoard, 'zip', true));
+      if (largeSession) {
+        const board = await openDashboard(largeSession, downloads);
+        if (tasks.has('csv')) csv.push(await timeExport(board, 'csv', false));
+        if (tasks.has('json')) json.push(await timeExport(board, 'json', false));
+        await board.close();
+      }
+      if (smallBoard && tasks.has('zip')) zip.push(await timeExport(smallBoard, 'zip', true));
+      if (!tasks.has('import')) continue;
 
       const fresh = await launchWithExtension();
       try {
@@ -179,7 +189,7 @@ export async function benchExports(options: { runs?: number } = {}): Promise<Exp
       }
     }
   } finally {
-    await large?.close();
+    await largeSession?.close();
     await small?.close();
     rmSync(downloads, { recursive: true, force: true });
   }
@@ -190,14 +200,12 @@ export async function benchExports(options: { runs?: number } = {}): Promise<Exp
     longestTaskMs: median(rows.map((row) => row.longestTaskMs)),
     runs: rows.length,
   });
-  return {
-    timings: [
-      timing('export CSV (every audit)', UI_AUDITS + 1, csv),
-      timing('export JSON (every audit)', UI_AUDITS + 1, json),
-      timing('export ZIP bundle (every audit)', BUNDLE_AUDITS + 1, zip),
-      timing('import JSON export (fresh profile)', BUNDLE_AUDITS + 1, imports),
-    ],
-  };
+  const timings: ExportTiming[] = [];
+  if (tasks.has('csv')) timings.push(timing('export CSV (every audit)', UI_AUDITS + 1, csv));
+  if (tasks.has('json')) timings.push(timing('export JSON (every audit)', UI_AUDITS + 1, json));
+  if (tasks.has('zip')) timings.push(timing('export ZIP bundle (every audit)', BUNDLE_AUDITS + 1, zip));
+  if (tasks.has('import')) timings.push(timing('import JSON export (fresh profile)', BUNDLE_AUDITS + 1, imports));
+  return { timings };
 }
 
 export function printExports(bench: ExportBench): void {
@@ -214,7 +222,9 @@ export function printExports(bench: ExportBench): void {
 
 if (process.argv[1]?.endsWith('bench/exports.ts')) {
   const index = process.argv.indexOf('--runs');
-  benchExports({ runs: index >= 0 ? Number(process.argv[index + 1]) || 5 : 5 })
+  const tasksAt = process.argv.indexOf('--tasks');
+  const tasks = tasksAt >= 0 ? (process.argv[tasksAt + 1] ?? '').split(',').filter((task): task is ExportTask => EXPORT_TASKS.includes(task as ExportTask)) : undefined;
+  benchExports({ runs: index >= 0 ? Number(process.argv[index + 1]) || 5 : 5, tasks })
     .then((bench) => {
       printExports(bench);
       console.log(JSON.stringify(bench));

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LiangzhaoDatabase, toStoredAudit } from '@/storage/db';
 import { saveCapture, type CaptureRow } from '@/evidence/capture/store';
-import { auditIdsFor, entrySource, importJsonText, verifyStoredChains } from '@/evidence/export/import';
+import { auditIdsFor, entrySource, importJsonText, nextWriteBatch, verifyStoredChains } from '@/evidence/export/import';
 import { buildJsonExport } from '@/evidence/export/json';
 import type { EvidenceEntry } from '@/evidence/export/source';
 import { buildBundle, captureOf, headOf, hostileAudit, sampleAudit } from '../helpers';
@@ -155,5 +155,18 @@ describe('importing more audits than one lookup batch', () => {
     const second = await importJsonText(db, text);
     expect(second).toMatchObject({ ok: true, outcome: { added: 0, skipped: 230 } });
     expect(await db.audits.count()).toBe(230);
+  });
+});
+
+describe('the size of an import’s write batches', () => {
+  it('shrinks a batch that took longer than its budget, down to one audit', () => {
+    expect(nextWriteBatch(20, 300)).toBe(1);
+    expect(nextWriteBatch(4, 40)).toBe(2);
+  });
+
+  it('grows a quick batch, at most doubling, and never past fifty', () => {
+    expect(nextWriteBatch(4, 2)).toBe(8);
+    expect(nextWriteBatch(40, 1)).toBe(50);
+    expect(nextWriteBatch(4, 0)).toBe(8);
   });
 });
