@@ -71,7 +71,8 @@ async function finishWatch(page: Page, previous: string): Promise<{ durationMs: 
       const banner = document.querySelector('[data-testid=evidence-notice] .banner');
       return banner && banner.textContent !== before && performance.now();
     },
-    { timeout: 300_000, polling: 'raf' },
+    // Under puppeteer's 180 s protocol timeout, which one waiting call cannot outlast: past it the error says why.
+    { timeout: 170_000, polling: 'raf' },
     previous,
   );
   const end = (await handle.jsonValue()) as number;

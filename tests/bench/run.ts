@@ -223,16 +223,25 @@ async function main(): Promise<void> {
   }
   const contentScript = contentScriptSize();
   const sizes = [contentScript, await engineBundleSize()];
+  // One area that breaks (a page that never loads, a browser that stops answering) is reported beside the table,
+  // and the figures of every other area are still printed and written.
+  const failures: string[] = [];
+  const measure = async <T>(area: string, run: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await run();
+    } catch (error) {
+      failures.push(`${area}: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    }
+  };
   // Load to badge with the test build, on the same pages (bench/badge.ts).
-  if (contentScript && !process.argv.includes('--engine-only')) {
-    const badges = await benchBadge(measured, { runs });
-    for (const row of engine) Object.assign(row, { loadToBadgeMs: badges.get(row.page)?.loadToBadgeMs, auditsPerLoad: badges.get(row.page)?.auditsPerLoad });
-  }
+  const measureExtension = contentScript !== null && !process.argv.includes('--engine-only');
+  const badges = measureExtension ? await measure('load to badge', () => benchBadge(measured, { runs })) : null;
+  for (const row of engine) Object.assign(row, { loadToBadgeMs: badges?.get(row.page)?.loadToBadgeMs, auditsPerLoad: badges?.get(row.page)?.auditsPerLoad });
   // Popup and dashboard with 10,000 stored audits: needs the built extension (bench/ui.ts).
-  const measureUi = contentScript && !process.argv.includes('--engine-only');
-  const ui = measureUi ? await benchUi({ runs: Math.min(runs, 5) }) : null;
+  const ui = measureExtension ? await measure('popup and dashboard', () => benchUi({ runs: Math.min(runs, 5) })) : null;
   // Exports and imports through the dashboard's buttons, 10,000 and 2,000 audits (bench/exports.ts).
-  const exports = measureUi && !process.argv.includes('--no-exports') ? await benchExports({ runs: Math.min(runs, 5) }) : null;
+  const exports = measureExtension && !process.argv.includes('--no-exports') ? await measure('exports and import', () => benchExports({ runs: Math.min(runs, 5) })) : null;
   load.after = loadavg();
 
   printEngine(engine);
@@ -245,6 +254,8 @@ async function main(): Promise<void> {
   else console.log('exports and import: not measured (build the extension with --build; --engine-only or --no-exports skips them)');
   const targets = targetRows(engine, contentScript, ui, exports);
   printTargets(targets, load);
+  for (const failure of failures) console.error(`not measured, failed: ${failure}`);
+  if (failures.length > 0) process.exitCode = 1;
 
   const report = {
     measuredAt: new Date().toISOString(),
@@ -257,6 +268,7 @@ async function main(): Promise<void> {
     contentScriptParts: breakdown,
     ui,
     exports,
+    failures,
   };
   mkdirSync('.tmp', { recursive: true });
   writeFileSync('.tmp/bench-latest.json', JSON.stringify(report, null, 2));
