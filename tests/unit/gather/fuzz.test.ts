@@ -10,6 +10,13 @@ describe('fuzz', () => {
     expect(report.slowest.map((item) => item.index).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
 
+  it('keeps every audit slower than the limit, not only the slowest few', () => {
+    const everyAudit = fuzz({ seed: 7, pages: 12, from: 100, maxMs: -1 });
+    expect(everyAudit.overLimit.map((item) => item.index)).toEqual([100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111]);
+    expect(everyAudit.slowest).toHaveLength(10);
+    expect(fuzz({ seed: 7, pages: 2, from: 100, maxMs: 60_000 }).overLimit).toEqual([]);
+  });
+
   it('makes the same input again from its seed and index, within the size range', () => {
     for (const index of [0, 5, 9_999]) {
       const input = fuzzInput(3, index);
