@@ -26,6 +26,8 @@ export interface FuzzCase {
   ms: number;
   /** linkedom's parse of the input, before the audit. */
   parseMs: number;
+  /** The first audit's time, when it was over the limit and the input was audited again (`ms` is the faster). */
+  firstMs?: number;
 }
 
 export interface FuzzReport {
@@ -121,6 +123,24 @@ export function fuzzInput(seed: number, index: number, corpus: string[] = corpus
   return { index, ...input };
 }
 
+/** Parses and audits one input; the parse is timed apart from the audit. */
+function auditInput(input: FuzzInput): FuzzCase & { error: string | null } {
+  const parsed = performance.now();
+  let start = parsed;
+  let error: string | null = null;
+  try {
+    const { document } = parseHTML(input.html);
+    start = performance.now();
+    const result = auditDocument(document as unknown as Document, { url: 'https://fuzz.example.cn/', mode: 'static' });
+    // A detector that throws is caught by the gatherer; for the fuzzer it is a crash all the same.
+    if (result.facts.gatherErrors.length) error = result.facts.gatherErrors.join('; ');
+  } catch (caught) {
+    error = (caught as Error).stack ?? String(caught);
+  }
+  const ms = performance.now() - start;
+  return { index: input.index, kind: input.kind, bytes: input.html.length, ms, parseMs: start - parsed, error };
+}
+
 export function fuzz(options: {
   seed: number;
   pages: number;
@@ -138,25 +158,20 @@ export function fuzz(options: {
   const indexes = options.only !== undefined ? [options.only] : Array.from({ length: options.pages }, (_, i) => from + i);
   for (const index of indexes) {
     const input = fuzzInput(options.seed, index, corpus);
-    const parsed = performance.now();
-    let start = parsed;
-    let error: string | null = null;
-    try {
-      const { document } = parseHTML(input.html);
-      start = performance.now();
-      const result = auditDocument(document as unknown as Document, { url: 'https://fuzz.example.cn/', mode: 'static' });
-      // A detector that throws is caught by the gatherer; for the fuzzer it is a crash all the same.
-      if (result.facts.gatherErrors.length) error = result.facts.gatherErrors.join('; ');
-    } catch (caught) {
-      error = (caught as Error).stack ?? String(caught);
+    let found = auditInput(input);
+    // One slow audit can be a pause of the machine or of the collector, not of the input: a slow input is slow
+    // again, so only an input over the limit twice counts (its first time is kept beside the second).
+    if (found.ms > maxMs && !found.error) {
+      const again = auditInput(input);
+      found = { ...again, firstMs: found.ms, ms: Math.min(found.ms, again.ms) };
     }
-    const ms = performance.now() - start;
-    const found: FuzzCase = { index: input.index, kind: input.kind, bytes: input.html.length, ms, parseMs: start - parsed };
+    const { error, ...timing } = found;
+    const ms = timing.ms;
     report.pages++;
     report.totalMs += ms;
-    if (error) report.crashes.push({ ...found, error });
-    if (ms > maxMs) report.overLimit.push(found);
-    report.slowest.push(found);
+    if (error) report.crashes.push({ ...timing, error });
+    if (ms > maxMs) report.overLimit.push(timing);
+    report.slowest.push(timing);
     report.slowest.sort((a, b) => b.ms - a.ms);
     report.slowest.length = Math.min(report.slowest.length, SLOWEST);
     options.onProgress?.(report.pages, report);
@@ -198,7 +213,7 @@ function main(): void {
   writeFileSync(join(dir, `report-seed${seed}-from${from ?? 0}.json`), JSON.stringify(report, null, 2));
   console.log(`${report.pages} pages (seed ${seed}), ${report.crashes.length} crashes, ${(report.totalMs / 1000).toFixed(1)} s in audits`);
   for (const crash of report.crashes) console.log(`CRASH #${crash.index} ${crash.kind} (${crash.bytes} B): ${crash.error.split('\n')[0]}`);
-  console.table(report.slowest.map((item) => ({ input: item.index, kind: item.kind, bytes: item.bytes, 'audit ms': item.ms.toFixed(1), 'parse ms': item.parseMs.toFixed(1) })));
+  console.table(report.slowest.map((item) => ({ input: item.index, kind: item.kind, bytes: item.bytes, 'audit ms': item.ms.toFixed(1), 'first try ms': item.firstMs?.toFixed(1) ?? '', 'parse ms': item.parseMs.toFixed(1) })));
   const slow = report.overLimit;
   console.log(`${slow.length} of ${report.pages} audits took over ${maxMs} ms`);
   console.log(`Inputs and report in .tmp/fuzz/ (again: npm run fuzz -- --seed ${seed} --only INDEX)`);
