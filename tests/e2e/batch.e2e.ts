@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -173,6 +173,27 @@ describe('batch audit', () => {
   }, 90_000);
 });
 
+/**
+ * A process killed outright cannot close the Chromium it launched; the orphan would run on through the rest of the
+ * suite. Its profile lies under `dir` (the run's TMPDIR), which its command line names.
+ */
+function killProcessesNaming(dir: string): void {
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let commandLine = '';
+    try {
+      commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      continue; // ended meanwhile
+    }
+    if (!commandLine.includes(dir)) continue;
+    try {
+      process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      // ended meanwhile
+    }
+  }
+}
+
 describe('batch audit on the command line', () => {
   it('gives the extension batch the same grades over the same list, and resumes after being killed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'liangzhao-cli-batch-'));
@@ -181,15 +202,19 @@ describe('batch audit on the command line', () => {
       const out = join(dir, 'results.jsonl');
       writeFileSync(list, `${site.pages.map((page) => page.url).join('\n')}\n`);
       const args = ['--import', 'tsx', 'cli/audit.ts', '--browser', '--urls', list, '--concurrency', '2', '--out', out];
+      const profiles = join(dir, 'tmp');
+      mkdirSync(profiles);
+      const env = { ...process.env, TMPDIR: profiles };
       const lines = () => (existsSync(out) ? readFileSync(out, 'utf8').split('\n').filter(Boolean) : []);
 
       // Killed once a few entries are written, then run again with the same --out.
-      const first = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+      const first = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env });
       await waitFor(async () => lines().length, (n) => n >= 4, 90_000);
       first.kill('SIGKILL');
       await new Promise((ok) => first.once('exit', ok));
+      killProcessesNaming(profiles);
       const before = lines().length;
-      const second = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+      const second = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env });
       let stderr = '';
       second.stderr.on('data', (chunk) => (stderr += chunk));
       const code = await new Promise((ok) => second.once('exit', ok));
@@ -212,6 +237,7 @@ describe('batch audit on the command line', () => {
         if (page.outcome === 'audited') expect(record.grade, page.url).toBe(extensionGrades[index]);
       }
     } finally {
+      killProcessesNaming(join(dir, 'tmp'));
       rmSync(dir, { recursive: true, force: true });
     }
   }, 300_000);
