@@ -28,7 +28,7 @@ const BADGE_TIMEOUT_MS = 30_000;
 const NAVIGATION_TIMEOUT_MS = 180_000;
 
 /** Records, in the worker, every non-empty badge text set: tab, text and wall-clock time. */
-const RECORD_BADGES = `(() => {
+export const RECORD_BADGES = `(() => {
   if (globalThis.__benchBadges) return;
   globalThis.__benchBadges = [];
   for (const api of new Set([globalThis.chrome?.action, globalThis.browser?.action].filter(Boolean))) {
@@ -40,16 +40,16 @@ const RECORD_BADGES = `(() => {
   }
 })()`;
 
-type BadgeCall = { tabId: number; text: string; at: number };
+export type BadgeCall = { tabId: number; text: string; at: number };
 
-function badgeCalls(session: ExtensionSession, tabId: number): Promise<BadgeCall[]> {
+export function badgeCalls(session: ExtensionSession, tabId: number): Promise<BadgeCall[]> {
   return session.worker.evaluate(
     `(globalThis.__benchBadges ?? []).filter((call) => call.tabId === ${tabId})`,
   ) as Promise<BadgeCall[]>;
 }
 
 /** The page's load event, on the wall clock. */
-const LOAD_EVENT_AT = `(() => {
+export const LOAD_EVENT_AT = `(() => {
   const entry = performance.getEntriesByType('navigation')[0];
   return performance.timeOrigin + entry.loadEventStart;
 })()`;

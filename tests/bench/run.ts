@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- --build] [--runs N] [--only NAME] [--engine-only] [--no-exports] [--badge-only] [--baseline REF]`: engine and bundle measurements in Chromium on
+ * `npm run bench [-- --build] [--runs N] [--only NAME] [--engine-only] [--no-exports] [--no-hostile] [--badge-only] [--baseline REF]`: engine and bundle measurements in Chromium on
  * every corpus page and on generated 10k, 50k and 200k-element pages, medians of at least 7 interleaved runs, every
  * figure against its target in one table beside the machine's load average, written to .tmp/bench-latest.json.
- * Each area is its own module (tests/bench/engine.ts, tests/bench/bundle-size.ts, tests/bench/ui.ts, tests/bench/exports.ts); this file only orchestrates, so other
+ * Each area is its own module (tests/bench/engine.ts, tests/bench/bundle-size.ts, tests/bench/ui.ts, tests/bench/exports.ts,
+ * tests/bench/hostile.ts); this file only orchestrates, so other
  * timings (popup, dashboard) can be added beside them.
  */
 import { execFileSync } from 'node:child_process';
@@ -16,6 +17,7 @@ import { corpusPages, writeGeneratedPage, writeGeneratedTermsPage } from './page
 import { benchExports, printExports, type ExportBench } from './exports';
 import { benchUi, printUi, type UiBench } from './ui';
 import { benchBadge } from './badge';
+import { benchHostile, printHostile, type HostileTiming } from './hostile';
 
 /**
  * Targets from the engine issue: the engine's median page at most 3× a bare TreeWalker pass and its worst page at
@@ -96,7 +98,13 @@ export interface TargetRow {
 }
 
 /** Every figure against its target, in one table; a figure not measured in this run says so. */
-function targetRows(engine: EngineBench[], contentScript: BundleSize | null, ui: UiBench | null, exports: ExportBench | null): TargetRow[] {
+function targetRows(
+  engine: EngineBench[],
+  contentScript: BundleSize | null,
+  ui: UiBench | null,
+  exports: ExportBench | null,
+  hostile: HostileTiming[] | null,
+): TargetRow[] {
   const row = (figure: string, value: number | null, unit: string, target: number): TargetRow => ({
     figure,
     value,
@@ -124,6 +132,12 @@ function targetRows(engine: EngineBench[], contentScript: BundleSize | null, ui:
         : null,
       'ms',
       0,
+    ),
+    row(
+      "hostile pages in a tab: the extension's longest task, worst page",
+      hostile?.length ? Math.max(...hostile.map((page) => page.extensionLongestTaskMs)) : null,
+      'ms',
+      TARGETS.longestTaskMs,
     ),
     row('audits per page load, worst page', engine.some((page) => page.auditsPerLoad !== undefined) ? Math.max(...engine.map((page) => page.auditsPerLoad ?? 0)) : null, '', 1),
     row('content script, minified', contentScript ? contentScript.bytes / 1024 : null, 'KiB', TARGETS.contentScriptKiB),
@@ -242,6 +256,9 @@ async function main(): Promise<void> {
   const ui = measureExtension ? await measure('popup and dashboard', () => benchUi({ runs: Math.min(runs, 5) })) : null;
   // Exports and imports through the dashboard's buttons, 10,000 and 2,000 audits (bench/exports.ts).
   const exports = measureExtension && !process.argv.includes('--no-exports') ? await measure('exports and import', () => benchExports({ runs: Math.min(runs, 5) })) : null;
+  // Hostile pages in a tab with the extension, beside the same pages without it (bench/hostile.ts).
+  const hostile =
+    measureExtension && !only && !process.argv.includes('--no-hostile') ? await measure('hostile pages', () => benchHostile({ runs: Math.min(runs, 3) })) : null;
   load.after = loadavg();
 
   printEngine(engine);
@@ -252,7 +269,9 @@ async function main(): Promise<void> {
   else console.log('popup and dashboard: not measured (build the extension with --build; --engine-only skips them)');
   if (exports) printExports(exports);
   else console.log('exports and import: not measured (build the extension with --build; --engine-only or --no-exports skips them)');
-  const targets = targetRows(engine, contentScript, ui, exports);
+  if (hostile) printHostile(hostile);
+  else console.log('hostile pages: not measured (build the extension with --build; --engine-only or --no-hostile skips them)');
+  const targets = targetRows(engine, contentScript, ui, exports, hostile);
   printTargets(targets, load);
   for (const failure of failures) console.error(`not measured, failed: ${failure}`);
   if (failures.length > 0) process.exitCode = 1;
@@ -268,6 +287,7 @@ async function main(): Promise<void> {
     contentScriptParts: breakdown,
     ui,
     exports,
+    hostile,
     failures,
   };
   mkdirSync('.tmp', { recursive: true });
