@@ -40,9 +40,9 @@ export const RECORD_BADGES = `(() => {
   }
 })()`;
 
-export type BadgeCall = { tabId: number; text: string; at: number };
+type BadgeCall = { tabId: number; text: string; at: number };
 
-export function badgeCalls(session: ExtensionSession, tabId: number): Promise<BadgeCall[]> {
+function badgeCalls(session: ExtensionSession, tabId: number): Promise<BadgeCall[]> {
   return session.worker.evaluate(
     `(globalThis.__benchBadges ?? []).filter((call) => call.tabId === ${tabId})`,
   ) as Promise<BadgeCall[]>;
@@ -54,6 +54,18 @@ export const LOAD_EVENT_AT = `(() => {
   return performance.timeOrigin + entry.loadEventStart;
 })()`;
 
+/** The badge calls once the tab has been given its first grade (recorded by RECORD_BADGES). */
+export async function firstBadge(session: ExtensionSession, tabId: number, url: string, timeoutMs = BADGE_TIMEOUT_MS): Promise<BadgeCall[]> {
+  const deadline = Date.now() + timeoutMs;
+  let calls = await badgeCalls(session, tabId);
+  while (calls.length === 0) {
+    if (Date.now() > deadline) throw new Error(`no badge on ${url} within ${timeoutMs} ms`);
+    await new Promise((ok) => setTimeout(ok, 50));
+    calls = await badgeCalls(session, tabId);
+  }
+  return calls;
+}
+
 async function oneLoad(session: ExtensionSession, url: string): Promise<{ loadToBadgeMs: number; audits: number }> {
   await session.worker.evaluate(RECORD_BADGES);
   const page = await session.browser.newPage();
@@ -61,15 +73,9 @@ async function oneLoad(session: ExtensionSession, url: string): Promise<{ loadTo
     await page.goto(url, { waitUntil: 'load', timeout: NAVIGATION_TIMEOUT_MS });
     const loadAt = (await page.evaluate(LOAD_EVENT_AT)) as number;
     const tabId = await tabIdOf(session, page);
-    const deadline = Date.now() + BADGE_TIMEOUT_MS;
-    let calls = await badgeCalls(session, tabId);
-    while (calls.length === 0) {
-      if (Date.now() > deadline) throw new Error(`no badge on ${url} within ${BADGE_TIMEOUT_MS} ms`);
-      await new Promise((ok) => setTimeout(ok, 50));
-      calls = await badgeCalls(session, tabId);
-    }
+    await firstBadge(session, tabId, url);
     await new Promise((ok) => setTimeout(ok, WATCH_AFTER_BADGE_MS));
-    calls = await badgeCalls(session, tabId);
+    const calls = await badgeCalls(session, tabId);
     return { loadToBadgeMs: calls[0].at - loadAt, audits: calls.length };
   } finally {
     await page.close();

@@ -15,7 +15,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { launchChromium } from '../../cli/browser';
 import { EXTENSION_PATH, launchWithExtension, listenLocally, tabIdOf, type ExtensionSession } from '../e2e/harness';
 import * as hostile from '../support/hostile-pages';
-import { badgeCalls, LOAD_EVENT_AT, RECORD_BADGES } from './badge';
+import { firstBadge, LOAD_EVENT_AT, RECORD_BADGES } from './badge';
 import { median } from './engine';
 
 export interface HostileTiming {
@@ -106,14 +106,7 @@ async function withExtension(session: ExtensionSession, url: string): Promise<{ 
     await page.tracing.start({ categories: TRACE_CATEGORIES });
     await page.goto(url, { waitUntil: 'load', timeout: NAVIGATION_TIMEOUT_MS });
     const loadAt = (await page.evaluate(LOAD_EVENT_AT)) as number;
-    const tabId = await tabIdOf(session, page);
-    const deadline = Date.now() + BADGE_TIMEOUT_MS;
-    let calls = await badgeCalls(session, tabId);
-    while (calls.length === 0) {
-      if (Date.now() > deadline) throw new Error(`no badge on ${url} within ${BADGE_TIMEOUT_MS} ms`);
-      await new Promise((ok) => setTimeout(ok, 50));
-      calls = await badgeCalls(session, tabId);
-    }
+    const calls = await firstBadge(session, await tabIdOf(session, page), url, BADGE_TIMEOUT_MS);
     await new Promise((ok) => setTimeout(ok, SETTLE_MS));
     const trace = await page.tracing.stop();
     const tasks = extensionTasks(JSON.parse(Buffer.from(trace ?? []).toString('utf8')).traceEvents as TraceEvent[]);
