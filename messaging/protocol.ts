@@ -12,7 +12,8 @@ import type { SettleOptions } from '@/rules/settle';
 interface Protocol {
   /**
    * content → background: what the content script collected of its page; the background judges it, stores and badges
-   * the audit, and answers with the judgement (the content script has the facts already).
+   * the audit, and answers with the judgement (the content script has the facts already). A page the background
+   * types as a terms page, reported without its text, is answered `termsTextWanted` instead: nothing is judged yet.
    */
   'audit:report': { message: { page: CollectedPage }; reply: ReportReply };
   /** popup → background: audits not saved yet (a refused write waiting for its retry). */
@@ -87,9 +88,16 @@ export const MESSAGE_TYPES = Object.keys({
 } satisfies Record<MessageType, true>) as MessageType[];
 
 /** The audit's row (or why it is not stored yet) and the judgement of the page reported. */
-export interface ReportReply extends WriteReply {
+export interface JudgedReply extends WriteReply {
   judgement: AuditJudgement;
 }
+
+/** A terms page reported without its text: report it again with the text read (rules/page.ts, withTermsText). */
+export interface TermsTextWanted {
+  termsTextWanted: true;
+}
+
+export type ReportReply = JudgedReply | TermsTextWanted;
 
 /**
  * How a report the background cannot judge (its page is not a CollectedPage) is refused: sending it again cannot

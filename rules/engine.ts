@@ -145,6 +145,14 @@ export function evaluate(facts: Facts, meta: EvaluateMeta, ruleList: readonly Ru
   };
 }
 
+/**
+ * A terms page collected without its text (rules/page.ts): the page side reads it when the page type a person chose
+ * says terms, else only once this says so, since the page type is judged here.
+ */
+export function termsTextWanted(page: CollectedPage): boolean {
+  return !page.facts.termsDocument && (page.pageType ?? classifyPageType(page.facts).type) === 'terms';
+}
+
 /** Judges what the page side collected (rules/page.ts): the audit the same page gets from auditDocument. */
 export function judgePage(page: CollectedPage, locale?: Locale): AuditResult {
   return evaluate(page.facts, {

@@ -4,9 +4,9 @@
  * corrected page type), and both in Node with linkedom (the CLI).
  */
 export { auditDocument, auditDocumentAsync } from './audit';
-export { collectPage, collectPageAsync, type CollectOptions } from './page';
+export { collectPage, collectPageAsync, withTermsText, type CollectOptions, type ReadsTermsText } from './page';
 export { checkCollectedPage } from './page-check';
-export { evaluate, judgePage, pageTypeKey, RULESET_VERSION, ruleCatalogue, type EvaluateMeta } from './engine';
+export { evaluate, judgePage, termsTextWanted, pageTypeKey, RULESET_VERSION, ruleCatalogue, type EvaluateMeta } from './engine';
 export { classifyPage, classifyPageType } from './page-type';
 export { PAGE_TYPE_MODEL } from './page-type-model';
 export { SCORING, scoreResults } from './scoring';

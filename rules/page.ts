@@ -1,15 +1,15 @@
 /**
- * The page side of an audit: everything that needs the Document (the facts, the page type's say on whether a terms
- * text is read, the title, the address), collected into a CollectedPage that `judgePage` (rules/engine.ts) judges
- * anywhere. The content script ships this half only; the background judges.
+ * The page side of an audit: everything that needs the Document (the facts, a terms page's text, the title, the
+ * address), collected into a CollectedPage that `judgePage` (rules/engine.ts) judges anywhere. The content script
+ * ships this half only; the background judges. Whether the page is a terms page is the page type's say, which is
+ * the judging side's: the caller says whether to read the text (`readsTermsText`, see `termsTextWanted`).
  */
 import { gatherFacts, gatherFactsAsync } from './collect';
 import { documentTitle } from './gather';
 import { isoWithOffset } from '../utils/time';
-import { classifyPageType } from './page-type';
 import { isLocalAddress, sourceUrlOf } from './source-url';
 import { extractTermsDocument, extractTermsDocumentAsync } from './terms/extract';
-import { COLLECTED_PAGE_SCHEMA, type AuditMode, type AuditOptions, type CollectedPage, type Facts, type SavedPage } from './types';
+import { COLLECTED_PAGE_SCHEMA, type AuditMode, type AuditOptions, type CollectedPage, type SavedPage } from './types';
 
 /** What collecting reads of the audit options: the rest (the locale) is the judging side's. */
 export type CollectOptions = Omit<AuditOptions, 'locale'>;
@@ -47,23 +47,26 @@ function pageMeta(doc: Document, opts: CollectOptions): Omit<CollectedPage, 'fac
   };
 }
 
-/** A terms page's clauses, dates and digest join its facts: the version tracking and the privacy rules read them. */
-function needsTermsDocument(opts: CollectOptions, facts: Facts): boolean {
-  return (opts.pageType ?? classifyPageType(facts).type) === 'terms';
-}
+/** Whether a terms page's text is read with the facts: its clauses, dates and digest, for the terms rules. */
+export type ReadsTermsText = (page: CollectedPage) => boolean;
 
 /** Collects what an audit of `doc` needs, in one synchronous pass (Node, tests, small pages). */
-export function collectPage(doc: Document, opts: CollectOptions = {}): CollectedPage {
+export function collectPage(doc: Document, opts: CollectOptions, readsTermsText: ReadsTermsText): CollectedPage {
   const meta = pageMeta(doc, opts);
-  const facts = gatherFacts(doc, { url: meta.url, mode: meta.mode });
-  if (needsTermsDocument(opts, facts)) facts.termsDocument = extractTermsDocument(doc, meta.url);
-  return { ...meta, facts };
+  const page = { ...meta, facts: gatherFacts(doc, { url: meta.url, mode: meta.mode }) };
+  if (readsTermsText(page)) page.facts.termsDocument = extractTermsDocument(doc, meta.url);
+  return page;
 }
 
 /** The same collection in slices that yield to the page, so a large page never sees one long task. */
-export async function collectPageAsync(doc: Document, opts: CollectOptions = {}): Promise<CollectedPage> {
+export async function collectPageAsync(doc: Document, opts: CollectOptions, readsTermsText: ReadsTermsText): Promise<CollectedPage> {
   const meta = pageMeta(doc, opts);
-  const facts = await gatherFactsAsync(doc, { url: meta.url, mode: meta.mode });
-  if (needsTermsDocument(opts, facts)) facts.termsDocument = await extractTermsDocumentAsync(doc, meta.url);
-  return { ...meta, facts };
+  const page = { ...meta, facts: await gatherFactsAsync(doc, { url: meta.url, mode: meta.mode }) };
+  if (readsTermsText(page)) page.facts.termsDocument = await extractTermsDocumentAsync(doc, meta.url);
+  return page;
+}
+
+/** Reads the terms text into a page collected without it, once the judging side has said it is a terms page. */
+export async function withTermsText(doc: Document, page: CollectedPage): Promise<CollectedPage> {
+  return { ...page, facts: { ...page.facts, termsDocument: await extractTermsDocumentAsync(doc, page.url) } };
 }

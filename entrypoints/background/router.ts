@@ -1,6 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import { MALFORMED_REPORT, type Handlers, type MessageOf, type ReportReply } from '@/messaging/protocol';
-import { checkCollectedPage, judgePage } from '@/rules';
+import { checkCollectedPage, judgePage, termsTextWanted } from '@/rules';
 import type { AuditResult } from '@/rules/types';
 import type { LiangzhaoDatabase } from '@/storage/db';
 import { toStoredAudit } from '@/storage/db';
@@ -25,7 +25,7 @@ export function createRouter(
   return {
     'audit:report': (message, sender) =>
       report(db, writer, settings, message, sender).then((reply) => {
-        if (reply.auditId !== null) void keepRetention().catch(() => undefined);
+        if ('auditId' in reply && reply.auditId !== null) void keepRetention().catch(() => undefined);
         return reply;
       }),
     'storage:status': () => writer.status(),
@@ -78,6 +78,8 @@ async function report(
   // anything is judged, stored or badged.
   const malformed = checkCollectedPage(message.page);
   if (malformed) throw new Error(`${MALFORMED_REPORT}: ${malformed}`);
+  // The page type is judged here: a terms page's text is read by the page side only when asked.
+  if (termsTextWanted(message.page)) return { termsTextWanted: true };
   // Read side by side: the badge waits for the slower of the two database reads, not for both in turn. The tooltip
   // speaks the language the person chose; an unreadable database still gets a badge, in the default.
   const [result, { locale }] = await Promise.all([

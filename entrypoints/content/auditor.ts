@@ -1,6 +1,6 @@
-import { collectPageAsync } from '@/rules/page';
+import { collectPageAsync, withTermsText } from '@/rules/page';
 import type { CollectedPage, PageType } from '@/rules/types';
-import { MALFORMED_REPORT, replyWithin, type Message, type PageState, type ReportReply } from '@/messaging/protocol';
+import { MALFORMED_REPORT, replyWithin, type JudgedReply, type Message, type PageState, type ReportReply } from '@/messaging/protocol';
 
 /** What the background says of automatic audits here (`settings:auto-audit`): null when it could not be asked. */
 export type AutoAuditPermit = { allowed: boolean; pageType?: PageType } | null;
@@ -38,19 +38,31 @@ export function createPageAuditor(
   let chosenPageType: PageType | undefined;
   let queue: Promise<unknown> = Promise.resolve();
 
+  /** A terms page's text is read at once only as the page type a person chose; else when the background asks. */
   function auditNow(): Promise<CollectedPage> {
-    return collectPageAsync(doc, { url: doc.location?.href ?? doc.URL, mode: 'browser', pageType: chosenPageType });
+    const opts = { url: doc.location?.href ?? doc.URL, mode: 'browser' as const, pageType: chosenPageType };
+    return collectPageAsync(doc, opts, (page) => page.pageType === 'terms');
   }
 
   async function audit(): Promise<PageState> {
     return keep(await auditNow());
   }
 
-  async function keep(page: CollectedPage): Promise<PageState> {
-    const reply = await report(page);
+  async function keep(collected: CollectedPage): Promise<PageState> {
+    const { page, reply } = await judged(collected);
     state.result = { ...reply.judgement, facts: page.facts };
     state.auditId = reply.auditId ?? null;
     return { ...state };
+  }
+
+  /** The background's judgement, with the terms text read and reported again if it typed the page as terms. */
+  async function judged(collected: CollectedPage): Promise<{ page: CollectedPage; reply: JudgedReply }> {
+    const first = await report(collected);
+    if (!('termsTextWanted' in first)) return { page: collected, reply: first };
+    const page = await withTermsText(doc, collected);
+    const reply = await report(page);
+    if ('termsTextWanted' in reply) throw new Error('the background asked again for the terms text it was sent');
+    return { page, reply };
   }
 
   /**

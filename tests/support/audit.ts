@@ -1,5 +1,5 @@
 import { emptyFacts } from '@/rules/detectors';
-import { judgePage } from '@/rules/engine';
+import { judgePage, termsTextWanted } from '@/rules/engine';
 import type { Message, ReportReply } from '@/messaging/protocol';
 import { AUDIT_SCHEMA, COLLECTED_PAGE_SCHEMA, type AuditResult, type CollectedPage, type Facts, type RuleResult } from '@/rules/types';
 
@@ -57,10 +57,11 @@ export function collectedPage(overrides: Partial<CollectedPage> = {}): Collected
 
 /**
  * A background's answer to a content script's report, as the router gives it: the page judged, stored as `auditId`
- * (null with `error` when the write was refused).
+ * (null with `error` when the write was refused), or the terms text asked for.
  */
 export function judgedReply(message: Message, auditId: number | null, error?: string): ReportReply {
   if (message.type !== 'audit:report') throw new Error(`not a report: ${message.type}`);
+  if (termsTextWanted(message.page)) return { termsTextWanted: true };
   const { facts: _facts, ...judgement } = judgePage(message.page);
   return { auditId, ...(error ? { error } : {}), judgement };
 }

@@ -3,12 +3,12 @@ import { bundleContentScript } from '../../support/content-script-bundle';
 
 /**
  * The content script runs on every page a person opens, so only what the page side needs may be bundled into it:
- * the engine's collecting half (rules/page.ts: gather, detect, classify, read a terms text), the page-side answers
+ * the engine's collecting half (rules/page.ts: gather, detect, read a terms text), the page-side answers
  * and the messaging. The judging half runs in the background. Bundled the way it ships, minus WXT's own runtime,
  * every source file in it is listed and checked against the rooms it must never reach.
  */
 const FORBIDDEN: Array<[RegExp, string]> = [
-  [/^rules\/(catalogue\/|engine\.ts$|audit\.ts$|rule\.ts$|scoring\.ts$|checklist\.ts$|page-check\.ts$|index\.ts$)/, 'the judging half of the engine: the background judges what the page collects'],
+  [/^rules\/(catalogue\/|engine\.ts$|page-type(-model)?\.ts$|audit\.ts$|rule\.ts$|scoring\.ts$|checklist\.ts$|page-check\.ts$|index\.ts$)/, 'the judging half of the engine (rules, scoring, page type): the background judges what the page collects'],
   [/^rules\/terms\/(compare|privacy|report)/, 'the terms judgements: the background compares versions and reads policies'],
   [/^i18n\//, 'the message catalogues and the text layer: words are the popup and dashboard’s business'],
   [/_locales\//, 'the extension’s message files'],

@@ -111,6 +111,13 @@ describe('background router', () => {
     expect(await route({ type: 'audit:report', page: failing }, { tab: { id: 30 } as never, frameId: 0 })).toMatchObject({ auditId: 1 });
   });
 
+  it('asks for the text of a page it types as terms, reported without it, and judges, stores and badges nothing yet', async () => {
+    const terms = collectedPage({ pageType: 'terms' });
+    expect(await route({ type: 'audit:report', page: terms }, { tab: { id: 31 } as never, frameId: 0 })).toEqual({ termsTextWanted: true });
+    expect(await db.audits.count()).toBe(0);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 31 })).toBeFalsy();
+  });
+
   it('leaves messages it does not handle to other listeners', () => {
     expect(route({ type: 'page:current' }, {})).toBeUndefined();
     expect(route('not a message', {})).toBeUndefined();

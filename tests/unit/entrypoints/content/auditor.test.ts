@@ -71,6 +71,28 @@ describe('page auditor (content script)', () => {
     expect(sent).toHaveLength(2);
   });
 
+  it('reads the terms text when the background types the page as terms, and reports the page again with it', async () => {
+    const sent: Message[] = [];
+    const agreement = new DOMParser().parseFromString(
+      `<!doctype html><html><head><title>用户服务协议</title></head><body><h1>用户服务协议</h1>
+      <p>第一条 本协议是您与平台之间的约定。</p><p>第二条 平台修改本协议的，将提前七日公示。</p><p>第三条 争议提交平台所在地法院解决。</p></body></html>`,
+      'text/html',
+    ) as unknown as Document;
+    const auditor = createPageAuditor(agreement, async (m) => {
+      sent.push(m);
+      // As the router does for a page it types as terms: the text is asked for once.
+      return sent.length === 1 ? { termsTextWanted: true } : judgedReply(m, 4);
+    });
+    const state = await auditor.run();
+    expect(sent).toHaveLength(2);
+    const [first, second] = sent as Array<Extract<Message, { type: 'audit:report' }>>;
+    expect(first.page.facts.termsDocument).toBeUndefined();
+    expect(second.page.facts.termsDocument?.clauses.map((clause) => clause.label)).toEqual(expect.arrayContaining(['第一条', '第二条']));
+    expect({ ...second.page, facts: { ...second.page.facts, termsDocument: undefined } }).toEqual(first.page);
+    expect(state.auditId).toBe(4);
+    expect(state.result?.facts.termsDocument).toEqual(second.page.facts.termsDocument);
+  });
+
   it('runs one audit at a time, in the order asked', async () => {
     const order: string[] = [];
     let calls = 0;
