@@ -23,10 +23,10 @@ function isFinal(error: unknown): boolean {
 }
 
 /**
- * Collects the document it runs in and reports each collection to the background, which judges it (the engine's
- * rules, scoring and terms comparison live there, not in every page). Keeps the latest audit, the background's
- * judgement with the facts collected here, so the popup can ask the tab itself what it shows (the background's
- * memory does not survive its service worker).
+ * Collects the document it runs in and reports each collection to the background, which types and judges it (the
+ * engine's classifier, rules, scoring and terms comparison live there, not in every page). Keeps the latest audit,
+ * the background's judgement with the facts collected here, so the popup can ask the tab itself what it shows (the
+ * background's memory does not survive its service worker).
  */
 export function createPageAuditor(
   doc: Document,
