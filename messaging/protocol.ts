@@ -1,5 +1,5 @@
 import type { Browser } from 'wxt/browser';
-import type { AuditResult, HiddenReason, PageType } from '@/rules/types';
+import type { AuditJudgement, AuditResult, CollectedPage, HiddenReason, PageType } from '@/rules/types';
 import type { WriteReply, WriteStatus } from '@/storage/audit-writer';
 import type { AbsentArtefact, CaseFields } from '@/evidence/seal/record';
 import type { SettleOptions } from '@/rules/settle';
@@ -10,8 +10,12 @@ import type { SettleOptions } from '@/rules/settle';
  * content script in a tab.
  */
 interface Protocol {
-  /** content → background: a fresh audit of the page the content script runs in. */
-  'audit:report': { message: { result: AuditResult }; reply: WriteReply };
+  /**
+   * content → background: what the content script collected of its page; the background judges it, stores and badges
+   * the audit, and answers with the judgement (the content script has the facts already). A page the background
+   * types as a terms page, reported without its text, is answered `termsTextWanted` instead: nothing is judged yet.
+   */
+  'audit:report': { message: { page: CollectedPage }; reply: ReportReply };
   /** popup → background: audits not saved yet (a refused write waiting for its retry). */
   'storage:status': { message: object; reply: WriteStatus };
   /** content → background: may this page be audited without a person asking (settings, paused sites)? */
@@ -82,6 +86,24 @@ export const MESSAGE_TYPES = Object.keys({
   'batch:wake': true,
   'page:settle': true,
 } satisfies Record<MessageType, true>) as MessageType[];
+
+/** The audit's row (or why it is not stored yet) and the judgement of the page reported. */
+export interface JudgedReply extends WriteReply {
+  judgement: AuditJudgement;
+}
+
+/** A terms page reported without its text: report it again with the text read (rules/page.ts, withTermsText). */
+export interface TermsTextWanted {
+  termsTextWanted: true;
+}
+
+export type ReportReply = JudgedReply | TermsTextWanted;
+
+/**
+ * How a report the background cannot judge (its page is not a CollectedPage) is refused: sending it again cannot
+ * help, so the content script gives up at once.
+ */
+export const MALFORMED_REPORT = 'malformed report';
 
 export interface PageState {
   result: AuditResult | null;

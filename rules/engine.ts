@@ -6,6 +6,7 @@ import {
   AUDIT_SCHEMA,
   type AuditMode,
   type AuditResult,
+  type CollectedPage,
   type Facts,
   type Locale,
   type PageClassification,
@@ -104,8 +105,8 @@ export function sortResults(results: readonly RuleResult[]): RuleResult[] {
 }
 
 /**
- * Judges collected facts: pure, no DOM. The content script calls it through auditDocument; the popup calls it
- * directly to re-score a stored audit with a page type a person corrected.
+ * Judges collected facts: pure, no DOM. The background calls it through judgePage; the popup calls it directly to
+ * re-score a stored audit with a page type a person corrected.
  */
 export function evaluate(facts: Facts, meta: EvaluateMeta, ruleList: readonly Rule[] = rules): AuditResult {
   const locale = meta.locale ?? 'zh_CN';
@@ -142,4 +143,25 @@ export function evaluate(facts: Facts, meta: EvaluateMeta, ruleList: readonly Ru
     results,
     facts,
   };
+}
+
+/**
+ * A terms page collected without its text (rules/page.ts): the page side reads it when the page type a person chose
+ * says terms, else only once this says so, since the page type is judged here.
+ */
+export function termsTextWanted(page: CollectedPage): boolean {
+  return !page.facts.termsDocument && (page.pageType ?? classifyPageType(page.facts).type) === 'terms';
+}
+
+/** Judges what the page side collected (rules/page.ts): the audit the same page gets from auditDocument. */
+export function judgePage(page: CollectedPage, locale?: Locale): AuditResult {
+  return evaluate(page.facts, {
+    url: page.url,
+    title: page.title,
+    mode: page.mode,
+    auditedAt: page.auditedAt,
+    ...(page.savedPage ? { savedPage: page.savedPage } : {}),
+    ...(page.pageType ? { pageType: page.pageType } : {}),
+    ...(locale ? { locale } : {}),
+  });
 }

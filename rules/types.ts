@@ -281,6 +281,29 @@ export interface AuditResult {
   facts: Facts;
 }
 
+/** An audit's judgement alone: what the judging side answers the side that collected the facts, which has them. */
+export type AuditJudgement = Omit<AuditResult, 'facts'>;
+
+/**
+ * `liangzhao.page/1`: what the page side collects for the judging side (the content script for the background):
+ * the facts and what an audit says of the page besides them. `judgePage` turns it into the AuditResult.
+ */
+export const COLLECTED_PAGE_SCHEMA = 'liangzhao.page/1';
+
+export interface CollectedPage {
+  schema: typeof COLLECTED_PAGE_SCHEMA;
+  /** The address the page is judged as (a saved file's recovered one, see `savedPage`). */
+  url: string;
+  title: string;
+  mode: AuditMode;
+  /** ISO 8601 with the time zone offset: when the facts were collected. */
+  auditedAt: string;
+  savedPage?: SavedPage;
+  /** A person's correction of the page type; the collection used it too (a terms page's text is read). */
+  pageType?: PageType;
+  facts: Facts;
+}
+
 export interface AuditOptions {
   /**
    * The page URL; defaults to the document's. A file's (or no) address is replaced by the one the saved page names

@@ -4,8 +4,8 @@ import type { LiangzhaoDatabase } from './db';
 import { recordTermsVersion, versionFacts, type TermsHistory } from './terms';
 
 /**
- * Re-judges an audit of a terms page against the terms seen before it: the content script cannot see the history,
- * so terms-change-notice judged the stated dates alone there. Same facts, same clock; only the context grows.
+ * Re-judges an audit of a terms page against the terms seen before it: the page was judged without the history
+ * first, so terms-change-notice judged the stated dates alone. Same facts, same clock; only the context grows.
  */
 export function judgeAgainstHistory(result: AuditResult, history: TermsHistory): AuditResult {
   if (!history.previous) return result;
@@ -28,7 +28,7 @@ export async function trackTermsVersion(db: LiangzhaoDatabase, result: AuditResu
   try {
     return judgeAgainstHistory(result, await recordTermsVersion(db, doc, result.title, result.auditedAt));
   } catch {
-    // An unreadable database must not lose the audit: it is stored (and retried) as the content script judged it.
+    // An unreadable database must not lose the audit: it is stored (and retried) as judged without the history.
     return result;
   }
 }

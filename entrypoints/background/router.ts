@@ -1,5 +1,7 @@
 import type { Browser } from 'wxt/browser';
-import type { Handlers, MessageOf } from '@/messaging/protocol';
+import { MALFORMED_REPORT, type Handlers, type MessageOf, type ReportReply } from '@/messaging/protocol';
+import { checkCollectedPage, judgePage, termsTextWanted } from '@/rules';
+import type { AuditResult } from '@/rules/types';
 import type { LiangzhaoDatabase } from '@/storage/db';
 import { toStoredAudit } from '@/storage/db';
 import { hostOf } from '@/utils/url';
@@ -23,7 +25,7 @@ export function createRouter(
   return {
     'audit:report': (message, sender) =>
       report(db, writer, settings, message, sender).then((reply) => {
-        if (reply.auditId !== null) void keepRetention().catch(() => undefined);
+        if ('auditId' in reply && reply.auditId !== null) void keepRetention().catch(() => undefined);
         return reply;
       }),
     'storage:status': () => writer.status(),
@@ -70,12 +72,18 @@ async function report(
   settings: () => Promise<Settings>,
   message: MessageOf<'audit:report'>,
   sender: Sender,
-) {
+): Promise<ReportReply> {
   const tabId = sender.tab?.id;
+  // The page's facts come from a page: a report that is not what a content script collects is refused whole, before
+  // anything is judged, stored or badged.
+  const malformed = checkCollectedPage(message.page);
+  if (malformed) throw new Error(`${MALFORMED_REPORT}: ${malformed}`);
+  // The page type is judged here: a terms page's text is read by the page side only when asked.
+  if (termsTextWanted(message.page)) return { termsTextWanted: true };
   // Read side by side: the badge waits for the slower of the two database reads, not for both in turn. The tooltip
   // speaks the language the person chose; an unreadable database still gets a badge, in the default.
   const [result, { locale }] = await Promise.all([
-    trackTermsVersion(db, message.result),
+    trackTermsVersion(db, judgePage(message.page)),
     settings().catch(() => DEFAULT_SETTINGS),
   ]);
   // Only a tab's top document speaks for the tab, and a page leaving the back/forward cache or prerendering is not
@@ -84,5 +92,12 @@ async function report(
   const active = !('documentLifecycle' in sender) || sender.documentLifecycle === 'active';
   if (tabId !== undefined && topFrame && active) await showBadge(tabId, result, locale);
   // A refused write is kept and retried by the writer; the popup shows what is still unsaved.
-  return writer.save(await tagWithBatch(db, toStoredAudit(result, tabId)));
+  const written = await writer.save(await tagWithBatch(db, toStoredAudit(result, tabId)));
+  return { ...written, judgement: judgementOf(result) };
+}
+
+/** The audit without its facts, which the reporting content script holds already. */
+function judgementOf(result: AuditResult) {
+  const { facts: _facts, ...judgement } = result;
+  return judgement;
 }

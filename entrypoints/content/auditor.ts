@@ -1,6 +1,6 @@
-import { auditDocumentAsync } from '@/rules';
-import type { AuditResult, PageType } from '@/rules/types';
-import { replyWithin, type Message, type PageState, type Reply } from '@/messaging/protocol';
+import { collectPageAsync, withTermsText } from '@/rules/page';
+import type { CollectedPage, PageType } from '@/rules/types';
+import { MALFORMED_REPORT, replyWithin, type JudgedReply, type Message, type PageState, type ReportReply } from '@/messaging/protocol';
 
 /** What the background says of automatic audits here (`settings:auto-audit`): null when it could not be asked. */
 export type AutoAuditPermit = { allowed: boolean; pageType?: PageType } | null;
@@ -16,9 +16,17 @@ export const REPORT_REPLY_TIMEOUT_MS = 10_000;
 /** Chromium's words for a script whose extension was reloaded or removed: no later try can reach it. */
 const INVALIDATED = /extension context invalidated/i;
 
+/** Errors no later try can get past: the extension is gone, or the background refused the report as malformed. */
+function isFinal(error: unknown): boolean {
+  const text = String(error);
+  return INVALIDATED.test(text) || text.includes(MALFORMED_REPORT);
+}
+
 /**
- * Audits the document it runs in and reports each audit to the background. Keeps the latest result so the popup
- * can ask the tab itself what it shows (the background's memory does not survive its service worker).
+ * Collects the document it runs in and reports each collection to the background, which types and judges it (the
+ * engine's classifier, rules, scoring and terms comparison live there, not in every page). Keeps the latest audit,
+ * the background's judgement with the facts collected here, so the popup can ask the tab itself what it shows (the
+ * background's memory does not survive its service worker).
  */
 export function createPageAuditor(
   doc: Document,
@@ -30,31 +38,43 @@ export function createPageAuditor(
   let chosenPageType: PageType | undefined;
   let queue: Promise<unknown> = Promise.resolve();
 
-  function auditNow(): Promise<AuditResult> {
-    return auditDocumentAsync(doc, { url: doc.location?.href ?? doc.URL, mode: 'browser', pageType: chosenPageType });
+  /** A terms page's text is read at once only as the page type a person chose; else when the background asks. */
+  function auditNow(): Promise<CollectedPage> {
+    const opts = { url: doc.location?.href ?? doc.URL, mode: 'browser' as const, pageType: chosenPageType };
+    return collectPageAsync(doc, opts, (page) => page.pageType === 'terms');
   }
 
   async function audit(): Promise<PageState> {
     return keep(await auditNow());
   }
 
-  async function keep(result: AuditResult): Promise<PageState> {
-    state.result = result;
-    const reply = await report(result);
-    state.auditId = reply?.auditId ?? null;
+  async function keep(collected: CollectedPage): Promise<PageState> {
+    const { page, reply } = await judged(collected);
+    state.result = { ...reply.judgement, facts: page.facts };
+    state.auditId = reply.auditId ?? null;
     return { ...state };
+  }
+
+  /** The background's judgement, with the terms text read and reported again if it typed the page as terms. */
+  async function judged(collected: CollectedPage): Promise<{ page: CollectedPage; reply: JudgedReply }> {
+    const first = await report(collected);
+    if (!('termsTextWanted' in first)) return { page: collected, reply: first };
+    const page = await withTermsText(doc, collected);
+    const reply = await report(page);
+    if ('termsTextWanted' in reply) throw new Error('the background asked again for the terms text it was sent');
+    return { page, reply };
   }
 
   /**
    * A service worker stopped before it answered is started again by a later message; it stores a repeat once.
    * Tries sent back to back could all reach the worker while it stops, so each waits longer than the last.
    */
-  async function report(result: AuditResult): Promise<Reply<Extract<Message, { type: 'audit:report' }>>> {
+  async function report(page: CollectedPage): Promise<ReportReply> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return (await replyWithin(send({ type: 'audit:report', result }), replyTimeoutMs)) as Reply<Extract<Message, { type: 'audit:report' }>>;
+        return (await replyWithin(send({ type: 'audit:report', page }), replyTimeoutMs)) as ReportReply;
       } catch (error) {
-        if (attempt >= retryDelaysMs.length || INVALIDATED.test(String(error))) throw error;
+        if (attempt >= retryDelaysMs.length || isFinal(error)) throw error;
         await new Promise((resolve) => setTimeout(resolve, retryDelaysMs[attempt]));
       }
     }
@@ -65,7 +85,7 @@ export function createPageAuditor(
    * worker start and database reads, which would otherwise come before the audit). Not allowed, the result is
    * dropped unreported; a page type a person chose for this address, once known, is audited again only if it is
    * not the one the audit used. When the settings' copy says the answer will be no (`likelyRefused`: a paused
-   * site, automatic audits off), the answer is awaited first, so a refused page never runs the engine.
+   * site, automatic audits off), the answer is awaited first, so a refused page is never collected.
    */
   async function auditIfAllowed(permit: Promise<AutoAuditPermit>, likelyRefused: Promise<boolean>): Promise<PageState | null> {
     if (await likelyRefused) {
@@ -75,10 +95,10 @@ export function createPageAuditor(
       return keep(await auditNow());
     }
     const usedPageType = chosenPageType;
-    const [reply, result] = await Promise.all([permit, auditNow()]);
+    const [reply, page] = await Promise.all([permit, auditNow()]);
     if (reply?.allowed === false) return null;
     if (reply?.pageType !== undefined) chosenPageType = reply.pageType;
-    return keep(chosenPageType === usedPageType ? result : await auditNow());
+    return keep(chosenPageType === usedPageType ? page : await auditNow());
   }
 
   return {

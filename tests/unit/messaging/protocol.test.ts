@@ -9,7 +9,7 @@ import { MESSAGE_TYPES, messageListener, replyWithin, send, type Message, type M
 import { LiangzhaoDatabase } from '@/storage/db';
 import { dataUrl } from '@/utils/base64';
 import { PNG_BYTES } from '../evidence/helpers';
-import { auditResult } from '../../support/audit';
+import { collectedPage } from '../../support/audit';
 import { callbackOnlyOnMessage, PORT_CLOSED, useCallbackOnlyMessaging, type CallbackOnlyOnMessage } from '../support/callback-messaging';
 
 const TAB_ID = 5;
@@ -34,8 +34,8 @@ const CASES: Record<MessageType, Case> = {
   'audit:report': {
     to: 'worker',
     sender: CONTENT,
-    message: { type: 'audit:report', result: auditResult({ url: 'https://shop.example.cn/' }) },
-    reply: (reply) => expect(reply).toEqual({ auditId: expect.any(Number) }),
+    message: { type: 'audit:report', page: collectedPage({ url: 'https://shop.example.cn/' }) },
+    reply: (reply) => expect(reply).toEqual({ auditId: expect.any(Number), judgement: expect.objectContaining({ url: 'https://shop.example.cn/' }) }),
   },
   'storage:status': {
     to: 'worker',

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background, { RETRY_WRITES_ALARM } from '@/entrypoints/background';
 import { LiangzhaoDatabase, toStoredAudit } from '@/storage/db';
-import { auditResult } from '../../../support/audit';
+import { auditResult, collectedPage } from '../../../support/audit';
 import { useCallbackOnlyMessaging } from '../../support/callback-messaging';
 
 /** The worker as it starts: WXT's fake browser has no manifest and no commands, which the capture handler uses. */
@@ -22,7 +22,7 @@ afterEach(async () => {
 describe('background entrypoint', () => {
   it('badges a tab from its content script report, and clears it when the tab navigates', async () => {
     const onMessage = startWorker();
-    await onMessage.dispatch({ type: 'audit:report', result: auditResult() }, { tab: { id: 11 }, frameId: 0 });
+    await onMessage.dispatch({ type: 'audit:report', page: collectedPage({ pageType: 'product' }) }, { tab: { id: 11 }, frameId: 0 });
     expect(await fakeBrowser.action.getBadgeText({ tabId: 11 })).toBe('A');
 
     await fakeBrowser.tabs.onUpdated.trigger(11, { status: 'loading' }, { id: 11 } as never);
@@ -32,7 +32,7 @@ describe('background entrypoint', () => {
   it('titles the cleared badge in the chosen language', async () => {
     const onMessage = startWorker();
     await new LiangzhaoDatabase().settings.put({ key: 'locale', value: 'en' });
-    await onMessage.dispatch({ type: 'audit:report', result: auditResult() }, { tab: { id: 12 }, frameId: 0 });
+    await onMessage.dispatch({ type: 'audit:report', page: collectedPage({ pageType: 'product' }) }, { tab: { id: 12 }, frameId: 0 });
     await fakeBrowser.tabs.onUpdated.trigger(12, { status: 'loading' }, { id: 12 } as never);
     await vi.waitFor(async () => expect(await fakeBrowser.action.getTitle({ tabId: 12 })).toBe("Liangzhao: this page's disclosure audit"));
     expect(await fakeBrowser.action.getBadgeText({ tabId: 12 })).toBe('');
@@ -54,7 +54,7 @@ describe('background entrypoint', () => {
     const add = vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementationOnce(() => {
       throw new DOMException('quota', 'QuotaExceededError');
     });
-    const reply = await onMessage.dispatch({ type: 'audit:report', result: auditResult() }, { tab: { id: 2 }, frameId: 0 });
+    const reply = await onMessage.dispatch({ type: 'audit:report', page: collectedPage({ pageType: 'product' }) }, { tab: { id: 2 }, frameId: 0 });
     expect(reply).toMatchObject({ auditId: null, error: expect.stringContaining('QuotaExceededError') });
     const alarm = await fakeBrowser.alarms.get(RETRY_WRITES_ALARM);
     expect(alarm).toBeDefined();

@@ -6,6 +6,7 @@ import { LiangzhaoDatabase, toStoredAudit } from '@/storage/db';
 import { createAuditWriter } from '@/storage/audit-writer';
 import { saveSetting, setHostPaused, setPageTypeOverride } from '@/storage/settings';
 import { audit } from '../../../support/fixtures';
+import { collectedPage } from '../../../support/audit';
 
 let db: LiangzhaoDatabase;
 let n = 0;
@@ -42,8 +43,8 @@ describe('background answers for settings and storage', () => {
     const writer = createAuditWriter(db, { baseDelayMs: 60_000 });
     const route = answer(createRouter(db, writer));
     vi.spyOn(db.audits, 'add').mockRejectedValueOnce(Object.assign(new Error('disk full'), { name: 'QuotaExceededError' }));
-    const reply = await route({ type: 'audit:report', result: audit() }, { tab: { id: 1 } as never, frameId: 0 });
-    expect(reply).toEqual({ auditId: null, error: 'QuotaExceededError: disk full' });
+    const reply = await route({ type: 'audit:report', page: collectedPage() }, { tab: { id: 1 } as never, frameId: 0 });
+    expect(reply).toMatchObject({ auditId: null, error: 'QuotaExceededError: disk full' });
     expect(await route({ type: 'storage:status' }, {})).toEqual({
       pending: 1,
       dropped: 0,
@@ -58,7 +59,7 @@ describe('background answers for settings and storage', () => {
     await saveSetting(db, 'retention', { keepDays: null, keepCount: 2 });
     await db.audits.bulkAdd([1, 2, 3].map((h) => toStoredAudit(audit({ auditedAt: `2026-11-2${h}T10:00:00+08:00` }))));
     const route = answer(createRouter(db));
-    await route({ type: 'audit:report', result: audit({ auditedAt: '2026-11-28T10:00:00+08:00' }) }, {});
+    await route({ type: 'audit:report', page: collectedPage({ auditedAt: '2026-11-28T10:00:00+08:00' }) }, {});
     await vi.waitFor(async () => expect(await db.audits.count()).toBe(2));
   });
 });

@@ -1,16 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DOMParser } from 'linkedom';
 import type { Message } from '@/messaging/protocol';
+import { judgedReply } from '../../../support/audit';
 
-// Counts the engine's runs: a page the settings' copy says is refused must not run it before the answer.
+// Counts the collections: a page the settings' copy says is refused must not be collected before the answer.
 const engineRuns = vi.hoisted(() => ({ count: 0 }));
-vi.mock('@/rules', async (original) => {
-  const rules = await original<typeof import('@/rules')>();
+vi.mock('@/rules/page', async (original) => {
+  const page = await original<typeof import('@/rules/page')>();
   return {
-    ...rules,
-    auditDocumentAsync: (...args: Parameters<typeof rules.auditDocumentAsync>) => {
+    ...page,
+    collectPageAsync: (...args: Parameters<typeof page.collectPageAsync>) => {
       engineRuns.count++;
-      return rules.auditDocumentAsync(...args);
+      return page.collectPageAsync(...args);
     },
   };
 });
@@ -21,10 +22,10 @@ function page(): Document {
 }
 
 describe('page auditor, where the settings’ copy says the page is not audited on its own', () => {
-  it('waits for the answer and, refused, never runs the engine', async () => {
+  it('waits for the answer and, refused, is never collected', async () => {
     engineRuns.count = 0;
     const sent: Message[] = [];
-    const auditor = createPageAuditor(page(), async (m) => (sent.push(m), { auditId: 1 }));
+    const auditor = createPageAuditor(page(), async (m) => (sent.push(m), judgedReply(m, 1)));
     expect(await auditor.runIfAllowed(Promise.resolve({ allowed: false }), Promise.resolve(true))).toBeNull();
     expect(engineRuns.count).toBe(0);
     expect(sent).toHaveLength(0);
@@ -33,7 +34,7 @@ describe('page auditor, where the settings’ copy says the page is not audited 
   it('audits once when the answer allows it after all (a copy left stale), as the page type the answer names', async () => {
     engineRuns.count = 0;
     const sent: Message[] = [];
-    const auditor = createPageAuditor(page(), async (m) => (sent.push(m), { auditId: 2 }));
+    const auditor = createPageAuditor(page(), async (m) => (sent.push(m), judgedReply(m, 2)));
     const state = await auditor.runIfAllowed(Promise.resolve({ allowed: true, pageType: 'shop' as const }), Promise.resolve(true));
     expect(state?.auditId).toBe(2);
     expect(state?.result?.pageType).toBe('shop');
@@ -43,7 +44,7 @@ describe('page auditor, where the settings’ copy says the page is not audited 
 
   it('audits while asking when the copy does not refuse, as before', async () => {
     engineRuns.count = 0;
-    const auditor = createPageAuditor(page(), async () => ({ auditId: 3 }));
+    const auditor = createPageAuditor(page(), async (m) => judgedReply(m, 3));
     expect(await auditor.runIfAllowed(Promise.resolve({ allowed: false }), Promise.resolve(false))).toBeNull();
     expect(engineRuns.count).toBe(1);
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DOMParser } from 'linkedom';
 import { createPageAuditor } from '@/entrypoints/content/auditor';
 import type { Message } from '@/messaging/protocol';
+import { judgedReply } from '../../../support/audit';
 
 function pageWith(footer: string): Document {
   return new DOMParser().parseFromString(
@@ -11,11 +12,11 @@ function pageWith(footer: string): Document {
 }
 
 describe('page auditor (content script)', () => {
-  it('audits the page, reports it, and remembers what it reported', async () => {
+  it('collects the page, reports it, and remembers the judgement the background answered, with the facts', async () => {
     const sent: Message[] = [];
     const auditor = createPageAuditor(pageWith('<a href="https://beian.miit.gov.cn/">京ICP备11041704号-1</a>'), async (m) => {
       sent.push(m);
-      return { auditId: 42 };
+      return judgedReply(m, 42);
     });
     expect(auditor.current()).toEqual({ result: null, auditId: null });
 
@@ -28,7 +29,7 @@ describe('page auditor (content script)', () => {
   });
 
   it('audits as the page type a person chose, and keeps that choice for later audits', async () => {
-    const auditor = createPageAuditor(pageWith(''), async () => ({ auditId: 1 }));
+    const auditor = createPageAuditor(pageWith(''), async (m) => judgedReply(m, 1));
     expect((await auditor.run('shop')).result?.pageType).toBe('shop');
     expect((await auditor.run()).result?.pageType).toBe('shop');
     const reread = await auditor.run(null);
@@ -39,7 +40,7 @@ describe('page auditor (content script)', () => {
     const sent: Message[] = [];
     const auditor = createPageAuditor(pageWith(''), async (m) => {
       sent.push(m);
-      return { auditId: 3 };
+      return judgedReply(m, 3);
     });
     let answer!: (permit: { allowed: boolean }) => void;
     const pending = auditor.runIfAllowed(new Promise((ok) => (answer = ok)));
@@ -60,7 +61,7 @@ describe('page auditor (content script)', () => {
     const sent: Message[] = [];
     const auditor = createPageAuditor(pageWith(''), async (m) => {
       sent.push(m);
-      return { auditId: 1 };
+      return judgedReply(m, 1);
     });
     const chosen = await auditor.runIfAllowed(Promise.resolve({ allowed: true, pageType: 'shop' as const }));
     expect(chosen?.result?.pageType).toBe('shop');
@@ -70,15 +71,37 @@ describe('page auditor (content script)', () => {
     expect(sent).toHaveLength(2);
   });
 
+  it('reads the terms text when the background types the page as terms, and reports the page again with it', async () => {
+    const sent: Message[] = [];
+    const agreement = new DOMParser().parseFromString(
+      `<!doctype html><html><head><title>用户服务协议</title></head><body><h1>用户服务协议</h1>
+      <p>第一条 本协议是您与平台之间的约定。</p><p>第二条 平台修改本协议的，将提前七日公示。</p><p>第三条 争议提交平台所在地法院解决。</p></body></html>`,
+      'text/html',
+    ) as unknown as Document;
+    const auditor = createPageAuditor(agreement, async (m) => {
+      sent.push(m);
+      // As the router does for a page it types as terms: the text is asked for once.
+      return sent.length === 1 ? { termsTextWanted: true } : judgedReply(m, 4);
+    });
+    const state = await auditor.run();
+    expect(sent).toHaveLength(2);
+    const [first, second] = sent as Array<Extract<Message, { type: 'audit:report' }>>;
+    expect(first.page.facts.termsDocument).toBeUndefined();
+    expect(second.page.facts.termsDocument?.clauses.map((clause) => clause.label)).toEqual(expect.arrayContaining(['第一条', '第二条']));
+    expect({ ...second.page, facts: { ...second.page.facts, termsDocument: undefined } }).toEqual(first.page);
+    expect(state.auditId).toBe(4);
+    expect(state.result?.facts.termsDocument).toEqual(second.page.facts.termsDocument);
+  });
+
   it('runs one audit at a time, in the order asked', async () => {
     const order: string[] = [];
     let calls = 0;
-    const auditor = createPageAuditor(pageWith(''), async () => {
+    const auditor = createPageAuditor(pageWith(''), async (m) => {
       const n = ++calls;
       order.push(`start ${n}`);
       await new Promise((ok) => setTimeout(ok, 5));
       order.push(`end ${n}`);
-      return { auditId: n };
+      return judgedReply(m, n);
     });
     const [first, second] = await Promise.all([auditor.run(), auditor.run()]);
     expect(order).toEqual(['start 1', 'end 1', 'start 2', 'end 2']);
@@ -86,7 +109,7 @@ describe('page auditor (content script)', () => {
   });
 
   it('keeps the result when the background cannot store it', async () => {
-    const auditor = createPageAuditor(pageWith(''), async () => ({ auditId: null, error: 'QuotaExceededError' }));
+    const auditor = createPageAuditor(pageWith(''), async (m) => judgedReply(m, null, 'QuotaExceededError'));
     const state = await auditor.run();
     expect(state.result).not.toBeNull();
     expect(state.auditId).toBeNull();
@@ -97,7 +120,7 @@ describe('page auditor (content script)', () => {
     const auditor = createPageAuditor(pageWith(''), async (m) => {
       sent.push(m);
       if (sent.length === 1) throw new Error('The message port closed before a response was received.');
-      return { auditId: 7 };
+      return judgedReply(m, 7);
     });
     expect((await auditor.run()).auditId).toBe(7);
     expect(sent).toHaveLength(2);
@@ -108,10 +131,10 @@ describe('page auditor (content script)', () => {
     const times: number[] = [];
     const auditor = createPageAuditor(
       pageWith(''),
-      async () => {
+      async (m) => {
         times.push(performance.now());
         if (times.length < 4) throw new Error('Could not establish connection. Receiving end does not exist.');
-        return { auditId: 9 };
+        return judgedReply(m, 9);
       },
       [10, 40, 80],
     );
@@ -126,7 +149,7 @@ describe('page auditor (content script)', () => {
       pageWith(''),
       (m) => {
         sent.push(m);
-        return sent.length === 1 ? new Promise(() => undefined) : Promise.resolve({ auditId: 5 });
+        return sent.length === 1 ? new Promise(() => undefined) : Promise.resolve(judgedReply(m, 5));
       },
       [1],
       30,
@@ -147,6 +170,16 @@ describe('page auditor (content script)', () => {
     );
     await expect(auditor.run()).rejects.toThrow('The message port closed');
     expect(calls).toBe(3);
+  });
+
+  it('gives up at once when the background refuses the report as malformed', async () => {
+    let calls = 0;
+    const auditor = createPageAuditor(pageWith(''), async () => {
+      calls++;
+      throw new Error('malformed report: page.facts.icp');
+    });
+    await expect(auditor.run()).rejects.toThrow('malformed report: page.facts.icp');
+    expect(calls).toBe(1);
   });
 
   it('gives up at once when the extension was reloaded or removed under the page', async () => {
