@@ -72,9 +72,6 @@ const COLUMNS = [
   'evidence',
 ] as const;
 
-/** How many distinct message or evidence cells one export keeps for reuse. */
-const CELLS_KEPT = 10_000;
-
 /** Blank cells keep every row as wide as the header. */
 const AUDIT_ONLY = new Array<null>(COLUMNS.indexOf('ruleId') - COLUMNS.indexOf('title')).fill(null);
 const FINDING_ONLY = new Array<null>(COLUMNS.length - COLUMNS.indexOf('ruleId')).fill(null);
@@ -132,31 +129,6 @@ export async function auditsToCsv(
     }
     return cells;
   };
-  // The message and evidence cells, alike in every audit with the same outcome (a missing licence, a rule with
-  // nothing to show), written once per distinct value; a history of many sites keeps at most CELLS_KEPT of each.
-  const messageCellsSeen = new Map<string, string>();
-  const messageCell = (result: AuditResult['results'][number]) => {
-    const { messageKey, messageParams } = result;
-    const message = (result as { message?: string }).message;
-    const key = messageParams === undefined && message === undefined ? messageKey : JSON.stringify([messageKey, messageParams ?? null, message ?? null]);
-    let cell = messageCellsSeen.get(key);
-    if (cell === undefined) {
-      cell = csvCell(resultMessage(result, locale));
-      if (messageCellsSeen.size < CELLS_KEPT) messageCellsSeen.set(key, cell);
-    }
-    return cell;
-  };
-  const evidenceCellsSeen = new Map<string, string>();
-  const evidenceCellOf = (evidence: readonly Evidence[]) => {
-    if (evidence.length === 0) return '';
-    const key = JSON.stringify(evidence.map((e) => [e.text, e.href, e.selector, e.visible]));
-    let cell = evidenceCellsSeen.get(key);
-    if (cell === undefined) {
-      cell = csvCell(evidenceCell(evidence, locale));
-      if (evidenceCellsSeen.size < CELLS_KEPT) evidenceCellsSeen.set(key, cell);
-    }
-    return cell;
-  };
   const auditKind = t('evidenceCsvKind_audit', locale);
   const findingKind = t('evidenceCsvKind_finding', locale);
   onProgress?.(0, audits.length);
@@ -188,7 +160,7 @@ export async function auditsToCsv(
     // Every finding row of one audit starts alike: its kind, number, URL and the audit-only blanks.
     const findingHead = csvRow([findingKind, n, audit.url, ...AUDIT_ONLY]).slice(0, -CRLF.length);
     for (const result of audit.results) {
-      chunk += `${findingHead},${ruleCells(result)},${messageCell(result)},${evidenceCellOf(result.evidence)}${CRLF}`;
+      chunk += `${findingHead},${ruleCells(result)},${csvRow([resultMessage(result, locale), evidenceCell(result.evidence, locale)])}`;
     }
     out.write(chunk);
     await yieldNow();
