@@ -2,6 +2,7 @@ import type { AuditResult } from '@/rules/types';
 import { READABLE_AUDIT_SCHEMAS, type AuditSchema } from '@/rules/types';
 import { base64ToBytes, bytesToBase64 } from '../../utils/base64';
 import { isSha256, sha256Hex } from '../seal/digest';
+import { canonicalJson } from '../seal/canonical';
 import { auditDigest, recordDigest, type SealedRecord } from '../seal/record';
 import { problem, type Problem } from '../problems';
 import { createYielder, type ProgressCallback } from '../../utils/yield';
@@ -16,6 +17,8 @@ import type { TermsVersionRecord } from './terms';
  */
 export const EXPORT_SCHEMA = 'liangzhao.export/2';
 export const READABLE_EXPORT_SCHEMAS: readonly string[] = ['liangzhao.export/1', EXPORT_SCHEMA];
+
+const encoder = new TextEncoder();
 
 /** How many audit digests may be computing at once (Web Crypto works on them off the page's thread). */
 const DIGESTS_IN_FLIGHT = 256;
@@ -47,8 +50,11 @@ export async function buildJsonExport(
     const entry = await entries.get(index);
     if (entry) {
       const position = digests.length;
-      audits.write(`${position ? ',\n' : ''}${JSON.stringify(entry.audit)}`);
-      digests.push(auditDigest(entry.audit));
+      // The audit is written as the canonical JSON its digest is taken over: one text, encoded once, for both.
+      const text = encoder.encode(canonicalJson(entry.audit));
+      if (position) audits.write(',\n');
+      audits.write(text);
+      digests.push(sha256Hex(text));
       if (position >= DIGESTS_IN_FLIGHT) await digests[position - DIGESTS_IN_FLIGHT];
       rulesetVersions.add(entry.audit.rulesetVersion);
       if (entry.capture) {

@@ -7,6 +7,7 @@ import { strFromU8, unzipSync, zipSync } from 'fflate';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyBundle } from '@/evidence/export/bundle';
+import { canonicalJson } from '@/evidence/seal/canonical';
 import { bytesOf, captureFromPopup, readStore } from './evidence-helpers';
 import {
   browseFixtures,
@@ -202,8 +203,9 @@ describe('evidence capture, exports, verification and import', () => {
       expect(notice.text).toContain(`已导入 ${sourceAudits.length} 条核查记录（含取证 2 份）`);
 
       const restored = await storedAudits(fresh);
+      // The same records, whatever order their keys came back in (the export writes them as canonical JSON).
       const key = (rows: Array<Record<string, unknown>>) =>
-        rows.map((r) => JSON.stringify(r.result)).sort();
+        rows.map((r) => canonicalJson(r.result)).sort();
       expect(key(restored)).toEqual(key(sourceAudits));
       const sourceCaptures = (await readStore(session, 'captures')).map((c) => c.digest).sort();
       expect((await readStore(fresh, 'captures')).map((c) => c.digest).sort()).toEqual(sourceCaptures);

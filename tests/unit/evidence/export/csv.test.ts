@@ -132,4 +132,26 @@ describe('auditsToCsv over audits sharing their rules', () => {
     expect(together).toEqual(alone);
     expect(together.length).toBe(second.results.length);
   });
+
+  it('gives each audit its own message and evidence cells when only the params or the evidence differ', async () => {
+    const base = sampleAudit();
+    const index = base.results.findIndex((r) => r.evidence.length > 0);
+    const variant = (n: number): AuditResult => ({
+      ...base,
+      url: `https://shop${n}.example.cn/`,
+      results: base.results.map((r, i) =>
+        i === index
+          ? { ...r, messageParams: { ...r.messageParams, count: n }, evidence: r.evidence.map((e) => ({ ...e, text: `${e.text} ${n}`, visible: n % 2 === 0 })) }
+          : r,
+      ),
+    });
+    const audits = [variant(1), variant(2), variant(1)];
+    const together = parseCsv((await auditsToCsv(audits, 'en')).slice(1)).slice(1);
+    const alone = await Promise.all(audits.map(async (audit) => parseCsv((await auditsToCsv([audit], 'en')).slice(1)).slice(1)));
+    const cells = (rows: string[][]) => rows.map((row) => row.slice(2));
+    expect(cells(together)).toEqual(alone.flatMap(cells));
+    const evidenceCells = together.filter((row) => row[14] === base.results[index].ruleId).map((row) => row.at(-1));
+    expect(new Set(evidenceCells).size).toBe(2);
+    expect(evidenceCells[0]).toBe(evidenceCells[2]);
+  });
 });

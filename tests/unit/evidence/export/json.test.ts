@@ -2,6 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { buildJsonExport, parseJsonImport } from '@/evidence/export/json';
 import type { EvidenceEntry } from '@/evidence/export/source';
 import { bytesToBase64 } from '@/utils/base64';
+import { canonicalJson } from '@/evidence/seal/canonical';
+import { sha256Hex } from '@/evidence/seal/digest';
+import { auditDigest } from '@/evidence/seal/record';
 import { captureOf, headOf, hostileAudit, sampleAudit } from '../helpers';
 
 async function exportText(entries: EvidenceEntry[]): Promise<string> {
@@ -29,6 +32,20 @@ describe('JSON export', () => {
     expect(data.audits).toEqual(entries.map((e) => e.audit));
     expect(data.auditSha256).toHaveLength(2);
     expect(data.captures[1]).toMatchObject({ audit: 1, digest: entries[1].capture!.sealed.digest });
+  });
+
+  it('writes each audit as the canonical JSON its digest is taken over', async () => {
+    const entries = await twoEntries();
+    const text = await exportText(entries);
+    const data = JSON.parse(text);
+    const lines = text.split('\n');
+    const start = lines.findIndex((line) => line.endsWith('"audits":[')) + 1;
+    for (const [i, entry] of entries.entries()) {
+      const line = lines[start + i].replace(/,$/, '');
+      expect(line).toBe(canonicalJson(entry.audit));
+      expect(data.auditSha256[i]).toBe(await sha256Hex(line));
+      expect(data.auditSha256[i]).toBe(await auditDigest(entry.audit));
+    }
   });
 
   it('round-trips: every audit, record and artefact comes back identical', async () => {

@@ -36,6 +36,17 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: '中' } })).toBe('{"a":{"c":"中","d":[3,{"y":2,"z":1}]},"b":1}');
   });
 
+  it('sorts an object out of order inside one in order, and leaves the value it was given as it was', () => {
+    const value = { a: 1, b: { d: [1, { y: 2, x: 1 }], c: 2 }, e: [1, 'z'], f: { g: null } };
+    const before = JSON.stringify(value);
+    expect(canonicalJson(value)).toBe('{"a":1,"b":{"c":2,"d":[1,{"x":1,"y":2}]},"e":[1,"z"],"f":{"g":null}}');
+    expect(JSON.stringify(value)).toBe(before);
+  });
+
+  it('sorts what toJSON returns', () => {
+    expect(canonicalJson({ b: { toJSON: () => ({ z: 1, y: [{ q: 1, p: 2 }] }) }, a: 1 })).toBe('{"a":1,"b":{"y":[{"p":2,"q":1}],"z":1}}');
+  });
+
   it('sorts by code units, so integer-like keys do not come first', () => {
     expect(canonicalJson({ b: 1, '10': 2, '9': 3, a: 4 })).toBe('{"10":2,"9":3,"a":4,"b":1}');
   });
