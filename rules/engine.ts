@@ -33,16 +33,8 @@ export const ruleCatalogue: readonly RuleMeta[] = rules.map(
   }),
 );
 
-export interface EvaluateMeta {
-  url: string;
-  title: string;
-  mode: AuditMode;
-  /** ISO 8601 with offset (see isoWithOffset). */
-  auditedAt: string;
-  /** A page read from a file: where from, and how its address was found. */
-  savedPage?: SavedPage;
-  /** A person's correction of the page type; the classifier's answer is kept as detectedPageType. */
-  pageType?: PageType;
+/** What the judgement needs besides the facts: the collected page's own fields (see CollectedPage), and more. */
+export interface EvaluateMeta extends Pick<CollectedPage, 'url' | 'title' | 'mode' | 'auditedAt' | 'savedPage' | 'pageType'> {
   locale?: Locale;
   /** The earlier version of a terms page and when this one was first seen (see RuleContext). */
   previousTerms?: RuleContext['previousTerms'];
