@@ -141,12 +141,16 @@ export function evaluate(facts: Facts, meta: EvaluateMeta, ruleList: readonly Ru
  * A terms page collected without its text (rules/page.ts): the page side reads it when the page type a person chose
  * says terms, else only once this says so, since the page type is judged here.
  */
-export function termsTextWanted(page: CollectedPage): boolean {
-  return !page.facts.termsDocument && (page.pageType ?? classifyPageType(page.facts).type) === 'terms';
+export function termsTextWanted(page: CollectedPage, classification?: PageClassification): boolean {
+  if (page.facts.termsDocument) return false;
+  return (page.pageType ?? (classification ?? classifyPageType(page.facts)).type) === 'terms';
 }
 
-/** Judges what the page side collected (rules/page.ts): the audit the same page gets from auditDocument. */
-export function judgePage(page: CollectedPage, locale?: Locale): AuditResult {
+/**
+ * Judges what the page side collected (rules/page.ts): the audit the same page gets from auditDocument. A caller that
+ * classified the facts already passes its classification, so they are not classified twice.
+ */
+export function judgePage(page: CollectedPage, locale?: Locale, classification?: PageClassification): AuditResult {
   return evaluate(page.facts, {
     url: page.url,
     title: page.title,
@@ -155,5 +159,6 @@ export function judgePage(page: CollectedPage, locale?: Locale): AuditResult {
     ...(page.savedPage ? { savedPage: page.savedPage } : {}),
     ...(page.pageType ? { pageType: page.pageType } : {}),
     ...(locale ? { locale } : {}),
+    ...(classification ? { classification } : {}),
   });
 }

@@ -1,6 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import { MALFORMED_REPORT, type Handlers, type MessageOf, type ReportReply } from '@/messaging/protocol';
-import { checkCollectedPage, judgePage, termsTextWanted } from '@/rules';
+import { checkCollectedPage, classifyPageType, judgePage, termsTextWanted } from '@/rules';
 import type { AuditResult } from '@/rules/types';
 import type { LiangzhaoDatabase } from '@/storage/db';
 import { toStoredAudit } from '@/storage/db';
@@ -78,12 +78,14 @@ async function report(
   // anything is judged, stored or badged.
   const malformed = checkCollectedPage(message.page);
   if (malformed) throw new Error(`${MALFORMED_REPORT}: ${malformed}`);
-  // The page type is judged here: a terms page's text is read by the page side only when asked.
-  if (termsTextWanted(message.page)) return { termsTextWanted: true };
+  // The page type is judged here: a terms page's text is read by the page side only when asked. Classified once, for
+  // that question and for the judgement.
+  const classification = classifyPageType(message.page.facts);
+  if (termsTextWanted(message.page, classification)) return { termsTextWanted: true };
   // Read side by side: the badge waits for the slower of the two database reads, not for both in turn. The tooltip
   // speaks the language the person chose; an unreadable database still gets a badge, in the default.
   const [result, { locale }] = await Promise.all([
-    trackTermsVersion(db, judgePage(message.page)),
+    trackTermsVersion(db, judgePage(message.page, undefined, classification)),
     settings().catch(() => DEFAULT_SETTINGS),
   ]);
   // Only a tab's top document speaks for the tab, and a page leaving the back/forward cache or prerendering is not

@@ -92,9 +92,11 @@ export function extensionTasks(events: readonly TraceEvent[]): number[] {
     const end = task.ts + (task.dur ?? 0);
     const thread = `${task.pid}:${task.tid}`;
     while (next < marks.length && marks[next].ts < task.ts) next++;
-    let holds = false;
-    for (let i = next; i < marks.length && marks[i].ts < end; i++) if (marks[i].thread === thread) holds = true;
-    if (holds) durations.push((task.dur ?? 0) / 1000);
+    for (let i = next; i < marks.length && marks[i].ts < end; i++) {
+      if (marks[i].thread !== thread) continue;
+      durations.push((task.dur ?? 0) / 1000);
+      break;
+    }
   }
   return durations;
 }
