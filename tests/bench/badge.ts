@@ -27,18 +27,34 @@ const BADGE_TIMEOUT_MS = 30_000;
 /** The 200,000-element page takes tens of seconds to load on a busy machine. */
 const NAVIGATION_TIMEOUT_MS = 180_000;
 
-/** Records, in the worker, every non-empty badge text set: tab, text and wall-clock time. */
-export const RECORD_BADGES = `(() => {
-  if (globalThis.__benchBadges) return;
-  globalThis.__benchBadges = [];
-  for (const api of new Set([globalThis.chrome?.action, globalThis.browser?.action].filter(Boolean))) {
-    const set = api.setBadgeText.bind(api);
-    api.setBadgeText = (details, ...rest) => {
-      if (details.text) globalThis.__benchBadges.push({ tabId: details.tabId, text: details.text, at: Date.now() });
-      return set(details, ...rest);
-    };
-  }
+/**
+ * Records, in the worker, every non-empty badge text set: tab, text and wall-clock time. Answers whether the recorder
+ * is in place: right after the browser starts, the worker can run before its `chrome.action` exists, and a recorder
+ * installed then would wrap nothing and miss every badge.
+ */
+const RECORD_BADGES = `(() => {
+  const api = globalThis.chrome?.action;
+  if (!api) return false;
+  if (api.setBadgeText.__benchRecorder) return true;
+  globalThis.__benchBadges ??= [];
+  const set = api.setBadgeText.bind(api);
+  const recorder = (details, ...rest) => {
+    if (details.text) globalThis.__benchBadges.push({ tabId: details.tabId, text: details.text, at: Date.now() });
+    return set(details, ...rest);
+  };
+  recorder.__benchRecorder = true;
+  api.setBadgeText = recorder;
+  return api.setBadgeText === recorder;
 })()`;
+
+/** Installs RECORD_BADGES, waiting for the worker's `chrome.action` if it is not there yet. */
+export async function recordBadges(session: ExtensionSession, timeoutMs = BADGE_TIMEOUT_MS): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await session.worker.evaluate(RECORD_BADGES))) {
+    if (Date.now() > deadline) throw new Error(`the worker had no chrome.action within ${timeoutMs} ms`);
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+}
 
 type BadgeCall = { tabId: number; text: string; at: number };
 
@@ -67,7 +83,7 @@ export async function firstBadge(session: ExtensionSession, tabId: number, url: 
 }
 
 async function oneLoad(session: ExtensionSession, url: string): Promise<{ loadToBadgeMs: number; audits: number }> {
-  await session.worker.evaluate(RECORD_BADGES);
+  await recordBadges(session);
   const page = await session.browser.newPage();
   try {
     await page.goto(url, { waitUntil: 'load', timeout: NAVIGATION_TIMEOUT_MS });

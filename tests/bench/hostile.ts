@@ -15,7 +15,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { launchChromium } from '../../cli/browser';
 import { EXTENSION_PATH, launchWithExtension, listenLocally, tabIdOf, type ExtensionSession } from '../e2e/harness';
 import * as hostile from '../support/hostile-pages';
-import { firstBadge, LOAD_EVENT_AT, RECORD_BADGES } from './badge';
+import { firstBadge, LOAD_EVENT_AT, recordBadges } from './badge';
 import { median } from './engine';
 
 export interface HostileTiming {
@@ -102,7 +102,7 @@ export function extensionTasks(events: readonly TraceEvent[]): number[] {
 }
 
 async function withExtension(session: ExtensionSession, url: string): Promise<{ longest: number; total: number; loadToBadge: number }> {
-  await session.worker.evaluate(RECORD_BADGES);
+  await recordBadges(session);
   const page = await session.browser.newPage();
   try {
     await page.tracing.start({ categories: TRACE_CATEGORIES });
