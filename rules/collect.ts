@@ -16,7 +16,7 @@ export interface SliceOptions {
   sliceMs?: number;
 }
 
-/** The whole collection as a generator: it yields between walk batches and between detectors. */
+/** The whole collection as a generator: it yields between walk batches, between detectors and within the long ones. */
 export function* gatherSteps(doc: Document, opts: GatherOptions): Steps<Facts> {
   const facts = emptyFacts(opts.url);
   let gathered: GatheredPage;
@@ -30,7 +30,8 @@ export function* gatherSteps(doc: Document, opts: GatherOptions): Steps<Facts> {
   for (const detector of DETECTORS) {
     yield;
     try {
-      detector.run(gathered.page, facts);
+      const steps = detector.run(gathered.page, facts);
+      if (steps) yield* steps;
     } catch (error) {
       // A detector that breaks loses its own facts only; the rest of the audit goes on.
       facts.gatherErrors.push(`${detector.id}: ${(error as Error).message}`);

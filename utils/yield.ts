@@ -60,6 +60,12 @@ export function createYielder(sliceMs = SLICE_MS, clock: () => number = now): ()
   };
 }
 
+/**
+ * How many links, images or candidate matches a step-wise job handles between two points where a sliced run may
+ * pause (`yield` in its steps): a few milliseconds of work at most, so a page of 30,000 links is never one long task.
+ */
+export const PAUSE_EVERY = 256;
+
 /** Work written as a generator that yields wherever it may pause. */
 export type Steps<T> = Generator<void, T, void>;
 

@@ -9,6 +9,7 @@ import { linkTarget, type ImageInfo, type LinkInfo, type PageView } from '../gat
 import { hostnameOf, isGovernmentHref, sameSite } from '../gather/url';
 import { isMarketRegulationHref } from './gov-hosts';
 import { FINDINGS_LIMIT } from './findings-limit';
+import { PAUSE_EVERY, runSteps, type Steps } from '../../utils/yield';
 
 const LICENCE_LABEL =
   /营业执照|经营证照|企业资质|资质证照|资质证书|证照信息|证照公示|证照中心|执照信息|工商信息|(?<![高闪明])亮照(?![明片])|business\s*licen[cs]e/i;
@@ -68,8 +69,14 @@ function mayPointToGovernment(link: LinkInfo): boolean {
 }
 
 export function detectBusinessLicence(page: PageView): BusinessLicenceFact[] {
+  return runSteps(businessLicenceSteps(page));
+}
+
+/** detectBusinessLicence in steps: it reads every link and image of the page. */
+export function* businessLicenceSteps(page: PageView): Steps<BusinessLicenceFact[]> {
   const facts: BusinessLicenceFact[] = [];
-  for (const link of page.links) {
+  for (const [index, link] of page.links.entries()) {
+    if (index % PAUSE_EVERY === PAUSE_EVERY - 1) yield;
     // Every fact past the limit is cut (collect.ts keeps the first FINDINGS_LIMIT): none is looked for.
     if (facts.length >= FINDINGS_LIMIT) return facts;
     // The words first: resolving every link's URL was the largest cost of a shop page's audit.
@@ -87,7 +94,8 @@ export function detectBusinessLicence(page: PageView): BusinessLicenceFact[] {
     facts.push(fact(page, link.element, labelOf(target), target.href, page.url));
   }
   // A licence picture shown without a link still discloses it; it has no link target.
-  for (const image of page.images) {
+  for (const [index, image] of page.images.entries()) {
+    if (index % PAUSE_EVERY === PAUSE_EVERY - 1) yield;
     if (facts.length >= FINDINGS_LIMIT) break;
     if (image.link || !LICENCE_LABEL.test(`${image.alt} ${image.title}`)) continue;
     facts.push({ ...fact(page, image.element, imageLabel(image), null, page.url), target: 'image' });

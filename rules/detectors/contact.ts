@@ -10,6 +10,7 @@ import { inUserContent, textBefore } from './context';
 import { PROVINCE_NAMES } from './provinces';
 import { ClaimedText, matchesNear } from '../gather/text';
 import { FINDINGS_LIMIT } from './findings-limit';
+import { PAUSE_EVERY, runSteps, type Steps } from '../../utils/yield';
 
 export interface ParsedPhone {
   normalized: string;
@@ -216,10 +217,17 @@ export function looksLikeAddress(value: string): boolean {
 }
 
 export function detectPhones(page: PageView): PhoneFact[] {
+  return runSteps(phoneSteps(page));
+}
+
+/** detectPhones in steps: a page's numbers (prices, sales counts, ids) are tens of thousands of candidates. */
+export function* phoneSteps(page: PageView): Steps<PhoneFact[]> {
   const text = matchText(page);
   const phones: PhoneFact[] = [];
+  let candidates = 0;
   for (const m of text.matchAll(PHONE_CANDIDATE)) {
     if (phones.length >= FINDINGS_LIMIT) return phones;
+    if (++candidates % PAUSE_EVERY === 0) yield;
     // The shortest phone (a 95xxx service number) has five digits; prices and counts are mostly shorter.
     if (m[0].length < 5) continue;
     const parsed = parsePhone(m[0]);
@@ -243,7 +251,8 @@ export function detectPhones(page: PageView): PhoneFact[] {
   }
   // A tel: link whose text is a label ("联系客服") still discloses the number.
   const numbers = new Set(phones.map((phone) => phone.normalized));
-  for (const link of page.links) {
+  for (const [index, link] of page.links.entries()) {
+    if (index % PAUSE_EVERY === PAUSE_EVERY - 1) yield;
     const raw = /^tel:([+\d\s()-]{5,24})$/i.exec(link.rawHref?.trim() ?? '')?.[1];
     const parsed = raw ? parsePhone(raw.replace(/^\+86(?=\d)/, '+86 ')) : null;
     if (!parsed || parsed.short || numbers.has(parsed.normalized)) continue;

@@ -9,6 +9,7 @@ import type { GovernmentBadgeFact } from '../types';
 import type { ImageInfo, LinkInfo, PageView } from '../gather/page';
 import { isMarketRegulationHref, isOfficialBadgeHref, isPublicSecurityHref } from './gov-hosts';
 import { FINDINGS_LIMIT } from './findings-limit';
+import { PAUSE_EVERY, runSteps, type Steps } from '../../utils/yield';
 
 /** 亮照亮证 ("licences on display") names the site's own licence page, not the regulator's identifier. */
 const CLAIMS: Array<[string, RegExp]> = [
@@ -34,6 +35,11 @@ export function badgeClaim(words: string): string | null {
 }
 
 export function detectGovernmentBadges(page: PageView): GovernmentBadgeFact[] {
+  return runSteps(governmentBadgeSteps(page));
+}
+
+/** detectGovernmentBadges in steps: it reads every link and image of the page. */
+export function* governmentBadgeSteps(page: PageView): Steps<GovernmentBadgeFact[]> {
   const badges: GovernmentBadgeFact[] = [];
   const seen = new Set<Element>();
   const imagesOf = new Map<LinkInfo, ImageInfo[]>();
@@ -43,7 +49,8 @@ export function detectGovernmentBadges(page: PageView): GovernmentBadgeFact[] {
     if (list) list.push(image);
     else imagesOf.set(image.link, [image]);
   }
-  for (const link of page.links) {
+  for (const [index, link] of page.links.entries()) {
+    if (index % PAUSE_EVERY === PAUSE_EVERY - 1) yield;
     // Every badge past the limit is cut (collect.ts keeps the first FINDINGS_LIMIT): none is looked for.
     if (badges.length >= FINDINGS_LIMIT) return badges;
     if (link.text.length > MAX_LABEL || FILING_TEXT.test(link.text)) continue;
@@ -69,7 +76,8 @@ export function detectGovernmentBadges(page: PageView): GovernmentBadgeFact[] {
     });
   }
   // An unlinked badge image cannot be verified by anyone: it is never official.
-  for (const image of page.images) {
+  for (const [index, image] of page.images.entries()) {
+    if (index % PAUSE_EVERY === PAUSE_EVERY - 1) yield;
     if (badges.length >= FINDINGS_LIMIT) break;
     if (image.link) continue;
     const words = `${image.alt} ${image.title}`;

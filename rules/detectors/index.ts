@@ -6,40 +6,42 @@ import type { Facts } from '../types';
 import type { PageView } from '../gather/page';
 import { urlParts } from '../gather/url';
 import { detectIcp } from './icp';
-import { detectSignals } from './signals';
+import { signalSteps } from './signals';
 import { detectPsb } from './psb';
-import { detectAddresses, detectEmails, detectPhones, detectPostalCodes } from './contact';
-import { detectTermsLinks } from './terms-links';
-import { detectBusinessLicence } from './business-licence';
-import { detectGovernmentBadges } from './government-badges';
-import { detectLicences } from './licences';
+import { detectAddresses, detectEmails, detectPostalCodes, phoneSteps } from './contact';
+import { termsLinkSteps } from './terms-links';
+import { businessLicenceSteps } from './business-licence';
+import { governmentBadgeSteps } from './government-badges';
+import { licenceSteps } from './licences';
 import { detectUscc } from './uscc';
 import { detectSellerIdentity } from './seller-identity';
 import { detectUnfairClauses } from './unfair-clauses';
-import { detectNotices } from './notices';
+import { noticeSteps } from './notices';
+import type { Steps } from '../../utils/yield';
 
 export interface DetectorEntry {
   id: string;
-  run(page: PageView, facts: Facts): void;
+  /** Fills its facts; a detector that reads every link or thousands of matches does it in steps (see pause.ts). */
+  run(page: PageView, facts: Facts): void | Steps<void>;
 }
 
 export const DETECTORS: readonly DetectorEntry[] = [
   { id: 'icp', run: (page, facts) => void (facts.icp = detectIcp(page)) },
   { id: 'psb', run: (page, facts) => void (facts.psb = detectPsb(page)) },
   // Contact details in four steps, each a pass over the page text: the async gatherer may pause between them.
-  { id: 'contact', run: (page, facts) => void (facts.phones = detectPhones(page)) },
+  { id: 'contact', *run(page, facts) { facts.phones = yield* phoneSteps(page); } },
   { id: 'contact', run: (page, facts) => void (facts.emails = detectEmails(page)) },
   { id: 'contact', run: (page, facts) => void (facts.addresses = detectAddresses(page)) },
   { id: 'contact', run: (page, facts) => void (facts.postalCodes = detectPostalCodes(page)) },
-  { id: 'terms-links', run: (page, facts) => void (facts.terms = detectTermsLinks(page)) },
-  { id: 'business-licence', run: (page, facts) => void (facts.businessLicence = detectBusinessLicence(page)) },
-  { id: 'government-badges', run: (page, facts) => void (facts.governmentBadges = detectGovernmentBadges(page)) },
-  { id: 'licences', run: (page, facts) => void (facts.licences = detectLicences(page)) },
+  { id: 'terms-links', *run(page, facts) { facts.terms = yield* termsLinkSteps(page); } },
+  { id: 'business-licence', *run(page, facts) { facts.businessLicence = yield* businessLicenceSteps(page); } },
+  { id: 'government-badges', *run(page, facts) { facts.governmentBadges = yield* governmentBadgeSteps(page); } },
+  { id: 'licences', *run(page, facts) { facts.licences = yield* licenceSteps(page); } },
   { id: 'uscc', run: (page, facts) => void (facts.uscc = detectUscc(page)) },
   { id: 'seller-identity', run: (page, facts) => void Object.assign(facts, detectSellerIdentity(page)) },
   { id: 'unfair-clauses', run: (page, facts) => void (facts.unfairClauses = detectUnfairClauses(page)) },
-  { id: 'notices', run: (page, facts) => void (facts.notices = detectNotices(page)) },
-  { id: 'signals', run: (page, facts) => void (facts.signals = detectSignals(page)) },
+  { id: 'notices', *run(page, facts) { facts.notices = yield* noticeSteps(page); } },
+  { id: 'signals', *run(page, facts) { facts.signals = yield* signalSteps(page); } },
 ];
 
 export function emptyFacts(url: string): Facts {

@@ -9,6 +9,7 @@ import { matchText, type PageView } from '../gather/page';
 import { PROVINCE_CHARS } from './provinces';
 import { ClaimedText, matchesNear } from '../gather/text';
 import { findingsCounter } from './findings-limit';
+import { PAUSE_EVERY, runSteps, type Steps } from '../../utils/yield';
 
 interface KnownLicence {
   name: string;
@@ -117,10 +118,18 @@ export interface LicenceMatch {
 }
 
 export function findLicences(text: string): LicenceMatch[] {
+  return runSteps(findLicenceSteps(text));
+}
+
+/** findLicences in steps: a scan of the text for each licence name and number format. */
+function* findLicenceSteps(text: string): Steps<LicenceMatch[]> {
   const found: LicenceMatch[] = [];
   const claimed = new ClaimedText(text.length);
+  let matches = 0;
   for (const known of KNOWN) {
+    yield;
     for (const m of matchesOf(text, known)) {
+      if (++matches % PAUSE_EVERY === 0) yield;
       const nameEnd = m.index! + m[0].length;
       if (claimed.holds(m.index!)) continue;
       const number = numberAfter(text.slice(nameEnd, nameEnd + 60));
@@ -130,7 +139,9 @@ export function findLicences(text: string): LicenceMatch[] {
     }
   }
   for (const format of NUMBER_FORMATS) {
+    yield;
     for (const m of matchesOf(text, format)) {
+      if (++matches % PAUSE_EVERY === 0) yield;
       const start = m.index!;
       const end = start + m[0].length;
       if (claimed.overlaps(start, end)) continue;
@@ -142,7 +153,12 @@ export function findLicences(text: string): LicenceMatch[] {
 }
 
 export function detectLicences(page: PageView): LicenceFact[] {
-  const matches = findLicences(matchText(page));
+  return runSteps(licenceSteps(page));
+}
+
+/** detectLicences in steps: the text's scans, then every link and image of the page. */
+export function* licenceSteps(page: PageView): Steps<LicenceFact[]> {
+  const matches = yield* findLicenceSteps(matchText(page));
   // Evidence (a selector, visibility) only for the matches collect.ts keeps: the first FINDINGS_LIMIT of each name.
   const kept = findingsCounter<string>();
   const keptMatches = matches.filter((match) => !kept.full(match.name) && (kept.add(match.name), true));
@@ -162,7 +178,8 @@ export function detectLicences(page: PageView): LicenceFact[] {
   // Past FINDINGS_LIMIT facts of one name the rest are cut (collect.ts): a link of that name is not looked at.
   const perName = findingsCounter<string>();
   for (const fact of facts) perName.add(fact.name);
-  for (const link of page.links) {
+  for (const [index, link] of page.links.entries()) {
+    if (index % PAUSE_EVERY === PAUSE_EVERY - 1) yield;
     const label = link.text.replace(/\s+/g, '');
     if (!GENERIC_NAME.test(label) || perName.full(label)) continue;
     if (claimed.overlaps(link.start, link.end)) continue;
@@ -171,7 +188,8 @@ export function detectLicences(page: PageView): LicenceFact[] {
   }
   const names = new Set(facts.map((fact) => fact.name));
   // A licence shown as a picture is named only in its alt text or title.
-  for (const image of page.images) {
+  for (const [index, image] of page.images.entries()) {
+    if (index % PAUSE_EVERY === PAUSE_EVERY - 1) yield;
     const words = `${image.alt} ${image.title}`.trim();
     const known = words ? KNOWN.find((candidate) => candidate.pattern.test(words)) : undefined;
     if (!known || names.has(known.name)) continue;

@@ -9,6 +9,7 @@ import { matchText, type PageView } from '../gather/page';
 import { clauseBefore, quoteSentence, sentenceAround } from './sentences';
 import { holdsAnyWord } from '../gather/text';
 import { findingsCounter } from './findings-limit';
+import { PAUSE_EVERY, runSteps, type Steps } from '../../utils/yield';
 
 export type NoticeFact = Evidence & { kind: NoticeKind };
 
@@ -41,6 +42,11 @@ const MIN_EMPHASIS = 8;
 const NEGATED = /不会|并非|没有|无|未|\b(no|not|never)\b/i;
 
 export function detectNotices(page: PageView): NoticeFact[] {
+  return runSteps(noticeSteps(page));
+}
+
+/** detectNotices in steps: a scan of the text for each kind of notice, then the emphasised passages. */
+export function* noticeSteps(page: PageView): Steps<NoticeFact[]> {
   const text = page.text;
   const notices: NoticeFact[] = [];
   const taken = new Set<string>();
@@ -59,17 +65,21 @@ export function detectNotices(page: PageView): NoticeFact[] {
   };
   const folded = matchText(page);
   const lowered = folded.toLowerCase();
+  let matches = 0;
   for (const [kind, pattern, words] of TEXT_NOTICES) {
+    yield;
     if (!holdsAnyWord(lowered, words)) continue;
     for (const m of folded.matchAll(pattern)) {
       if (perKind.full(kind)) break;
+      if (++matches % PAUSE_EVERY === 0) yield;
       const [from] = sentenceAround(text, m.index!, m.index! + m[0].length);
       // "本平台不会停止服务" is no closing notice; "没有先行赔付" is no measure.
       if (kind !== 'conspicuous-terms' && NEGATED.test(clauseBefore(text, from, m.index!).slice(-6))) continue;
       add(kind, m.index!, m.index! + m[0].length);
     }
   }
-  for (const marked of page.emphasis) {
+  for (const [index, marked] of page.emphasis.entries()) {
+    if (index % PAUSE_EVERY === PAUSE_EVERY - 1) yield;
     if (perKind.full('conspicuous-terms')) break;
     const words = text.slice(marked.start, marked.end);
     if (words.trim().length >= MIN_EMPHASIS && MAJOR_INTEREST.test(words)) {

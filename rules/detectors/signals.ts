@@ -6,6 +6,7 @@ import type { PageSignals } from '../types';
 import { matchText, type PageView } from '../gather/page';
 import { urlParts } from '../gather/url';
 import { detectPageFeatures, readPageLines } from './page-features';
+import { runSteps, type Steps } from '../../utils/yield';
 
 /** English structure words count as a menu or button writes them, in title case: prose ("put the cart before the horse") does not. */
 interface HintSet {
@@ -65,21 +66,31 @@ function collect(set: HintSet, path: string, hostname: string, title: string, te
 const TEXT_SAMPLE = 200_000;
 
 export function detectSignals(page: PageView): PageSignals {
+  return runSteps(signalSteps(page));
+}
+
+/** detectSignals in steps: the page's lines, its hint words and its features are each a pass over its text. */
+export function* signalSteps(page: PageView): Steps<PageSignals> {
   const { path, hostname } = urlParts(page.url);
   const folded = matchText(page);
   const text = folded.length > TEXT_SAMPLE ? folded.slice(0, TEXT_SAMPLE) : folded;
   // The page's short lines and short link texts: where a site's menus are. Home and platform words count only there,
   // so a news site whose headlines say 购物车 or 商家入驻 is not taken for a marketplace.
   const lines = readPageLines(text, page.links);
+  yield;
   const menus = lines.menus;
   const home = [...hints('url', path, HOME.url), ...hints('title', page.title, HOME.title), ...hints('text', menus, HOME.text), ...hints('text', menus, PLATFORM_TEXT)];
+  const shopHints = collect(SHOP, path, hostname, page.title, text);
+  const productHints = collect(PRODUCT, path, hostname, page.title, text);
+  const termsHints = collect(TERMS, path, hostname, page.title, text);
+  yield;
   return {
     path,
     hostname,
     titleHints: page.title ? [page.title.slice(0, 120)] : [],
-    shopHints: collect(SHOP, path, hostname, page.title, text),
-    productHints: collect(PRODUCT, path, hostname, page.title, text),
-    termsHints: collect(TERMS, path, hostname, page.title, text),
+    shopHints,
+    productHints,
+    termsHints,
     homeHints: home,
     textLength: page.text.length,
     linkCount: page.links.length,

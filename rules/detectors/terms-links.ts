@@ -8,6 +8,7 @@
 import type { TermsKind, TermsLinkFact } from '../types';
 import { linkTarget, type LinkInfo, type PageView } from '../gather/page';
 import { inUserContent, lineEndOf, lineStartOf } from './context';
+import { PAUSE_EVERY, runSteps, type Steps } from '../../utils/yield';
 
 /** Every terms label holds one of these: a cheap first test for the thousands of product links. */
 const TERMS_WORDS =
@@ -82,6 +83,11 @@ function isCatalogueHref(href: string): boolean {
 }
 
 export function detectTermsLinks(page: PageView): Record<TermsKind, TermsLinkFact[]> {
+  return runSteps(termsLinkSteps(page));
+}
+
+/** detectTermsLinks in steps: it reads every link, and every line that says 保障. */
+export function* termsLinkSteps(page: PageView): Steps<Record<TermsKind, TermsLinkFact[]>> {
   const terms: Record<TermsKind, TermsLinkFact[]> = {
     userAgreement: [],
     privacyPolicy: [],
@@ -90,14 +96,15 @@ export function detectTermsLinks(page: PageView): Record<TermsKind, TermsLinkFac
     disputeResolution: [],
   };
   const loyaltyWords = new Map<string, string>();
-  for (const link of page.links) {
+  for (const [index, link] of page.links.entries()) {
+    if (index % PAUSE_EVERY === PAUSE_EVERY - 1) yield;
     // Words first: they rule out almost every link before its URL is resolved.
     const kind = classifyLink(page, link, loyaltyWords);
     const href = kind ? linkTarget(link) : null;
     if (!kind || !href || isCatalogueHref(href)) continue;
     terms[kind].push({ ...page.evidenceForElement(link.element, link.text || link.title), href });
   }
-  for (const heading of protectionHeadings(page)) terms.consumerProtection.push(heading);
+  for (const heading of yield* protectionHeadings(page)) terms.consumerProtection.push(heading);
   return terms;
 }
 
@@ -126,12 +133,14 @@ function classifyLink(page: PageView, link: LinkInfo, loyaltyWords: Map<string, 
 }
 
 /** Section headings for consumer protection, evidenced by the protection links that follow them. */
-function protectionHeadings(page: PageView): TermsLinkFact[] {
+function* protectionHeadings(page: PageView): Steps<TermsLinkFact[]> {
   const found: TermsLinkFact[] = [];
   const text = page.text;
   const seen = new Set<number>();
   // Only lines that mention 保障 can be such headings: find those, not every line of the page.
+  let mentions = 0;
   for (const m of text.matchAll(/保障/g)) {
+    if (++mentions % PAUSE_EVERY === 0) yield;
     const lineStart = lineStartOf(page, m.index! + 1);
     if (seen.has(lineStart)) continue;
     seen.add(lineStart);

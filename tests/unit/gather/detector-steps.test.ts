@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { gatherFacts, gatherFactsAsync } from '@/rules/collect';
+import { DETECTORS, emptyFacts } from '@/rules/detectors';
+import { gatherPage } from '@/rules/gather';
+import { PAUSE_EVERY, runSteps } from '@/utils/yield';
+import { parseHtml } from './support/dom';
+
+const URL_OF_PAGE = 'https://shop.example.cn/';
+const ITEMS = PAUSE_EVERY * 8;
+
+/** A listing page of many links, each with a price and an item number: the numbers are phone and licence candidates. */
+function listingPage(): Document {
+  const rows = Array.from(
+    { length: ITEMS },
+    (_, i) => `<li><a href="/item/${i}.html">商品 ${i} 货号 ${1000000 + i} ¥${i}.00 销量 ${i * 7}</a></li>`,
+  ).join('');
+  return parseHtml(`<body><ul>${rows}</ul></body>`);
+}
+
+function pausesOf(steps: Generator<void, unknown, void>): number {
+  let pauses = 0;
+  while (!steps.next().done) pauses += 1;
+  return pauses;
+}
+
+describe('detectors that read every link or thousands of matches', () => {
+  it('pause within their work, at least once per PAUSE_EVERY items, so a sliced audit has no long task', () => {
+    const { page } = runSteps(gatherPage(listingPage(), { url: URL_OF_PAGE, mode: 'static' }));
+    const pauses = new Map<string, number>();
+    for (const detector of DETECTORS) {
+      const steps = detector.run(page, emptyFacts(URL_OF_PAGE));
+      if (steps) pauses.set(detector.id, (pauses.get(detector.id) ?? 0) + pausesOf(steps));
+    }
+    expect([...pauses.keys()].sort()).toEqual(
+      ['business-licence', 'contact', 'government-badges', 'licences', 'notices', 'signals', 'terms-links'].sort(),
+    );
+    for (const id of ['business-licence', 'government-badges', 'licences', 'terms-links', 'contact']) {
+      expect(pauses.get(id), id).toBeGreaterThanOrEqual(ITEMS / PAUSE_EVERY - 1);
+    }
+  });
+
+  it('find in slices what they find at once', async () => {
+    const options = { url: URL_OF_PAGE, mode: 'static' as const };
+    const sliced = await gatherFactsAsync(listingPage(), options, { sliceMs: 0 });
+    expect(sliced).toEqual(gatherFacts(listingPage(), options));
+    expect(sliced.gatherErrors).toEqual([]);
+  });
+});
