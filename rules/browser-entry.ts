@@ -5,3 +5,5 @@
 export { auditDocument, auditDocumentAsync, evaluate, RULESET_VERSION } from './index';
 export { gatherFacts, gatherFactsAsync } from './collect';
 export { extractTermsDocument } from './terms/extract';
+export { collectPageAsync, withTermsText } from './page';
+export { termsTextWanted } from './engine';

@@ -2,6 +2,8 @@
  * SHA-256 of a string's UTF-8 bytes, synchronously (FIPS 180-4). Web Crypto's digest is asynchronous, and the
  * engine's audit is one synchronous pass in Node and in the page; the digest it needs names a version of a text.
  */
+import { runSteps, type Steps } from './yield';
+
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
   0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
@@ -13,22 +15,91 @@ const K = new Uint32Array([
   0xc67178f2,
 ]);
 
+/** Characters encoded at a time: a long part is hashed in pieces, so no step encodes a megabyte at once. */
+const CHARS_PER_PIECE = 16_384;
+/** Bytes hashed between two pauses: about a millisecond. */
+const BYTES_PER_STEP = 65_536;
+
+const INITIAL_HASH = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+
 export function sha256Hex(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  const blocks = Math.ceil((bytes.length + 9) / 64);
-  const padded = new Uint8Array(blocks * 64);
-  padded.set(bytes);
-  padded[bytes.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  const bits = bytes.length * 8;
-  view.setUint32(padded.length - 8, Math.floor(bits / 0x100000000));
-  view.setUint32(padded.length - 4, bits >>> 0);
-  const hash = new Uint32Array([
-    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-  ]);
-  const w = new Uint32Array(64);
-  for (let block = 0; block < blocks; block++) {
-    for (let i = 0; i < 16; i++) w[i] = view.getUint32(block * 64 + i * 4);
+  return runSteps(sha256Steps([text]));
+}
+
+/**
+ * SHA-256 of the UTF-8 of `parts.join(separator)`, without building the joined text or its bytes whole: each part
+ * is encoded in pieces and hashed as it comes, pausing every BYTES_PER_STEP bytes (a long agreement is a megabyte).
+ */
+export function* sha256Steps(parts: readonly string[], separator = ''): Steps<string> {
+  const state = new Sha256();
+  const encoder = new TextEncoder();
+  let sincePause = 0;
+  for (const [index, part] of parts.entries()) {
+    const text = index > 0 ? separator + part : part;
+    for (let from = 0; from < text.length; ) {
+      let to = Math.min(text.length, from + CHARS_PER_PIECE);
+      // A surrogate pair split between two pieces would encode as two replacement characters.
+      if (to < text.length && isHighSurrogate(text.charCodeAt(to - 1))) to++;
+      const bytes = encoder.encode(text.slice(from, to));
+      state.update(bytes);
+      from = to;
+      sincePause += bytes.length;
+      if (sincePause >= BYTES_PER_STEP) {
+        sincePause = 0;
+        yield;
+      }
+    }
+  }
+  return state.hex();
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+/** The hash's running state: bytes are fed as they come, a 64-byte block is hashed as soon as it is full. */
+class Sha256 {
+  private readonly hash = new Uint32Array(INITIAL_HASH);
+  private readonly w = new Uint32Array(64);
+  private readonly block = new Uint8Array(64);
+  private filled = 0;
+  private length = 0;
+
+  update(bytes: Uint8Array): void {
+    this.length += bytes.length;
+    let at = 0;
+    if (this.filled > 0) {
+      const taken = Math.min(64 - this.filled, bytes.length);
+      this.block.set(bytes.subarray(0, taken), this.filled);
+      this.filled += taken;
+      at = taken;
+      if (this.filled < 64) return;
+      this.compress(this.block, 0);
+      this.filled = 0;
+    }
+    for (; at + 64 <= bytes.length; at += 64) this.compress(bytes, at);
+    this.block.set(bytes.subarray(at), 0);
+    this.filled = bytes.length - at;
+  }
+
+  hex(): string {
+    const bits = this.length * 8;
+    const tail = new Uint8Array(this.filled + 9 <= 64 ? 64 : 128);
+    tail.set(this.block.subarray(0, this.filled));
+    tail[this.filled] = 0x80;
+    const view = new DataView(tail.buffer);
+    view.setUint32(tail.length - 8, Math.floor(bits / 0x100000000));
+    view.setUint32(tail.length - 4, bits >>> 0);
+    for (let at = 0; at < tail.length; at += 64) this.compress(tail, at);
+    return Array.from(this.hash, (word) => word.toString(16).padStart(8, '0')).join('');
+  }
+
+  private compress(bytes: Uint8Array, offset: number): void {
+    const { hash, w } = this;
+    for (let i = 0; i < 16; i++) {
+      const at = offset + i * 4;
+      w[i] = (bytes[at] << 24) | (bytes[at + 1] << 16) | (bytes[at + 2] << 8) | bytes[at + 3];
+    }
     for (let i = 16; i < 64; i++) {
       const a = w[i - 15];
       const b = w[i - 2];
@@ -36,7 +107,15 @@ export function sha256Hex(text: string): string {
       const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
       w[i] = (w[i - 16] + s0 + w[i - 7] + s1) >>> 0;
     }
-    let [a, b, c, d, e, f, g, h] = hash;
+    // Locals, not a destructured array: destructuring a typed array allocates an iterator for every block.
+    let a = hash[0];
+    let b = hash[1];
+    let c = hash[2];
+    let d = hash[3];
+    let e = hash[4];
+    let f = hash[5];
+    let g = hash[6];
+    let h = hash[7];
     for (let i = 0; i < 64; i++) {
       const s1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
       const t1 = (h + s1 + ((e & f) ^ (~e & g)) + K[i] + w[i]) >>> 0;
@@ -60,5 +139,4 @@ export function sha256Hex(text: string): string {
     hash[6] += g;
     hash[7] += h;
   }
-  return Array.from(hash, (word) => word.toString(16).padStart(8, '0')).join('');
 }

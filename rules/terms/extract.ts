@@ -3,7 +3,7 @@
  * header, footer, navigation, forms, login names and scripts are left out, so an unchanged agreement gives the same
  * digest on every visit. One iterative walk over the document: linear in the page, safe on deep trees.
  */
-import { sha256Hex } from '../../utils/sha256';
+import { sha256Steps } from '../../utils/sha256';
 import { runSteps, runStepsSliced, type Steps } from '../../utils/yield';
 import { IdIndex, Selectors } from '../gather/selector';
 import { canonicalUrl } from './canonical';
@@ -117,20 +117,26 @@ function labelOf(text: string): string | null {
  * Clauses: each numbered block (or heading) starts one and the paragraphs after it belong to it; the text before
  * the first is the preamble. A text with fewer than two such starts is read paragraph by paragraph.
  */
-function clausesOf(blocks: readonly Block[], selectorOf: (el: Element) => string): TermsClause[] {
-  const labels = blocks.map((block) => labelOf(block.text));
-  const starts = blocks.filter((block, i) => labels[i] !== null || block.heading).length;
-  if (starts < 2) return blocks.map((block, i) => ({ label: labels[i], text: block.text, selector: selectorOf(block.element) }));
+function* clausesOf(blocks: readonly Block[], selectorOf: (el: Element) => string): Steps<TermsClause[]> {
+  const labels: Array<string | null> = [];
+  let starts = 0;
+  for (const [i, block] of blocks.entries()) {
+    if (i % STEP === STEP - 1) yield;
+    labels.push(labelOf(block.text));
+    if (labels[i] !== null || block.heading) starts++;
+  }
+  const paragraphs = starts < 2;
   const clauses: TermsClause[] = [];
   let current: TermsClause | null = null;
-  blocks.forEach((block, i) => {
-    if (current === null || labels[i] !== null || block.heading) {
+  for (const [i, block] of blocks.entries()) {
+    if (i % STEP === STEP - 1) yield;
+    if (paragraphs || current === null || labels[i] !== null || block.heading) {
       current = { label: labels[i], text: block.text, selector: selectorOf(block.element) };
       clauses.push(current);
     } else {
       current.text += '\n' + block.text;
     }
-  });
+  }
   return clauses;
 }
 
@@ -156,8 +162,13 @@ function bounded(clauses: TermsClause[]): { clauses: TermsClause[]; truncated: b
   return { clauses, truncated: false };
 }
 
+/** The digest of the clause texts, one per line. */
 export function termsDigest(clauses: readonly TermsClause[]): string {
-  return sha256Hex(clauses.map((clause) => clause.text).join('\n'));
+  return runSteps(termsDigestSteps(clauses));
+}
+
+function termsDigestSteps(clauses: readonly TermsClause[]): Steps<string> {
+  return sha256Steps(clauses.map((clause) => clause.text), '\n');
 }
 
 function* extractSteps(doc: Document, url: string): Steps<TermsDocument> {
@@ -172,14 +183,16 @@ function* extractSteps(doc: Document, url: string): Steps<TermsDocument> {
     readStatedDates(block.text, () => selectorOf(block.element), dates);
   }
   yield;
-  const { clauses, truncated } = bounded(clausesOf(blocks, selectorOf));
+  const { clauses, truncated } = bounded(yield* clausesOf(blocks, selectorOf));
+  yield;
+  const digest = yield* termsDigestSteps(clauses);
   yield;
   return {
     canonicalUrl: canonicalUrl(doc, url),
     kind: kindOf(doc, blocks),
     clauses,
     dates,
-    digest: termsDigest(clauses),
+    digest,
     ...(truncated ? { truncated } : {}),
   };
 }
