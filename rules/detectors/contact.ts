@@ -10,7 +10,7 @@ import { inUserContent, textBefore } from './context';
 import { PROVINCE_NAMES } from './provinces';
 import { ClaimedText, matchesNear } from '../gather/text';
 import { FINDINGS_LIMIT } from './findings-limit';
-import { PAUSE_EVERY, runSteps, type Steps } from '../../utils/yield';
+import { PAUSE_EVERY, PAUSE_EVERY_EVIDENCE, runSteps, type Steps } from '../../utils/yield';
 
 export interface ParsedPhone {
   normalized: string;
@@ -264,17 +264,25 @@ export function* phoneSteps(page: PageView): Steps<PhoneFact[]> {
 }
 
 export function detectEmails(page: PageView): EmailFact[] {
+  return runSteps(emailSteps(page));
+}
+
+/** detectEmails in steps: the text's addresses, then every link's mailto:. */
+export function* emailSteps(page: PageView): Steps<EmailFact[]> {
   const emails: EmailFact[] = [];
   const seen = new Set<string>();
+  let candidates = 0;
   for (const m of emailMatches(matchText(page))) {
     if (emails.length >= FINDINGS_LIMIT) break;
+    if (++candidates % PAUSE_EVERY_EVIDENCE === 0) yield;
     if (FILE_EXTENSIONS.test(m[1]) || inUserContent(page, m.index!)) continue;
     const evidence = page.evidenceForRange(m.index!, m.index! + m[0].length);
     emails.push({ ...evidence, text: page.text.slice(m.index!, m.index! + m[0].length), context: evidence.text });
     seen.add(m[0].toLowerCase());
   }
   // A mailto: link whose text is a label ("联系我们") still discloses the address.
-  for (const link of page.links) {
+  for (const [index, link] of page.links.entries()) {
+    if (index % PAUSE_EVERY === PAUSE_EVERY - 1) yield;
     const address = /^mailto:([^?]+)/i.exec(link.rawHref?.trim() ?? '')?.[1];
     if (!address || seen.has(address.toLowerCase()) || !/^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$/.test(address)) continue;
     seen.add(address.toLowerCase());

@@ -9,6 +9,7 @@ import { PROVINCE_CHARS } from './provinces';
 import { hostIsUnder, hostnameOf } from '../gather/url';
 import { foldWidth, matchesNear } from '../gather/text';
 import { FINDINGS_LIMIT } from './findings-limit';
+import { PAUSE_EVERY, PAUSE_EVERY_EVIDENCE, runSteps, type Steps } from '../../utils/yield';
 
 export interface IcpMatch {
   start: number;
@@ -51,9 +52,14 @@ export function isMiitHref(href: string | null | undefined): boolean {
   return MIIT_HOSTS.some((domain) => hostIsUnder(host, domain));
 }
 
-export function findIcpNumbers(text: string): IcpMatch[] {
+/**
+ * The ICP numbers of `text`, in order. With a `limit`, each of the two scans stops there: the first `limit` numbers
+ * of the text are among the first `limit` of each.
+ */
+export function findIcpNumbers(text: string, limit = Infinity): IcpMatch[] {
   const found: IcpMatch[] = [];
   for (const m of matchesNear(text, ICP_PATTERN, /icp/i, ICP_REACH)) {
+    if (found.length >= limit) break;
     const kind: IcpKind = m[2] === '备' ? 'filing' : 'licence';
     const province = m[1] ?? null;
     const serial = m[3];
@@ -71,7 +77,9 @@ export function findIcpNumbers(text: string): IcpMatch[] {
       valid: province !== null && serialOk,
     });
   }
+  const filings = found.length;
   for (const m of matchesNear(text, TELECOM_PATTERN, 'B2', TELECOM_REACH)) {
+    if (found.length - filings >= limit) break;
     found.push({
       start: m.index!,
       end: m.index! + m[0].length,
@@ -87,12 +95,21 @@ export function findIcpNumbers(text: string): IcpMatch[] {
 }
 
 export function detectIcp(page: PageView): IcpFact[] {
+  return runSteps(icpSteps(page));
+}
+
+/** detectIcp in steps: a page can repeat a number hundreds of times, and each one found becomes evidence. */
+export function* icpSteps(page: PageView): Steps<IcpFact[]> {
   // Evidence only for the numbers collect.ts keeps, the first FINDINGS_LIMIT: the rest would be cut.
-  const facts = findIcpNumbers(matchText(page)).slice(0, FINDINGS_LIMIT).map((match) => {
+  const matches = findIcpNumbers(matchText(page), FINDINGS_LIMIT).slice(0, FINDINGS_LIMIT);
+  yield;
+  const facts: IcpFact[] = [];
+  for (const [index, match] of matches.entries()) {
+    if (index % PAUSE_EVERY_EVIDENCE === PAUSE_EVERY_EVIDENCE - 1) yield;
     const evidence = page.evidenceForRange(match.start, match.end);
     const links = page.linksIn(match.start, match.end);
     const miit = links.find((link) => isMiitHref(link.href));
-    return {
+    facts.push({
       ...evidence,
       // As displayed (full-width characters kept), whitespace treated as the match treats it.
       text: page.text.slice(match.start, match.end).replace(/\s+/g, match.kind === 'telecom' ? '' : ' '),
@@ -104,11 +121,12 @@ export function detectIcp(page: PageView): IcpFact[] {
       siteSuffix: match.siteSuffix,
       valid: match.valid,
       linked: miit !== undefined,
-    };
-  });
+    });
+  }
   const shown = new Set(facts.map((fact) => `${fact.kind}:${fact.serial}`));
   // A number shown as a picture is written only in its alt text or title.
-  for (const image of page.images) {
+  for (const [index, image] of page.images.entries()) {
+    if (index % PAUSE_EVERY === PAUSE_EVERY - 1) yield;
     if (facts.length >= FINDINGS_LIMIT) break;
     const words = `${image.alt} ${image.title}`.trim();
     if (!words || !/icp|b2/i.test(foldWidth(words))) continue;

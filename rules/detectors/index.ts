@@ -5,17 +5,17 @@
 import type { Facts } from '../types';
 import type { PageView } from '../gather/page';
 import { urlParts } from '../gather/url';
-import { detectIcp } from './icp';
+import { icpSteps } from './icp';
 import { signalSteps } from './signals';
 import { detectPsb } from './psb';
-import { detectAddresses, detectEmails, detectPostalCodes, phoneSteps } from './contact';
+import { detectAddresses, detectPostalCodes, emailSteps, phoneSteps } from './contact';
 import { termsLinkSteps } from './terms-links';
 import { businessLicenceSteps } from './business-licence';
 import { governmentBadgeSteps } from './government-badges';
 import { licenceSteps } from './licences';
 import { detectUscc } from './uscc';
-import { detectSellerIdentity } from './seller-identity';
-import { detectUnfairClauses } from './unfair-clauses';
+import { sellerIdentitySteps } from './seller-identity';
+import { unfairClauseSteps } from './unfair-clauses';
 import { noticeSteps } from './notices';
 import type { Steps } from '../../utils/yield';
 
@@ -26,11 +26,11 @@ export interface DetectorEntry {
 }
 
 export const DETECTORS: readonly DetectorEntry[] = [
-  { id: 'icp', run: (page, facts) => void (facts.icp = detectIcp(page)) },
+  { id: 'icp', *run(page, facts) { facts.icp = yield* icpSteps(page); } },
   { id: 'psb', run: (page, facts) => void (facts.psb = detectPsb(page)) },
   // Contact details in four steps, each a pass over the page text: the async gatherer may pause between them.
   { id: 'contact', *run(page, facts) { facts.phones = yield* phoneSteps(page); } },
-  { id: 'contact', run: (page, facts) => void (facts.emails = detectEmails(page)) },
+  { id: 'contact', *run(page, facts) { facts.emails = yield* emailSteps(page); } },
   { id: 'contact', run: (page, facts) => void (facts.addresses = detectAddresses(page)) },
   { id: 'contact', run: (page, facts) => void (facts.postalCodes = detectPostalCodes(page)) },
   { id: 'terms-links', *run(page, facts) { facts.terms = yield* termsLinkSteps(page); } },
@@ -38,8 +38,8 @@ export const DETECTORS: readonly DetectorEntry[] = [
   { id: 'government-badges', *run(page, facts) { facts.governmentBadges = yield* governmentBadgeSteps(page); } },
   { id: 'licences', *run(page, facts) { facts.licences = yield* licenceSteps(page); } },
   { id: 'uscc', run: (page, facts) => void (facts.uscc = detectUscc(page)) },
-  { id: 'seller-identity', run: (page, facts) => void Object.assign(facts, detectSellerIdentity(page)) },
-  { id: 'unfair-clauses', run: (page, facts) => void (facts.unfairClauses = detectUnfairClauses(page)) },
+  { id: 'seller-identity', *run(page, facts) { Object.assign(facts, yield* sellerIdentitySteps(page)); } },
+  { id: 'unfair-clauses', *run(page, facts) { facts.unfairClauses = yield* unfairClauseSteps(page); } },
   { id: 'notices', *run(page, facts) { facts.notices = yield* noticeSteps(page); } },
   { id: 'signals', *run(page, facts) { facts.signals = yield* signalSteps(page); } },
 ];

@@ -9,7 +9,7 @@ import { matchText, type PageView } from '../gather/page';
 import { PROVINCE_CHARS } from './provinces';
 import { ClaimedText, matchesNear } from '../gather/text';
 import { findingsCounter } from './findings-limit';
-import { PAUSE_EVERY, runSteps, type Steps } from '../../utils/yield';
+import { PAUSE_EVERY, PAUSE_EVERY_EVIDENCE, runSteps, type Steps } from '../../utils/yield';
 
 interface KnownLicence {
   name: string;
@@ -162,17 +162,19 @@ export function* licenceSteps(page: PageView): Steps<LicenceFact[]> {
   // Evidence (a selector, visibility) only for the matches collect.ts keeps: the first FINDINGS_LIMIT of each name.
   const kept = findingsCounter<string>();
   const keptMatches = matches.filter((match) => !kept.full(match.name) && (kept.add(match.name), true));
-  const facts: LicenceFact[] = keptMatches.map((match) => {
+  const facts: LicenceFact[] = [];
+  for (const [index, match] of keptMatches.entries()) {
+    if (index % PAUSE_EVERY_EVIDENCE === PAUSE_EVERY_EVIDENCE - 1) yield;
     const evidence = page.evidenceForRange(match.start, match.end);
-    return {
+    facts.push({
       ...evidence,
       text: page.text.slice(match.start, match.end),
       context: evidence.text,
       name: match.name,
       // As displayed: the number ends the match.
       number: match.number === null ? null : page.text.slice(match.end - match.number.length, match.end),
-    };
-  });
+    });
+  }
   const claimed = new ClaimedText(page.text.length);
   for (const match of matches) claimed.claim(match.start, match.end);
   // Past FINDINGS_LIMIT facts of one name the rest are cut (collect.ts): a link of that name is not looked at.

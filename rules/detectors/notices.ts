@@ -9,7 +9,7 @@ import { matchText, type PageView } from '../gather/page';
 import { clauseBefore, quoteSentence, sentenceAround } from './sentences';
 import { holdsAnyWord } from '../gather/text';
 import { findingsCounter } from './findings-limit';
-import { PAUSE_EVERY, runSteps, type Steps } from '../../utils/yield';
+import { PAUSE_EVERY, PAUSE_EVERY_EVIDENCE, runSteps, type Steps } from '../../utils/yield';
 
 export type NoticeFact = Evidence & { kind: NoticeKind };
 
@@ -71,7 +71,8 @@ export function* noticeSteps(page: PageView): Steps<NoticeFact[]> {
     if (!holdsAnyWord(lowered, words)) continue;
     for (const m of folded.matchAll(pattern)) {
       if (perKind.full(kind)) break;
-      if (++matches % PAUSE_EVERY === 0) yield;
+      // Most matches become evidence: a pause every few of them.
+      if (++matches % PAUSE_EVERY_EVIDENCE === 0) yield;
       const [from] = sentenceAround(text, m.index!, m.index! + m[0].length);
       // "本平台不会停止服务" is no closing notice; "没有先行赔付" is no measure.
       if (kind !== 'conspicuous-terms' && NEGATED.test(clauseBefore(text, from, m.index!).slice(-6))) continue;

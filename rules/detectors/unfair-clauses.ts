@@ -9,6 +9,7 @@ import { matchText, type PageView } from '../gather/page';
 import { clauseBefore, quoteSentence, sentenceAround } from './sentences';
 import { holdsAnyWord } from '../gather/text';
 import { findingsCounter } from './findings-limit';
+import { PAUSE_EVERY, PAUSE_EVERY_EVIDENCE, runSteps, type Steps } from '../../utils/yield';
 
 interface UnfairPattern {
   basis: G2Article;
@@ -58,14 +59,22 @@ export interface UnfairMatch {
 }
 
 export function findUnfairClauses(text: string): UnfairMatch[] {
+  return runSteps(unfairMatchSteps(text));
+}
+
+/** findUnfairClauses in steps: a scan of the text per article's pattern, pausing between them and every few matches. */
+function* unfairMatchSteps(text: string): Steps<UnfairMatch[]> {
   const found: UnfairMatch[] = [];
   const quoted = new Set<string>();
   const perBasis = findingsCounter<string>();
   const lowered = text.toLowerCase();
+  let matches = 0;
   for (const { basis, pattern, words } of PATTERNS) {
     if (!holdsAnyWord(lowered, words)) continue;
+    yield;
     for (const m of text.matchAll(pattern)) {
       if (perBasis.full(basis)) break;
+      if (++matches % PAUSE_EVERY === 0) yield;
       const start = m.index!;
       const [sentenceStart, sentenceEnd] = sentenceAround(text, start, start + m[0].length);
       if (NEGATION.test(clauseBefore(text, sentenceStart, start))) continue;
@@ -81,10 +90,19 @@ export function findUnfairClauses(text: string): UnfairMatch[] {
 }
 
 export function detectUnfairClauses(page: PageView): UnfairClauseFact[] {
-  return findUnfairClauses(matchText(page)).map((match) => {
+  return runSteps(unfairClauseSteps(page));
+}
+
+/** detectUnfairClauses in steps: up to FINDINGS_LIMIT clauses per article, each quoted with its evidence. */
+export function* unfairClauseSteps(page: PageView): Steps<UnfairClauseFact[]> {
+  const found = yield* unfairMatchSteps(matchText(page));
+  const facts: UnfairClauseFact[] = [];
+  for (const [index, match] of found.entries()) {
+    if (index % PAUSE_EVERY_EVIDENCE === PAUSE_EVERY_EVIDENCE - 1) yield;
     // Visibility and selector from the phrase itself; the quote is its sentence.
     const evidence = page.evidenceForRange(match.start, match.end);
     const sentence = quoteSentence(page.text, match.sentenceStart, match.sentenceEnd, match.start, match.end);
-    return { ...evidence, text: sentence, phrase: match.phrase, basis: match.basis };
-  });
+    facts.push({ ...evidence, text: sentence, phrase: match.phrase, basis: match.basis });
+  }
+  return facts;
 }

@@ -2,6 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { findIcpNumbers, isMiitHref } from '@/rules/detectors/icp';
 
 describe('findIcpNumbers', () => {
+  it('with a limit, finds the same first numbers as without one', () => {
+    const numbers = Array.from({ length: 300 }, (_, i) =>
+      i % 3 ? `京ICP备${11_000_000 + i}号` : `浙B2-${20_080_000 + i}`,
+    ).join(' 。');
+    const limited = findIcpNumbers(numbers, 100);
+    expect(limited.slice(0, 100)).toEqual(findIcpNumbers(numbers).slice(0, 100));
+    // Each scan stopped at 100: 100 filings of the 200, 100 telecom licences of the 100.
+    expect(limited).toHaveLength(200);
+  });
+
   it('reads a filing with its -N site suffix', () => {
     const [match] = findIcpNumbers('© 京ICP备11041704号-1 版权所有');
     expect(match).toMatchObject({ kind: 'filing', province: '京', serial: '11041704', siteSuffix: 1, valid: true });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isIdentityMark } from '@/rules/detectors/seller-identity';
+import { FINDINGS_LIMIT } from '@/rules/detectors/findings-limit';
 import { factsOf } from '../gather/support/dom';
 
 describe('seller identity', () => {
@@ -23,5 +24,18 @@ describe('seller identity', () => {
     const facts = factsOf('<a href="/account/realname">实名认证</a><span style="display:none">已实名认证</span>');
     expect(facts.identityVerified).toBe(false);
     expect(facts.identityEvidence).toHaveLength(1);
+  });
+
+  it('keeps evidence of the first FINDINGS_LIMIT marks of a page that repeats them thousands of times', () => {
+    const facts = factsOf(`<p>${'<span>已实名认证</span> '.repeat(3000)}</p>`);
+    expect(facts.identityVerified).toBe(true);
+    expect(facts.identityEvidence).toHaveLength(FINDINGS_LIMIT);
+  });
+
+  it('still finds a visible mark after more than FINDINGS_LIMIT hidden ones', () => {
+    const hidden = '<span style="display:none">已实名认证</span>'.repeat(FINDINGS_LIMIT + 50);
+    const facts = factsOf(`<div>${hidden}</div><p>店铺 已实名认证</p>`);
+    expect(facts.identityVerified).toBe(true);
+    expect(facts.identityEvidence).toHaveLength(FINDINGS_LIMIT);
   });
 });

@@ -32,7 +32,18 @@ describe('detectors that read every link or thousands of matches', () => {
       if (steps) pauses.set(detector.id, (pauses.get(detector.id) ?? 0) + pausesOf(steps));
     }
     expect([...pauses.keys()].sort()).toEqual(
-      ['business-licence', 'contact', 'government-badges', 'licences', 'notices', 'signals', 'terms-links'].sort(),
+      [
+        'business-licence',
+        'contact',
+        'government-badges',
+        'icp',
+        'licences',
+        'notices',
+        'seller-identity',
+        'signals',
+        'terms-links',
+        'unfair-clauses',
+      ].sort(),
     );
     for (const id of ['business-licence', 'government-badges', 'licences', 'terms-links', 'contact']) {
       expect(pauses.get(id), id).toBeGreaterThanOrEqual(ITEMS / PAUSE_EVERY - 1);
