@@ -4,6 +4,7 @@ import { contentFingerprint, watchPage } from '@/entrypoints/content/watch';
 import { createSettler } from '@/entrypoints/content/settle';
 import { pageAnswers } from '@/entrypoints/content/answers';
 import { listen, replyWithin, send } from '@/messaging/protocol';
+import { yieldToEventLoop } from '@/utils/yield';
 import { mirrorRefuses, readSettingsMirror } from '@/storage/settings-mirror';
 
 /** The automatic-audit question is answered after two database reads; the audit itself does not wait for it. */
@@ -31,8 +32,10 @@ export default defineContentScript({
      * only where the settings' copy in storage.local already says no does the audit wait for the answer.
      */
     let auditedContent = '';
-    const autoAudit = () => {
-      auditedContent = contentFingerprint(document);
+    const autoAudit = async (fingerprint = contentFingerprint(document)) => {
+      auditedContent = fingerprint;
+      // The fingerprint reads the whole page's text: on a huge page the audit's first slice waits for a task of its own.
+      await yieldToEventLoop();
       const likelyRefused = mirror.then((copy) => copy !== null && mirrorRefuses(copy, location.href));
       // The next audit (a route change, late content) uses a copy read from here on.
       mirror = readSettingsMirror();
@@ -47,10 +50,11 @@ export default defineContentScript({
           auditedPath = path;
           auditor = newAuditor();
           highlighter.clear();
-        } else if (reason === 'content' && contentFingerprint(document) === auditedContent) {
-          return;
         }
-        void autoAudit().catch(() => undefined);
+        // Read once: the same fingerprint says whether anything changed and is what the audit is of.
+        const fingerprint = contentFingerprint(document);
+        if (reason === 'content' && fingerprint === auditedContent) return;
+        void autoAudit(fingerprint).catch(() => undefined);
       },
       ignore: (node) => highlighter.owns(node),
     });
