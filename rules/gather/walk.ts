@@ -7,6 +7,7 @@
  */
 import type { EmphasisInfo, ImageInfo, LinkInfo } from './page';
 import { resolveHref } from './url';
+import { PAUSE_EVERY } from '../../utils/yield';
 
 export const WALK_BATCH = 512;
 
@@ -142,6 +143,8 @@ interface Context {
  */
 class Walker {
   private readonly pieces: string[] = [];
+  /** The pieces of each batch joined: the text is one join of a few hundred chunks, not of a million pieces. */
+  private readonly chunks: string[] = [];
   private length = 0;
   private lastSpace = true;
   private lastBreak = true;
@@ -208,13 +211,17 @@ class Walker {
       if (this.node === null) {
         if (++this.topIndex >= this.tops.length) {
           this.lineBreak();
+          this.foldPieces();
           return true;
         }
         this.top = this.node = this.tops[this.topIndex];
         this.parentKnown = false;
         if (this.top.isConnected === false) this.detached = true;
       }
-      if (budget-- <= 0) return false;
+      if (budget-- <= 0) {
+        this.foldPieces();
+        return false;
+      }
       const node: Node = this.node;
       const inside = this.enter(node);
       if (inside) {
@@ -293,6 +300,12 @@ class Walker {
     // A shadow root's or a frame document's children: their parent is the root, not the element on the stack.
     if (parent.nodeType === 11 || parent.nodeType === 9) return node.isConnected !== false;
     return parent === this.ancestors[this.ancestors.length - 1];
+  }
+
+  private foldPieces(): void {
+    if (this.pieces.length === 0) return;
+    this.chunks.push(this.pieces.join(''));
+    this.pieces.length = 0;
   }
 
   private lineBreak(): void {
@@ -437,13 +450,13 @@ class Walker {
     return null;
   }
 
-  result(): WalkResult {
-    const text = this.pieces.join('');
-    for (const link of this.links) {
-      const inside = text.slice(link.start, link.end);
-      // The stream is collapsed already; only a line break inside the link needs replacing.
-      link.text = (inside.includes('\n') ? inside.replace(WHITESPACE, ' ') : inside).trim();
-    }
+  /** The walk's text, once the walk is done: each link's text is read from it (see labelLinks). */
+  joinedText(): string {
+    this.foldPieces();
+    return this.chunks.join('');
+  }
+
+  result(text: string): WalkResult {
     return {
       text,
       segments: this.segments,
@@ -464,7 +477,14 @@ class Walker {
 export function* walkDocument(doc: Document, pageUrl: string, reportFrames = false): Generator<void, WalkResult, void> {
   const walker = new Walker(doc, pageUrl, reportFrames);
   while (!walker.run(WALK_BATCH)) yield;
-  // Joining the text and labelling thousands of links is a step of its own.
   yield;
-  return walker.result();
+  const text = walker.joinedText();
+  // Thousands of links are labelled in steps of their own.
+  for (const [index, link] of walker.links.entries()) {
+    if (index % PAUSE_EVERY === PAUSE_EVERY - 1) yield;
+    const inside = text.slice(link.start, link.end);
+    // The stream is collapsed already; only a line break inside the link needs replacing.
+    link.text = (inside.includes('\n') ? inside.replace(WHITESPACE, ' ') : inside).trim();
+  }
+  return walker.result(text);
 }
