@@ -112,7 +112,7 @@ export async function importEntries(
   for (let start = 0; start < entries.length; start += CHECK_BATCH) {
     const batch = entries.slice(start, start + CHECK_BATCH);
     const keyOf = (url: string, auditedAtMs: number) => `${auditedAtMs} ${url}`;
-    const wanted = batch.map((entry) => [entry.audit.url, Date.parse(entry.audit.auditedAt)] as [string, number]);
+    const wanted = batch.map((entry) => [entry.url, Date.parse(entry.auditedAt)] as [string, number]);
     const twins = new Map<string, StoredAudit[]>();
     for (const twin of await db.audits.where('[url+auditedAtMs]').anyOf(wanted).toArray()) {
       const key = keyOf(twin.url, twin.auditedAtMs);
@@ -127,14 +127,14 @@ export async function importEntries(
     }
   }
   // Oldest first, so ids grow with time as they did where the audits were made.
-  fresh.sort((a, b) => Date.parse(a.audit.auditedAt) - Date.parse(b.audit.auditedAt));
+  fresh.sort((a, b) => Date.parse(a.auditedAt) - Date.parse(b.auditedAt));
   let captures = 0;
-  const versions = [...termsVersionsFromAudits(fresh.map((entry) => entry.audit)), ...termsVersions];
+  const versions = [...termsVersionsFromAudits(fresh.filter((entry) => entry.termsPage).map((entry) => entry.readAudit())), ...termsVersions];
   await db.transaction('rw', [db.audits, db.captures, db.blobs, db.termsVersions], async () => {
     await mergeTermsVersions(db, versions);
     for (let start = 0; start < fresh.length; start += WRITE_BATCH) {
       const batch = fresh.slice(start, start + WRITE_BATCH);
-      const ids = (await db.audits.bulkAdd(batch.map((entry) => toStoredAudit(entry.audit)), { allKeys: true })) as number[];
+      const ids = (await db.audits.bulkAdd(batch.map((entry) => toStoredAudit(entry.readAudit())), { allKeys: true })) as number[];
       for (const [i, entry] of batch.entries()) {
         if (!entry.capture) continue;
         const { sealed, artefacts } = entry.capture;
