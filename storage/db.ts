@@ -6,6 +6,7 @@ import type { SettleOptions } from '@/rules/settle';
 import { searchTextOf, termsOf } from './search-terms';
 import { termsVersionsFromAudits, type StoredTermsVersion } from './terms-versions';
 import { AUDIT_ROWS, auditRowOf, auditRowsMiddleware } from './audit-rows';
+import { chunkedAddsMiddleware } from './chunked-adds';
 
 /** One audit of one page, with the fields the history is searched and sorted by lifted out for indexing. */
 export interface StoredAudit {
@@ -132,6 +133,8 @@ export class LiangzhaoDatabase extends Dexie {
     super(name);
     // Every write to `audits` writes its row to `auditRows` in the same transaction.
     this.use(auditRowsMiddleware);
+    // A bulk add goes to IndexedDB a few values per task, so copying them never holds the page (storage/chunked-adds.ts).
+    this.use(chunkedAddsMiddleware);
     // Every version stays here: Dexie upgrades a database of any earlier version step by step.
     this.version(1).stores({
       audits: '++id, host, url, pageType, grade, verdict, score, auditedAtMs, *failedRules, tabId, [host+auditedAtMs]',

@@ -11,6 +11,7 @@ import { renderReport } from './report';
 import { reportImages } from './report-images';
 import { arraySource, type EntrySource } from './source';
 import { BlobWriter } from './blob-writer';
+import { canonicalPieces, indentedPieces } from './json-pieces';
 
 export const BUNDLE_SCHEMA = 'liangzhao.bundle/1';
 export const MANIFEST = 'manifest.json';
@@ -86,7 +87,7 @@ export async function buildBundleBlob(
     const stream: ZipInputFile & { push(chunk: Uint8Array, final?: boolean): void } = STORED.test(path)
       ? new ZipPassThrough(path)
       : nativeDeflate
-        ? new DeflatedFile(path, await deflateRaw(bytes))
+        ? new DeflatedFile(path, await deflateRaw(bytes, yieldNow))
         : new ZipDeflate(path, { level: 6 });
     if (!Number.isNaN(mtime.getTime())) stream.mtime = mtime;
     zip.add(stream);
@@ -144,8 +145,10 @@ export async function buildBundleBlob(
     files: await Promise.all(listed),
     audits,
   };
-  const manifest: BundleManifest = { ...unsealed, digest: await sha256Hex(canonicalJson(unsealed)) };
-  await add(MANIFEST, encoder.encode(manifestText(manifest)), false);
+  // Written and sealed a piece at a time: with 2,000 audits its JSON is megabytes.
+  const canonical = await piecesToBytes(canonicalPieces(unsealed), yieldNow);
+  const manifest: BundleManifest = { ...unsealed, digest: await sha256Hex(canonical) };
+  await add(MANIFEST, await piecesToBytes(manifestPieces(manifest), yieldNow), false);
   zip.end();
   if (failure) throw failure;
   return out.blob('application/zip');
@@ -166,13 +169,31 @@ function hasNativeDeflate(): boolean {
   }
 }
 
-/** The bytes go straight into the stream: wrapping them in a Blob first cost up to 290 ms a file (copied, registered). */
-async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
+/**
+ * The bytes go straight into the stream (wrapping them in a Blob first cost up to 290 ms a file: copied,
+ * registered), a slice at a time with a yield between: the stream deflates each chunk on the page's thread, in the
+ * task that wrote it, so a file of megabytes written at once was one task of 120 ms.
+ */
+async function deflateRaw(bytes: Uint8Array, yieldNow: () => Promise<void>): Promise<Uint8Array<ArrayBuffer>> {
   const stream = new CompressionStream('deflate-raw');
   const writer = stream.writable.getWriter();
-  void writer.write(bytes as Uint8Array<ArrayBuffer>);
-  void writer.close();
-  return new Uint8Array(await new Response(stream.readable).arrayBuffer());
+  const deflated = new Response(stream.readable).arrayBuffer();
+  for (let at = 0; at < bytes.length; at += SLICE) {
+    await writer.write(bytes.subarray(at, at + SLICE) as Uint8Array<ArrayBuffer>);
+    await yieldNow();
+  }
+  await writer.close();
+  return new Uint8Array(await deflated);
+}
+
+/** Joins pieces of text as UTF-8 bytes, giving the thread back between pieces when the slice is used up. */
+async function piecesToBytes(pieces: Iterable<string>, yieldNow: () => Promise<void>): Promise<Uint8Array> {
+  const out = new BlobWriter(1024 * 1024);
+  for (const piece of pieces) {
+    out.write(piece);
+    await yieldNow();
+  }
+  return new Uint8Array(await out.blob().arrayBuffer());
 }
 
 /**
@@ -196,6 +217,12 @@ class DeflatedFile extends ZipPassThrough {
 /** The one way a manifest is written, so that verification can tell any byte changed in it. */
 export function manifestText(manifest: BundleManifest): string {
   return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/** `manifestText`, a piece at a time. */
+function* manifestPieces(manifest: BundleManifest): Generator<string> {
+  yield* indentedPieces(manifest as unknown as Record<string, unknown>);
+  yield '\n';
 }
 
 export type BundleStatus = 'intact' | 'broken' | 'unreadable';

@@ -26,15 +26,18 @@ export async function auditIdsFor(db: LiangzhaoDatabase, selection: 'all' | read
 const CHECK_BATCH = 100;
 
 /**
- * How many audit rows one read fetches: one `bulkGet` per batch. While a batch is being written out the next one is
- * already being read, so the database's work overlaps the export's; two batches (a few megabytes) are in memory.
+ * How many audit rows one read fetches: one `bulkGet` per batch. While a batch is being written out the next ones
+ * are already being read, so the database's work overlaps the export's; a few batches (a few megabytes) are in
+ * memory. A `bulkGet` asks for each row in the task that calls it: 500 at a time was one task of 90 ms.
  */
-const READ_BATCH = 500;
+const READ_BATCH = 100;
+/** Batches requested ahead of the one being written out. */
+const READ_AHEAD = 3;
 
 /**
  * The audits by id, each read with its capture and artefacts only when the export reaches it, and a terms page
  * with its document's versions (read once per document). Rows are fetched a batch at a time (`bulkGet`), the next
- * batch requested as soon as the current one is reached.
+ * batches requested as soon as the current one is reached.
  */
 export function entrySource(db: LiangzhaoDatabase, ids: readonly number[]): EntrySource {
   const versions = new Map<string, Promise<StoredTermsVersion[]>>();
@@ -48,8 +51,7 @@ export function entrySource(db: LiangzhaoDatabase, ids: readonly number[]): Entr
   };
   const rowAt = async (index: number) => {
     const start = index - (index % READ_BATCH);
-    request(start);
-    request(start + READ_BATCH);
+    for (let ahead = 0; ahead <= READ_AHEAD; ahead++) request(start + ahead * READ_BATCH);
     for (const begun of batches.keys()) if (begun < start) batches.delete(begun);
     return (await batches.get(start)!)[index - start];
   };
@@ -79,19 +81,12 @@ async function loadCapture(db: LiangzhaoDatabase, audit: StoredAudit): Promise<C
 }
 
 /**
- * How long one batch of an import's writes may take, and the batch it starts with. IndexedDB copies each audit
- * (structured clone) in the task that writes it, so a batch of 20 held the page for 130-300 ms on a loaded machine:
- * the batch grows or shrinks to what the last one took, which bounds the task, while round trips stay few.
+ * How many audits one `bulkAdd` of an import writes: exactly Dexie's threshold for tracking a write as "the whole
+ * table changed". Below 50 values Dexie records every key of every index (with `*terms`, dozens an audit) for its
+ * live queries, and at the end of a transaction of 2,000 audits it merged and posted that set in one task of 180 ms.
+ * The database layer hands IndexedDB the 50 a few per task (storage/chunked-adds.ts), so their copying is spread out.
  */
-const WRITE_BATCH_MS = 20;
-const FIRST_WRITE_BATCH = 4;
-const MAX_WRITE_BATCH = 50;
-
-/** The next batch size: as many audits as fit in WRITE_BATCH_MS at the pace the last batch went. */
-export function nextWriteBatch(size: number, elapsedMs: number): number {
-  if (elapsedMs <= 0) return Math.min(MAX_WRITE_BATCH, size * 2);
-  return Math.max(1, Math.min(MAX_WRITE_BATCH, size * 2, Math.floor((size * WRITE_BATCH_MS) / elapsedMs)));
-}
+export const WRITE_BATCH = 50;
 
 export interface ImportOutcome {
   added: number;
@@ -117,7 +112,7 @@ export async function importEntries(
   for (let start = 0; start < entries.length; start += CHECK_BATCH) {
     const batch = entries.slice(start, start + CHECK_BATCH);
     const keyOf = (url: string, auditedAtMs: number) => `${auditedAtMs} ${url}`;
-    const wanted = batch.map((entry) => [entry.audit.url, Date.parse(entry.audit.auditedAt)] as [string, number]);
+    const wanted = batch.map((entry) => [entry.url, Date.parse(entry.auditedAt)] as [string, number]);
     const twins = new Map<string, StoredAudit[]>();
     for (const twin of await db.audits.where('[url+auditedAtMs]').anyOf(wanted).toArray()) {
       const key = keyOf(twin.url, twin.auditedAtMs);
@@ -132,19 +127,14 @@ export async function importEntries(
     }
   }
   // Oldest first, so ids grow with time as they did where the audits were made.
-  fresh.sort((a, b) => Date.parse(a.audit.auditedAt) - Date.parse(b.audit.auditedAt));
+  fresh.sort((a, b) => Date.parse(a.auditedAt) - Date.parse(b.auditedAt));
   let captures = 0;
-  const versions = [...termsVersionsFromAudits(fresh.map((entry) => entry.audit)), ...termsVersions];
+  const versions = [...termsVersionsFromAudits(fresh.filter((entry) => entry.termsPage).map((entry) => entry.readAudit())), ...termsVersions];
   await db.transaction('rw', [db.audits, db.captures, db.blobs, db.termsVersions], async () => {
     await mergeTermsVersions(db, versions);
-    // In batches: one round trip per batch keeps a large import quick, a small batch keeps each task short.
-    let size = FIRST_WRITE_BATCH;
-    for (let start = 0; start < fresh.length; ) {
-      const batch = fresh.slice(start, start + size);
-      start += batch.length;
-      const began = performance.now();
-      const ids = (await db.audits.bulkAdd(batch.map((entry) => toStoredAudit(entry.audit)), { allKeys: true })) as number[];
-      const elapsedMs = performance.now() - began;
+    for (let start = 0; start < fresh.length; start += WRITE_BATCH) {
+      const batch = fresh.slice(start, start + WRITE_BATCH);
+      const ids = (await db.audits.bulkAdd(batch.map((entry) => toStoredAudit(entry.readAudit())), { allKeys: true })) as number[];
       for (const [i, entry] of batch.entries()) {
         if (!entry.capture) continue;
         const { sealed, artefacts } = entry.capture;
@@ -162,7 +152,6 @@ export async function importEntries(
         await db.audits.update(ids[i], { captureId });
         captures++;
       }
-      size = nextWriteBatch(batch.length, elapsedMs);
     }
   });
   return { added: fresh.length, skipped: entries.length - fresh.length, captures };

@@ -1,6 +1,6 @@
 import { createYielder, type ProgressCallback } from '../../utils/yield';
 
-const SLICE = 512 * 1024;
+const SLICE = 128 * 1024;
 
 /**
  * A file's lines, decoded and split slice by slice: `Blob.text()` decodes a large file in one long task on the page

@@ -7,7 +7,8 @@
  * fresh profile, each with the longest main-thread task while it ran. Blocking is witnessed two ways, as in the
  * engine bench: the longtask observer and a ping-pong of macrotasks whose largest gap is the longest task between
  * them. The timed CSV and JSON runs leave the ping-pong out, so it does not slow what they time.
- * `--tasks csv,json,zip,import` measures only those (all by default).
+ * `--tasks csv,json,zip,import` measures only those (all by default). `--trace DIR` records a Chromium trace (with
+ * the JavaScript sampling profiler) of each ZIP and import run into DIR, to see what a long task was made of.
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -145,7 +146,21 @@ async function seededSession(count: number): Promise<ExtensionSession> {
 export type ExportTask = 'csv' | 'json' | 'zip' | 'import';
 export const EXPORT_TASKS: readonly ExportTask[] = ['csv', 'json', 'zip', 'import'];
 
-export async function benchExports(options: { runs?: number; tasks?: readonly ExportTask[] } = {}): Promise<ExportBench> {
+/** Runs `measure` inside a Chromium trace written to `dir/name.json`, when a trace directory was asked for. */
+async function traced<T>(page: Page, dir: string | undefined, name: string, measure: () => Promise<T>): Promise<T> {
+  if (!dir) return measure();
+  await page.tracing.start({
+    path: join(dir, `${name}.json`),
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing'],
+  });
+  try {
+    return await measure();
+  } finally {
+    await page.tracing.stop();
+  }
+}
+
+export async function benchExports(options: { runs?: number; tasks?: readonly ExportTask[]; traceDir?: string } = {}): Promise<ExportBench> {
   const runs = options.runs ?? 5;
   const tasks = new Set(options.tasks ?? EXPORT_TASKS);
   const large = tasks.has('csv') || tasks.has('json');
@@ -172,7 +187,7 @@ export async function benchExports(options: { runs?: number; tasks?: readonly Ex
         if (tasks.has('json')) json.push(await timeExport(board, 'json', false));
         await board.close();
       }
-      if (smallBoard && tasks.has('zip')) zip.push(await timeExport(smallBoard, 'zip', true));
+      if (smallBoard && tasks.has('zip')) zip.push(await traced(smallBoard, options.traceDir, `zip-${run}`, () => timeExport(smallBoard, 'zip', true)));
       if (!tasks.has('import')) continue;
 
       const fresh = await launchWithExtension();
@@ -180,9 +195,11 @@ export async function benchExports(options: { runs?: number; tasks?: readonly Ex
         const target = await openDashboard(fresh, downloads);
         const previous = await noticeText(target);
         const input = await target.$('[data-testid=import-json]');
-        await startWatch(target, true);
-        await (input as unknown as { uploadFile: (path: string) => Promise<void> }).uploadFile(importFile);
-        const result = await finishWatch(target, previous);
+        const result = await traced(target, options.traceDir, `import-${run}`, async () => {
+          await startWatch(target, true);
+          await (input as unknown as { uploadFile: (path: string) => Promise<void> }).uploadFile(importFile);
+          return finishWatch(target, previous);
+        });
         if (!result.ok) throw new Error(`import failed: ${result.text}`);
         imports.push(result);
       } finally {
@@ -225,7 +242,8 @@ if (process.argv[1]?.endsWith('bench/exports.ts')) {
   const index = process.argv.indexOf('--runs');
   const tasksAt = process.argv.indexOf('--tasks');
   const tasks = tasksAt >= 0 ? (process.argv[tasksAt + 1] ?? '').split(',').filter((task): task is ExportTask => EXPORT_TASKS.includes(task as ExportTask)) : undefined;
-  benchExports({ runs: index >= 0 ? Number(process.argv[index + 1]) || 5 : 5, tasks })
+  const traceAt = process.argv.indexOf('--trace');
+  benchExports({ runs: index >= 0 ? Number(process.argv[index + 1]) || 5 : 5, tasks, traceDir: traceAt >= 0 ? process.argv[traceAt + 1] : undefined })
     .then((bench) => {
       printExports(bench);
       console.log(JSON.stringify(bench));

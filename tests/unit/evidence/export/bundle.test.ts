@@ -110,6 +110,21 @@ describe('verifyBundle', () => {
     // Several megabytes hashed and zipped: seconds on a loaded 2-core machine, so a stall guard, not a budget.
   }, 60_000);
 
+  it('deflates a file of many slices to the same bytes and digests, and seals a manifest of many audits', async () => {
+    // Over a megabyte of report and audit JSON each, so the deflate and the manifest are written in many pieces.
+    const big = (i: number) => ({ audit: { ...sampleAudit(), url: `https://shop.example.cn/${i}`, title: `大${'页'.repeat(400_000)}${i}` } });
+    const small = Array.from({ length: 300 }, (_, i) => ({ audit: { ...sampleAudit(), url: `https://shop.example.cn/s${i}` } }));
+    const entries = [big(1), ...small, big(2)];
+    const zip = await buildBundle(entries, OPTIONS);
+    const files = unzipSync(zip);
+    const manifest = JSON.parse(strFromU8(files['manifest.json'])) as BundleManifest;
+    expect(manifest.files.length).toBe(entries.length * 2);
+    for (const file of manifest.files) expect(file.sha256, file.path).toBe(await sha256Hex(files[file.path]));
+    expect(JSON.parse(strFromU8(files['001-shop.example.cn/audit.json']))).toEqual(big(1).audit);
+    expect(strFromU8(files['302-shop.example.cn/report.html'])).toContain(`${'页'.repeat(1000)}2`);
+    expect(await verifyBundle(zip)).toMatchObject({ status: 'intact', problems: [], audits: entries.length });
+  });
+
   it('calls what is not a Liangzhao bundle unreadable', async () => {
     expect(await verifyBundle(strToU8('not a zip'))).toMatchObject({ status: 'unreadable', problems: [{ code: 'bundleNotZip' }] });
     expect(await verifyBundle(zipSync({ 'a.txt': strToU8('a') }))).toMatchObject({ status: 'unreadable', problems: [{ code: 'bundleNoManifest' }] });

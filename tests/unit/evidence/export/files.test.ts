@@ -47,7 +47,7 @@ describe('makeExport', () => {
     };
     const parsed = await parseJsonImport(await text((await makeExport('json', source, OPTIONS)).blob));
     expect(reads).toEqual([0, 1, 2]);
-    expect(parsed.ok && parsed.entries.map((e) => e.audit.url)).toEqual(['https://shop.example.cn/0', 'https://shop.example.cn/2']);
+    expect(parsed.ok && parsed.entries.map((e) => e.url)).toEqual(['https://shop.example.cn/0', 'https://shop.example.cn/2']);
     const csv = await text((await makeExport('csv', source, OPTIONS)).blob);
     expect(csv).toContain('https://shop.example.cn/2');
     expect(csv).not.toContain('https://shop.example.cn/1');

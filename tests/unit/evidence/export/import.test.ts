@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LiangzhaoDatabase, toStoredAudit } from '@/storage/db';
 import { saveCapture, type CaptureRow } from '@/evidence/capture/store';
-import { auditIdsFor, entrySource, importJsonText, nextWriteBatch, verifyStoredChains } from '@/evidence/export/import';
+import { auditIdsFor, entrySource, importJsonText, verifyStoredChains, WRITE_BATCH } from '@/evidence/export/import';
 import { buildJsonExport } from '@/evidence/export/json';
 import type { EvidenceEntry } from '@/evidence/export/source';
 import { buildBundle, captureOf, headOf, hostileAudit, sampleAudit } from '../helpers';
@@ -159,14 +159,18 @@ describe('importing more audits than one lookup batch', () => {
 });
 
 describe('the size of an import’s write batches', () => {
-  it('shrinks a batch that took longer than its budget, down to one audit', () => {
-    expect(nextWriteBatch(20, 300)).toBe(1);
-    expect(nextWriteBatch(4, 40)).toBe(2);
-  });
-
-  it('grows a quick batch, at most doubling, and never past fifty', () => {
-    expect(nextWriteBatch(4, 2)).toBe(8);
-    expect(nextWriteBatch(40, 1)).toBe(50);
-    expect(nextWriteBatch(4, 0)).toBe(8);
+  it('writes the audits fifty at a time, Dexie’s line for tracking a write as the whole table', async () => {
+    const audits = Array.from({ length: 120 }, (_, i) => ({ ...sampleAudit(), url: `https://shop.example.cn/w${i}` }));
+    const blob = await buildJsonExport(audits.map((audit) => ({ audit })), { exportedAt: '2026-11-29T10:00:00.000+08:00', extensionVersion: '0.1.0' });
+    const db = freshDb();
+    const sizes: number[] = [];
+    const bulkAdd = db.audits.bulkAdd.bind(db.audits);
+    db.audits.bulkAdd = ((items: unknown[], options: unknown) => {
+      sizes.push(items.length);
+      return bulkAdd(items as never, options as never);
+    }) as typeof db.audits.bulkAdd;
+    expect(await importJsonText(db, await blob.text())).toMatchObject({ ok: true, outcome: { added: 120 } });
+    expect(WRITE_BATCH).toBe(50);
+    expect(sizes).toEqual([50, 50, 20]);
   });
 });

@@ -54,7 +54,7 @@ describe('JSON export', () => {
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.source).toBe('export');
-    expect(parsed.entries.map((e) => e.audit)).toEqual(entries.map((e) => e.audit));
+    expect(parsed.entries.map((e) => e.readAudit())).toEqual(entries.map((e) => e.audit));
     expect(parsed.entries[1].capture!.sealed).toEqual(entries[1].capture!.sealed);
     expect(parsed.entries[0].capture!.artefacts.map((a) => [a.entry.name, [...a.bytes]])).toEqual(
       entries[0].capture!.artefacts.map((a) => [a.entry.name, [...a.bytes]]),
@@ -87,11 +87,37 @@ describe('JSON export', () => {
     }
   });
 
+  it('reads every audit of a large export, each parsed again from its own line when it is read', async () => {
+    const audits = Array.from({ length: 600 }, (_, i) => ({ ...sampleAudit(), url: `https://shop.example.cn/${i}` }));
+    const parsed = await parseJsonImport(await exportText(audits.map((audit) => ({ audit }))));
+    if (!parsed.ok) throw new Error(parsed.problem.code);
+    expect(parsed.entries.map((e) => e.url)).toEqual(audits.map((a) => a.url));
+    expect(parsed.entries[599].readAudit()).toEqual(audits[599]);
+    // Each read is a fresh parse of the line, so nothing holds the parsed audits in between.
+    expect(parsed.entries[3].readAudit()).not.toBe(parsed.entries[3].readAudit());
+  });
+
+  it('names the audit whose line is broken, refusing the file whole', async () => {
+    const audits = Array.from({ length: 5 }, (_, i) => ({ ...sampleAudit(), url: `https://shop.example.cn/${i}` }));
+    const lines = (await exportText(audits.map((audit) => ({ audit })))).split('\n');
+    const third = lines.findIndex((line) => line.includes('https://shop.example.cn/2'));
+    lines[third] = lines[third].slice(0, 200);
+    const parsed = await parseJsonImport(lines.join('\n'));
+    expect(parsed).toMatchObject({ ok: false, problem: { code: 'importNotJson' } });
+    expect(!parsed.ok && String(parsed.problem.params?.detail)).toMatch(/^audits\[2\]: /);
+  });
+
+  it('names an audit whose line was edited, by its digest', async () => {
+    const audits = Array.from({ length: 5 }, (_, i) => ({ ...sampleAudit(), url: `https://shop.example.cn/${i}` }));
+    const text = (await exportText(audits.map((audit) => ({ audit })))).replace('https://shop.example.cn/3', 'https://shop.example.cn/x');
+    expect(await parseJsonImport(text)).toMatchObject({ ok: false, problem: { code: 'importDigestMismatch', params: { what: 'audits[3]', url: 'https://shop.example.cn/x' } } });
+  });
+
   it('reads the same export reformatted by another tool, and one without captures', async () => {
     const entries = await twoEntries();
     const text = await exportText(entries);
     const pretty = await parseJsonImport(JSON.stringify(JSON.parse(text), null, 4));
-    expect(pretty.ok && pretty.entries.map((e) => e.audit)).toEqual(entries.map((e) => e.audit));
+    expect(pretty.ok && pretty.entries.map((e) => e.readAudit())).toEqual(entries.map((e) => e.audit));
     const plain = await parseJsonImport(await exportText(entries.map((e) => ({ audit: e.audit }))));
     expect(plain.ok && plain.entries.map((e) => e.capture ?? null)).toEqual([null, null]);
   });
@@ -100,7 +126,7 @@ describe('JSON export', () => {
     const audit = hostileAudit();
     audit.title = '\n],"auditSha256":[],"captures":[\n]}\n';
     const parsed = await parseJsonImport(await exportText([{ audit }]));
-    expect(parsed.ok && parsed.entries[0].audit.title).toBe(audit.title);
+    expect(parsed.ok && parsed.entries[0].readAudit().title).toBe(audit.title);
   });
 
   it('accepts the command-line auditor’s output: one audit or an array', async () => {
