@@ -6,6 +6,7 @@ import type { SettleOptions } from '@/rules/settle';
 import { searchTextOf, termsOf } from './search-terms';
 import { termsVersionsFromAudits, type StoredTermsVersion } from './terms-versions';
 import { AUDIT_ROWS, auditRowOf, auditRowsMiddleware } from './audit-rows';
+import { DATABASE_NAME } from './database-name';
 
 /** One audit of one page, with the fields the history is searched and sorted by lifted out for indexing. */
 export interface StoredAudit {
@@ -115,7 +116,7 @@ export interface StoredSetting {
   value: unknown;
 }
 
-export const DATABASE_NAME = 'liangzhao';
+export { DATABASE_NAME };
 
 export class LiangzhaoDatabase extends Dexie {
   audits!: EntityTable<StoredAudit, 'id'>;
