@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { localeMessages } from './modules/locale-messages';
 
 export default defineConfig({
-  plugins: [WxtVitest()],
+  // WxtVitest does not add the build's own Vite plugins: the one-language message fragments are the extension's.
+  plugins: [WxtVitest(), localeMessages()],
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     setupFiles: ['tests/unit/setup.ts'],

@@ -6,6 +6,8 @@
 import { parseHTML } from 'linkedom';
 import { fileURLToPath } from 'node:url';
 import { writeFileSync } from 'node:fs';
+// The CLI renders in either language on the spot (--lang): both catalogues, installed at start.
+import '../i18n/all-locales';
 import { isLocale, t } from '../i18n';
 import { auditsToCsv } from '../evidence/export/csv';
 import { renderReport, renderReportBody, reportStart, REPORT_END } from '../evidence/export/report';

@@ -4,6 +4,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+// The table names every rule in both languages: both catalogues, installed at start.
+import '../i18n/all-locales';
 import { t } from '../i18n';
 import { pageTypeKey, ruleCatalogue } from '../rules';
 

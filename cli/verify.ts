@@ -5,6 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+// The CLI renders in either language on the spot (--lang): both catalogues, installed at start.
+import '../i18n/all-locales';
 import { isLocale, t } from '../i18n';
 import type { Locale } from '../rules/types';
 import { verifyBundle, type BundleVerification } from '../evidence/export/bundle';

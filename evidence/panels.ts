@@ -1,6 +1,6 @@
 import { signal } from '@preact/signals';
 import type { Locale } from '@/rules/types';
-import { t } from '@/i18n';
+import { loadLocale, t } from '@/i18n';
 import type { LiangzhaoDatabase } from '@/storage/db';
 import { hasFilters, matchingKeys, type AuditFilters } from '@/storage/audits';
 import type { CaptureReply } from '@/messaging/protocol';
@@ -54,6 +54,8 @@ export function createEvidenceModel(deps: EvidenceDeps) {
     controller = new AbortController();
     notice.value = null;
     try {
+      // Asked in another language than the page's (its notices and files), that catalogue is loaded first.
+      await loadLocale(locale);
       notice.value = await task(controller.signal);
     } catch (error) {
       const cancelled = controller.signal.aborted;

@@ -10,7 +10,11 @@ import ui from './messages/ui.json';
 
 export type { MessageEntry, MessageFragment } from './format';
 
-/** Every fragment under i18n/messages/ must be listed here (a meta-test checks it). */
+/**
+ * Every fragment, both languages side by side: for the build (Chrome's `_locales`) and the meta-tests. What the code
+ * renders comes from one language's catalogue (i18n/locales/). Every fragment under i18n/messages/ must be listed
+ * here and there (a meta-test checks it).
+ */
 export const fragments: Record<string, MessageFragment> = {
   badge,
   batch,

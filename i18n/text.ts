@@ -31,19 +31,19 @@ function stem(code: string): string {
 /** A code from an imported file may be one this version does not know: it is then shown as written. */
 function named(prefix: string, code: string, locale: Locale): string {
   const key = `${prefix}${stem(code)}`;
-  return hasMessage(key) ? t(key, locale) : code;
+  return hasMessage(key, locale) ? t(key, locale) : code;
 }
 
 /** A rule's name; a rule this version does not know (from an imported file) is named by its id. */
 export function ruleTitle(ruleId: string, locale: Locale): string {
   const key = `rule_${stem(ruleId)}_title`;
-  return hasMessage(key) ? t(key, locale) : ruleId;
+  return hasMessage(key, locale) ? t(key, locale) : ruleId;
 }
 
 /** The rule's one-sentence plain explanation of what the article asks; empty for a rule this version does not know. */
 export function ruleHelp(ruleId: string, locale: Locale): string {
   const key = `rule_${stem(ruleId)}_help`;
-  return hasMessage(key) ? t(key, locale) : '';
+  return hasMessage(key, locale) ? t(key, locale) : '';
 }
 /** `pass`, `fail`, `review`, `na`, `error`, and the checklist's `advice` and `absent`. */
 export const statusName = (status: string, locale: Locale) => named('status_', status, locale);
@@ -78,7 +78,7 @@ export function resultMessage(
   result: Pick<RuleResult, 'messageKey' | 'messageParams'> & { message?: string },
   locale: Locale,
 ): string {
-  if (!result.messageKey || !hasMessage(result.messageKey)) return result.message ?? result.messageKey ?? '';
+  if (!result.messageKey || !hasMessage(result.messageKey, locale)) return result.message ?? result.messageKey ?? '';
   if (!result.messageParams) return t(result.messageKey, locale);
   const params: MessageParams = {};
   for (const [name, value] of Object.entries(result.messageParams)) {
@@ -88,7 +88,7 @@ export function resultMessage(
             value
               .split('|')
               .filter(Boolean)
-              .map((key) => (hasMessage(key) ? t(key, locale) : key)),
+              .map((key) => (hasMessage(key, locale) ? t(key, locale) : key)),
             locale,
           )
         : value;
@@ -244,9 +244,9 @@ function shopperRank(result: RuleResult): number {
 /** A rule's phrase for the shopper's view, falling back to its group's, or null when the rule has none. */
 function phrase(kind: 'shown' | 'missing', result: RuleResult, locale: Locale): string | null {
   const specific = `consumer_${kind}_${stem(result.ruleId)}`;
-  if (hasMessage(specific)) return t(specific, locale);
+  if (hasMessage(specific, locale)) return t(specific, locale);
   const general = `consumer_${kind}_group_${stem(result.group)}`;
-  return hasMessage(general) ? t(general, locale) : null;
+  return hasMessage(general, locale) ? t(general, locale) : null;
 }
 
 function unique(items: Array<string | null>): string[] {

@@ -1,5 +1,6 @@
 import { defineWxtModule } from 'wxt/modules';
-import { chromeMessages, LOCALES } from '../i18n';
+import { LOCALES } from '../utils/locale';
+import { chromeMessages } from '../i18n/chrome-messages';
 
 /** Writes `_locales/<locale>/messages.json` from i18n/messages, so the manifest and the UI read one catalogue. */
 export default defineWxtModule((wxt) => {

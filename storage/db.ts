@@ -7,6 +7,7 @@ import { searchTextOf, termsOf } from './search-terms';
 import { termsVersionsFromAudits, type StoredTermsVersion } from './terms-versions';
 import { AUDIT_ROWS, auditRowOf, auditRowsMiddleware } from './audit-rows';
 import { chunkedAddsMiddleware } from './chunked-adds';
+import { DATABASE_NAME } from './database-name';
 
 /** One audit of one page, with the fields the history is searched and sorted by lifted out for indexing. */
 export interface StoredAudit {
@@ -116,7 +117,7 @@ export interface StoredSetting {
   value: unknown;
 }
 
-export const DATABASE_NAME = 'liangzhao';
+export { DATABASE_NAME };
 
 export class LiangzhaoDatabase extends Dexie {
   audits!: EntityTable<StoredAudit, 'id'>;

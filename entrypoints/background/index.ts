@@ -1,3 +1,5 @@
+// Badges and tooltips in either language, synchronously; a service worker cannot import() a catalogue on demand.
+import '@/i18n/all-locales';
 import { createRouter } from '@/entrypoints/background/router';
 import { clearBadgeText, clearBadgeTitle } from '@/entrypoints/background/badge';
 import { registerEvidenceCapture } from '@/entrypoints/background/capture';

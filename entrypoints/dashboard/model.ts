@@ -1,5 +1,6 @@
 import { batch, computed, effect, signal } from '@preact/signals';
 import type { Grade, PageType } from '@/rules/types';
+import { shownLocale } from '@/i18n/shown-locale';
 import type { LiangzhaoDatabase, StoredAudit } from '@/storage/db';
 import {
   applyRetention,
@@ -78,6 +79,9 @@ export interface DashboardOptions {
   pageSize?: number;
   /** How long typing may pause before the search runs. */
   searchDelayMs?: number;
+  /** The settings read before Dexie opened (storage/first-read.ts): the first render's, its language's messages
+   *  loaded. */
+  settings?: Settings | null;
 }
 
 export function createDashboardModel(db: LiangzhaoDatabase, options: DashboardOptions = {}) {
@@ -94,7 +98,7 @@ export function createDashboardModel(db: LiangzhaoDatabase, options: DashboardOp
   const loading = signal(true);
   const error = signal<string | null>(null);
   const hosts = signal<string[]>([]);
-  const settings = signal<Settings>(DEFAULT_SETTINGS);
+  const settings = signal<Settings>(options.settings ?? DEFAULT_SETTINGS);
 
   const site = signal<string | null>(null);
   const siteAudits = signal<StoredAudit[]>([]);
@@ -105,7 +109,8 @@ export function createDashboardModel(db: LiangzhaoDatabase, options: DashboardOp
   const query = computed(() => toAuditQuery(filters.value, sort.value, page.value, pageSize));
   const total = computed(() => listing.value.total);
   const pages = computed(() => pageCount(total.value ?? 0, pageSize));
-  const locale = computed(() => settings.value.locale);
+  const language = shownLocale(computed(() => settings.value.locale));
+  const locale = language.locale;
   const diff = computed<AuditDiff | null>(() => {
     const { earlierId, laterId } = comparison.value;
     const earlier = pageAudits.value.find((a) => a.id === earlierId);
@@ -116,7 +121,7 @@ export function createDashboardModel(db: LiangzhaoDatabase, options: DashboardOp
   });
 
   const onError = (cause: unknown) => (error.value = cause instanceof Error ? cause.message : String(cause));
-  const stops: Array<() => void> = [bindLiveQuery(() => loadSettings(db), settings, onError)];
+  const stops: Array<() => void> = [bindLiveQuery(() => loadSettings(db), settings, onError), language.stop];
   // The host list walks a whole index: read it only for the views that offer it, not for the first paint.
   stops.push(
     effect(() => (view.value === 'history' ? undefined : bindLiveQuery(() => storedHosts(db), hosts, onError))),

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/i18n';
 import type { PageType } from '@/rules/types';
 import type { PopupModel } from '@/entrypoints/popup/model';
@@ -10,7 +11,7 @@ import { consumerVerdict, pageTypeName, scoreName, verdictName } from '@/i18n/te
 import { scoreOf } from '@/rules/scoring';
 import { PageTypeOptions } from '../../components/PageTypeOptions';
 import { PageTypeReasons } from '../../components/PageTypeReasons';
-import { EvidenceSlot } from './EvidenceSlot';
+import type { EvidenceSlotProps } from './EvidenceSlot';
 import { TermsPanel } from './TermsPanel';
 
 export function PopupApp({ model, dashboardUrl }: { model: PopupModel; dashboardUrl: string }) {
@@ -139,11 +140,7 @@ function CurrentPage({ model, dashboardUrl }: { model: PopupModel; dashboardUrl:
         </section>
       )}
       {result && model.tab.value && (
-        <EvidenceSlot
-          tabId={model.tab.value.id}
-          locale={locale}
-          dashboardUrl={dashboardUrl}
-        />
+        <LazyEvidenceSlot tabId={model.tab.value.id} locale={locale} dashboardUrl={dashboardUrl} />
       )}
     </>
   );
@@ -223,4 +220,14 @@ function PageTypeChoice({ model }: { model: PopupModel }) {
       {classification && <PageTypeReasons classification={classification} locale={locale} />}
     </div>
   );
+}
+
+/** The evidence section, below the checklist: its code (capture, case fields, the sealing it names) loads after the
+ *  popup's first render, which does not wait for it. */
+function LazyEvidenceSlot(props: EvidenceSlotProps) {
+  const [Slot, setSlot] = useState<typeof import('./EvidenceSlot').EvidenceSlot | null>(null);
+  useEffect(() => {
+    void import('./EvidenceSlot').then((module) => setSlot(() => module.EvidenceSlot));
+  }, []);
+  return Slot ? <Slot {...props} /> : null;
 }

@@ -1,35 +1,17 @@
 import '@/components/styles.css';
-import { render } from 'preact';
-import { effect } from '@preact/signals';
-import { evaluate, isoWithOffset } from '@/rules';
-import { t } from '@/i18n';
-import { send } from '@/messaging/protocol';
-import { LiangzhaoDatabase } from '@/storage/db';
-import { createPopupModel, type PopupDeps } from '@/entrypoints/popup/model';
-import { tabIdFromSearch } from '@/entrypoints/popup/tab';
-import { langOf } from '@/i18n/dates';
-import { PopupApp } from '@/entrypoints/popup/App';
+import { DEFAULT_LOCALE, loadLocale } from '@/i18n';
+import { readFirst } from '@/storage/first-read';
+import { askCurrentTab } from '@/entrypoints/popup/ask-tab';
 
-async function currentTab() {
-  const chosen = tabIdFromSearch(location.search);
-  if (chosen !== null) return { id: chosen, url: (await browser.tabs.get(chosen)).url };
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
-}
+/** Audits the popup's history lists. */
+const HISTORY_SIZE = 5;
 
-const model = createPopupModel({
-  db: new LiangzhaoDatabase(),
-  currentTab,
-  sendToTab: (tabId, message) => send(message, { tabId }),
-  writeStatus: () => send({ type: 'storage:status' }),
-  badgePaused: (tabId, host) => send({ type: 'settings:paused', tabId, host }),
-  evaluate,
-  nowIso: () => isoWithOffset(new Date()),
-});
-
-effect(() => {
-  document.documentElement.lang = langOf(model.locale.value);
-  document.title = t('popup_title', model.locale.value);
-});
-render(<PopupApp model={model} dashboardUrl={browser.runtime.getURL('/dashboard.html')} />, document.getElementById('app')!);
-void model.load();
+// First thing, side by side, none waiting for another: the tab's audit, the settings and history (IndexedDB's own
+// calls, not Dexie), then the chosen language's messages, and the rest of the popup's code. It draws once it has
+// the code, the first read and the messages (of the language it shows, nothing of the other).
+const asked = askCurrentTab(location.search);
+const first = readFirst(HISTORY_SIZE);
+const messages = first.then((read) => loadLocale(read?.settings.locale ?? DEFAULT_LOCALE));
+void Promise.all([import('@/entrypoints/popup/start'), first, messages]).then(([{ startPopup }, read]) =>
+  startPopup({ asked, first: read, historySize: HISTORY_SIZE }),
+);

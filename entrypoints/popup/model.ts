@@ -2,6 +2,7 @@ import { batch, computed, effect, signal } from '@preact/signals';
 import type { Message, PageState, Reply } from '@/messaging/protocol';
 import { HIDDEN_REASONS, type AuditResult, type Evidence, type Facts, type HiddenReason, type Locale, type PageType } from '@/rules/types';
 import { t } from '@/i18n';
+import { shownLocale } from '@/i18n/shown-locale';
 import type { EvaluateMeta } from '@/rules';
 import type { LiangzhaoDatabase, StoredAuditRow } from '@/storage/db';
 import { hostOf } from '@/utils/url';
@@ -9,15 +10,14 @@ import { latestAudits } from '@/storage/audits';
 import { DEFAULT_SETTINGS, isPaused, loadSettings, setHostPaused, setPageTypeOverride, type Settings } from '@/storage/settings';
 import { overrideFor, patternFor, type OverrideScope } from '@/storage/page-type-overrides';
 import type { WriteStatus } from '@/storage/audit-writer';
+import type { FirstRead } from '@/storage/first-read';
 import { bindLiveQuery } from '@/storage/live';
-import { auditableUrl } from './tab';
+import { mayAskTab } from './tab';
+import type { AskedTab, TabInfo } from './ask-tab';
 import type { HighlightOutcome } from '@/components/Checklist';
 import { loadTermsPanel } from './terms';
 
-export interface TabInfo {
-  id: number;
-  url?: string;
-}
+export type { TabInfo };
 
 export interface PopupDeps {
   db: LiangzhaoDatabase;
@@ -28,7 +28,11 @@ export interface PopupDeps {
   writeStatus(): Promise<WriteStatus>;
   /** Tells the background the tab's site was paused, so its badge says so. */
   badgePaused?(tabId: number, host: string): Promise<unknown>;
-  evaluate(facts: Facts, meta: EvaluateMeta): AuditResult;
+  /** Re-scores facts as another page type; the engine is loaded only when a person asks for it. */
+  evaluate(facts: Facts, meta: EvaluateMeta): AuditResult | Promise<AuditResult>;
+  /** The settings and history read before Dexie opened (storage/first-read.ts): the first render's, its language's
+   *  messages loaded. */
+  first?: FirstRead | null;
   /** ISO 8601 with offset, now. */
   nowIso(): string;
   historySize?: number;
@@ -45,8 +49,8 @@ export function createPopupModel(deps: PopupDeps) {
   const auditing = signal(false);
   const error = signal<string | null>(null);
   const highlights = signal<Record<string, HighlightOutcome>>({});
-  const settings = signal<Settings>(DEFAULT_SETTINGS);
-  const history = signal<StoredAuditRow[]>([]);
+  const settings = signal<Settings>(deps.first?.settings ?? DEFAULT_SETTINGS);
+  const history = signal<StoredAuditRow[]>(deps.first?.history ?? []);
   const writeStatus = signal<WriteStatus | null>(null);
   /** How far a page type the person chooses next is remembered. */
   const rememberScope = signal<OverrideScope | 'none'>('page');
@@ -57,7 +61,8 @@ export function createPopupModel(deps: PopupDeps) {
   /** The page type a re-score was made for, while the tab audits again as it. */
   const rescoredAs = computed(() => rescored.value?.pageType ?? null);
   const host = computed(() => hostOf(tab.value?.url ?? result.value?.url ?? ''));
-  const locale = computed(() => settings.value.locale);
+  const language = shownLocale(computed(() => settings.value.locale));
+  const locale = language.locale;
   const paused = computed(() => host.value !== '' && isPaused(settings.value, host.value));
   const pageUrl = computed(() => tab.value?.url ?? result.value?.url ?? '');
   /** The stored correction this page is audited by, if any. */
@@ -70,21 +75,31 @@ export function createPopupModel(deps: PopupDeps) {
   });
   const unsubscribers = [
     termsLoader,
+    language.stop,
     bindLiveQuery(() => loadSettings(deps.db), settings),
     bindLiveQuery(() => latestAudits(deps.db, deps.historySize ?? 5), history),
   ];
 
-  async function load(): Promise<void> {
+  /** The tab and its audit asked for through the deps, when the popup's entry did not ask for them first. */
+  function askTab(): AskedTab {
+    const current = deps.currentTab();
+    const state = current.then((info) => (info && mayAskTab(info.url) ? deps.sendToTab(info.id, { type: 'page:current' }) : null));
+    state.catch(() => undefined);
+    return { tab: current, state };
+  }
+
+  /** Shows the tab's audit; `asked` holds the tab and its answer when the popup's entry asked for them already. */
+  async function load(asked: AskedTab = askTab()): Promise<void> {
     void refreshWriteStatus();
-    const current = await deps.currentTab().catch(() => null);
+    const current = await asked.tab.catch(() => null);
     tab.value = current;
-    // Without the tabs permission the URL may be withheld; then the content script answering is what tells.
-    if (!current || (current.url !== undefined && !auditableUrl(current.url))) {
+    if (!current || !mayAskTab(current.url)) {
       phase.value = 'unsupported';
       return;
     }
     try {
-      const state = await deps.sendToTab(current.id, { type: 'page:current' });
+      const state = await asked.state;
+      if (!state) throw new Error('the tab was not asked');
       batch(() => {
         page.value = state;
         phase.value = 'ready';
@@ -125,20 +140,27 @@ export function createPopupModel(deps: PopupDeps) {
   async function changePageType(pageType: PageType): Promise<void> {
     const shown = result.value;
     const pattern = rememberScope.value === 'none' ? null : patternFor(pageUrl.value, rememberScope.value);
-    if (shown) {
-      rescored.value = deps.evaluate(shown.facts, {
-        url: shown.url,
-        title: shown.title,
-        mode: shown.mode,
-        auditedAt: deps.nowIso(),
-        pageType,
-        locale: shown.locale,
-      });
-    }
+    const rescore = shown
+      ? deps.evaluate(shown.facts, {
+          url: shown.url,
+          title: shown.title,
+          mode: shown.mode,
+          auditedAt: deps.nowIso(),
+          pageType,
+          locale: shown.locale,
+        })
+      : null;
+    if (rescore && !(rescore instanceof Promise)) rescored.value = rescore;
     // The tab is told the type outright, so the audit need not wait for the correction to be stored.
     const audited = auditNow(pageType);
+    // A re-score that arrives after the tab's answer (the engine still loading) would hide the newer audit.
+    const showRescore =
+      rescore instanceof Promise &&
+      rescore.then((next) => {
+        if (auditing.value) rescored.value = next;
+      });
     if (pattern) await setPageTypeOverride(deps.db, pattern, pageType).catch((cause) => (error.value = String(cause)));
-    await audited;
+    await Promise.all([audited, showRescore]);
   }
 
   /** Forgets the stored correction this page is audited by, and audits the page as it reads. */

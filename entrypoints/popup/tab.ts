@@ -14,6 +14,12 @@ export function auditableUrl(url: string | undefined): boolean {
   return !STORE_HOSTS.has(parsed.hostname);
 }
 
+/** Whether the tab's content script is worth asking: without the tabs permission the URL may be withheld, and then
+ *  only its answer tells. */
+export function mayAskTab(url: string | undefined): boolean {
+  return url === undefined || auditableUrl(url);
+}
+
 /** The tab a page was opened for (`?tab=<id>`), when a test or another page opened it as a tab. */
 export function tabIdFromSearch(search: string): number | null {
   const value = new URLSearchParams(search).get('tab');

@@ -1,4 +1,4 @@
-import { t } from '@/i18n';
+import { loadLocale, t } from '@/i18n';
 import type { Locale } from '@/rules/types';
 import type { LiangzhaoDatabase, StoredAudit, StoredBatch, StoredBatchItem } from '@/storage/db';
 import { itemsOf, outcomeKey } from '@/storage/batches';
@@ -94,6 +94,8 @@ async function auditsOfRows(db: LiangzhaoDatabase, items: readonly StoredBatchIt
 }
 
 export async function exportBatch(db: LiangzhaoDatabase, batchId: number, format: BatchExportFormat, options: BatchExportOptions): Promise<ExportFile> {
+  // The export's language may not be the page's: a page holds only the catalogue of the language it shows.
+  await loadLocale(options.locale);
   const batch = await db.batches.get(batchId);
   if (!batch) throw new Error(`no batch ${batchId}`);
   const items = await itemsOf(db, batchId);

@@ -10,7 +10,7 @@ import { createYielder, type ProgressCallback } from '../../utils/yield';
 import { renderReportBody, reportStart, REPORT_END } from './report';
 import { reportImages } from './report-images';
 import { BlobWriter } from './blob-writer';
-import { t } from '@/i18n';
+import { loadLocale, t } from '@/i18n';
 
 export type ExportFormat = 'json' | 'csv' | 'html' | 'zip';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'html', 'zip'];
@@ -33,6 +33,8 @@ export interface ExportOptions {
 
 /** Builds one export of the entries in the chosen format. */
 export async function makeExport(format: ExportFormat, source: EntrySource | readonly EvidenceEntry[], options: ExportOptions): Promise<ExportFile> {
+  // The export's language may not be the page's: a page holds only the catalogue of the language it shows.
+  await loadLocale(options.locale);
   const entries = 'get' in source ? source : arraySource(source);
   const first = entries.length === 1 ? await entries.get(0) : null;
   const name = `${fileStem(entries.length, first?.audit.url ?? null, options.exportedAt)}.${format}`;

@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { catalog, fragments } from '@/i18n/catalog';
-import { chromeMessages, t } from '@/i18n';
+import { t } from '@/i18n';
+import { chromeMessages } from '@/i18n/chrome-messages';
 
 describe('i18n catalogue', () => {
   it('lists every message fragment file', () => {

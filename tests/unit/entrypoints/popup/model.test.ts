@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPopupModel, type PopupDeps } from '@/entrypoints/popup/model';
 import { LiangzhaoDatabase, toStoredAudit } from '@/storage/db';
-import { loadSettings } from '@/storage/settings';
+import { DEFAULT_SETTINGS, loadSettings } from '@/storage/settings';
 import type { Message } from '@/messaging/protocol';
 import { audit } from '../../../support/fixtures';
 
@@ -40,6 +40,33 @@ describe('popup model', () => {
     expect(model.phase.value).toBe('ready');
     expect(model.result.value?.grade).toBe('C');
     expect(model.host.value).toBe('shop.example.cn');
+    model.dispose();
+  });
+
+  it('shows the tab’s answer its entry asked for first, without asking again', async () => {
+    const sendToTab = vi.fn() as unknown as PopupDeps['sendToTab'];
+    const model = createPopupModel(deps({ sendToTab }));
+    const state = { result: audit({ grade: 'B' }), auditId: 2 };
+    await model.load({ tab: Promise.resolve({ id: 7, url: 'https://shop.example.cn/item/1' }), state: Promise.resolve(state) });
+    expect(model.phase.value).toBe('ready');
+    expect(model.result.value?.grade).toBe('B');
+    expect(sendToTab).not.toHaveBeenCalled();
+    // An answer asked for an unauditable tab is not waited for.
+    const browserPage = createPopupModel(deps());
+    await browserPage.load({ tab: Promise.resolve({ id: 1, url: 'chrome://settings/' }), state: new Promise(() => undefined) });
+    expect(browserPage.phase.value).toBe('unsupported');
+    model.dispose();
+    browserPage.dispose();
+  });
+
+  it('draws from the first read (settings, history) before Dexie answers, then follows Dexie', async () => {
+    const row = { ...toStoredAudit(audit({ title: 'read first' })), id: 99 } as never;
+    const first = { settings: { ...DEFAULT_SETTINGS, locale: 'en' as const, pausedHosts: ['shop.example.cn'] }, history: [row] };
+    const model = createPopupModel(deps({ first }));
+    expect(model.locale.value).toBe('en');
+    expect(model.history.value.map((r) => r.title)).toEqual(['read first']);
+    // The database holds no settings and no audits: its answer replaces the first read.
+    await until(() => model.history.value.length === 0 && model.locale.value === 'zh_CN');
     model.dispose();
   });
 
