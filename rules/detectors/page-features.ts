@@ -175,11 +175,14 @@ function shopLinks(links: readonly LinkInfo[]): number {
 /** How many lines hold a price: a grid of products repeats them line after line; an item page has a few. */
 function priceLines(text: string): number {
   let lines = 0;
-  let lastLine = -1;
+  // The end of the line last counted, found forwards: each character is passed once, however many prices a line
+  // holds (looking back to each price's line start was quadratic on one long line of prices).
+  let lineEnd = -1;
   for (const match of text.matchAll(PRICE)) {
-    const lineStart = text.lastIndexOf('\n', match.index ?? 0);
-    if (lineStart === lastLine) continue;
-    lastLine = lineStart;
+    const at = match.index ?? 0;
+    if (at < lineEnd) continue;
+    const next = text.indexOf('\n', at);
+    lineEnd = next < 0 ? text.length : next;
     if (++lines >= COUNT_CAP) break;
   }
   return lines;
