@@ -24,6 +24,8 @@ beforeAll(async () => {
   const cdp = await dashboard.createCDPSession();
   await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
   await dashboard.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
+  // Drawn once its language's messages have loaded, which can be after its load event.
+  await dashboard.waitForSelector('.tab[data-view]');
 });
 
 afterAll(async () => {

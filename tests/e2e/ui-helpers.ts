@@ -42,6 +42,8 @@ export async function openDashboard(session: ExtensionSession): Promise<{ dashbo
   await dashboard.setBypassCSP(true);
   await dashboard.setViewport({ width: 1280, height: 900 });
   await dashboard.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
+  // The page draws once its language's messages have loaded, which can be after its load event.
+  await dashboard.waitForSelector('.tab[data-view]');
   return { dashboard, dialogs };
 }
 
