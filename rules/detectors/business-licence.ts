@@ -9,12 +9,15 @@ import { linkTarget, type ImageInfo, type LinkInfo, type PageView } from '../gat
 import { hostnameOf, isGovernmentHref, sameSite } from '../gather/url';
 import { isMarketRegulationHref } from './gov-hosts';
 import { FINDINGS_LIMIT } from './findings-limit';
+import { linksMatching } from './link-words';
 import { PAUSE_EVERY, runSteps, type Steps } from '../../utils/yield';
 
 const LICENCE_LABEL =
   /营业执照|经营证照|企业资质|资质证照|资质证书|证照信息|证照公示|证照中心|执照信息|工商信息|(?<![高闪明])亮照(?![明片])|business\s*licen[cs]e/i;
 /** Words a government licence badge shows (alt text, title, link text). */
 const BADGE_WORDS = /工商|红盾|网监|电子标识|亮照|执照|经营性网站|备案|企业信息|经营主体|business/i;
+/** Either: the words a link needs to present a licence by its words. */
+const LICENCE_OR_BADGE = new RegExp(`${LICENCE_LABEL.source}|${BADGE_WORDS.source}`, 'i');
 /** Links to market-regulation hosts that are complaint or reporting channels, not the licence. */
 const NOT_LICENCE = /12315|投诉|举报|维权|消费警示/;
 /** Class or id words of icon-only licence links (yyzz = 营业执照 in pinyin initials). */
@@ -75,11 +78,15 @@ export function detectBusinessLicence(page: PageView): BusinessLicenceFact[] {
 /** detectBusinessLicence in steps: it reads every link and image of the page. */
 export function* businessLicenceSteps(page: PageView): Steps<BusinessLicenceFact[]> {
   const facts: BusinessLicenceFact[] = [];
+  // The words first, in one scan of every link's: resolving every link's URL was the largest cost of a shop
+  // page's audit, and testing each link's words the next.
+  const worded = linksMatching(page, 'words', LICENCE_OR_BADGE);
   for (const [index, link] of page.links.entries()) {
     if (index % PAUSE_EVERY === PAUSE_EVERY - 1) yield;
     // Every fact past the limit is cut (collect.ts keeps the first FINDINGS_LIMIT): none is looked for.
     if (facts.length >= FINDINGS_LIMIT) return facts;
-    // The words first: resolving every link's URL was the largest cost of a shop page's audit.
+    // A link whose text says neither is still one when it has no words at all (an icon).
+    if (!worded.has(index) && link.text.trim() !== '') continue;
     const words = `${link.text} ${link.title} ${link.imageText}`.trim();
     if (!wordsMayPresentLicence(words)) continue;
     // Class and id matter only for links without words; reading them for every link would cost.

@@ -9,6 +9,7 @@ import type { GovernmentBadgeFact } from '../types';
 import type { ImageInfo, LinkInfo, PageView } from '../gather/page';
 import { isMarketRegulationHref, isOfficialBadgeHref, isPublicSecurityHref } from './gov-hosts';
 import { FINDINGS_LIMIT } from './findings-limit';
+import { linksMatching } from './link-words';
 import { PAUSE_EVERY, runSteps, type Steps } from '../../utils/yield';
 
 /** 亮照亮证 ("licences on display") names the site's own licence page, not the regulator's identifier. */
@@ -27,6 +28,8 @@ const MAX_LABEL = 20;
 
 /** Any claim at all, in one test: most links claim nothing. */
 const ANY_CLAIM = new RegExp(CLAIMS.map(([, pattern]) => pattern.source).join('|'), 'i');
+/** What a link's own words need for it to be a badge by them. */
+const CLAIM_OR_ICON = new RegExp(`${ANY_CLAIM.source}|${ELECTRONIC_LICENCE_ICON.source}`, 'i');
 
 export function badgeClaim(words: string): string | null {
   if (!ANY_CLAIM.test(words)) return null;
@@ -49,10 +52,13 @@ export function* governmentBadgeSteps(page: PageView): Steps<GovernmentBadgeFact
     if (list) list.push(image);
     else imagesOf.set(image.link, [image]);
   }
+  // Most links have words that claim nothing, and no image: one scan of every link's words rules them out.
+  const claiming = linksMatching(page, 'words', CLAIM_OR_ICON);
   for (const [index, link] of page.links.entries()) {
     if (index % PAUSE_EVERY === PAUSE_EVERY - 1) yield;
     // Every badge past the limit is cut (collect.ts keeps the first FINDINGS_LIMIT): none is looked for.
     if (badges.length >= FINDINGS_LIMIT) return badges;
+    if (!claiming.has(index) && link.text !== '' && !imagesOf.has(link)) continue;
     if (link.text.length > MAX_LABEL || FILING_TEXT.test(link.text)) continue;
     const imageNames = (imagesOf.get(link) ?? []).map((image) => fileName(image.rawSrc)).join(' ');
     // (The raw href is tested first so the thousands of product links are never parsed.)

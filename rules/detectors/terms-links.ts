@@ -8,6 +8,7 @@
 import type { TermsKind, TermsLinkFact } from '../types';
 import { linkTarget, type LinkInfo, type PageView } from '../gather/page';
 import { inUserContent, lineEndOf, lineStartOf } from './context';
+import { linksMatching } from './link-words';
 import { PAUSE_EVERY, runSteps, type Steps } from '../../utils/yield';
 
 /** Every terms label holds one of these: a cheap first test for the thousands of product links. */
@@ -96,9 +97,11 @@ export function* termsLinkSteps(page: PageView): Steps<Record<TermsKind, TermsLi
     disputeResolution: [],
   };
   const loyaltyWords = new Map<string, string>();
-  for (const [index, link] of page.links.entries()) {
-    if (index % PAUSE_EVERY === PAUSE_EVERY - 1) yield;
-    // Words first: they rule out almost every link before its URL is resolved.
+  // Words first, in one scan of every label: they rule out almost every link before its URL is resolved.
+  let tried = 0;
+  for (const index of linksMatching(page, 'label', TERMS_WORDS)) {
+    if (++tried % PAUSE_EVERY === 0) yield;
+    const link = page.links[index];
     const kind = classifyLink(page, link, loyaltyWords);
     const href = kind ? linkTarget(link) : null;
     if (!kind || !href || isCatalogueHref(href)) continue;
@@ -109,11 +112,11 @@ export function* termsLinkSteps(page: PageView): Steps<Record<TermsKind, TermsLi
 }
 
 /**
- * `loyaltyWords`: per line, the loyalty word the line holds ('' for none), read once per line: a page of one
- * huge line with thousands of 规则 links must not read that line for each.
+ * The kind of a link whose label holds one of TERMS_WORDS. `loyaltyWords`: per line, the loyalty word the line
+ * holds ('' for none), read once per line: a page of one huge line with thousands of 规则 links must not read that
+ * line for each.
  */
 function classifyLink(page: PageView, link: LinkInfo, loyaltyWords: Map<string, string>): TermsKind | null {
-  if (!TERMS_WORDS.test(link.text) && !(link.text === '' && TERMS_WORDS.test(link.title))) return null;
   const label = link.text || link.title;
   let kind = classifyTermsLabel(label);
   // Only a bare trading-rules label needs its line read (京豆 … [规则]).

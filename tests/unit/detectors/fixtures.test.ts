@@ -8,7 +8,7 @@ import { DETECTORS } from '@/rules/detectors';
 
 const DETECTOR_DIR = join(__dirname, '../../../rules/detectors');
 /** Modules in rules/detectors that are the registry, shared helpers or tables, not detectors (page-features is part of signals). */
-const SHARED_MODULES = ['index', 'context', 'gov-hosts', 'provinces', 'sentences', 'page-features', 'findings-limit'];
+const SHARED_MODULES = ['index', 'context', 'gov-hosts', 'provinces', 'sentences', 'page-features', 'findings-limit', 'link-words'];
 
 describe('detector fixtures', () => {
   for (const detector of fixtureDetectors()) {
