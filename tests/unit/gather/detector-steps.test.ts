@@ -45,9 +45,18 @@ describe('detectors that read every link or thousands of matches', () => {
         'unfair-clauses',
       ].sort(),
     );
-    for (const id of ['business-licence', 'government-badges', 'licences', 'terms-links', 'contact']) {
+    for (const id of ['business-licence', 'government-badges', 'licences', 'contact']) {
       expect(pauses.get(id), id).toBeGreaterThanOrEqual(ITEMS / PAUSE_EVERY - 1);
     }
+  });
+
+  it('pause within the terms links, which read only the links whose labels hold a terms word', () => {
+    const rows = Array.from({ length: ITEMS }, (_, i) => `<li><a href="/rules/${i}.html">交易规则</a></li>`).join('');
+    const { page } = runSteps(gatherPage(parseHtml(`<body><ul>${rows}</ul></body>`), { url: URL_OF_PAGE, mode: 'static' }));
+    const termsLinks = DETECTORS.find((detector) => detector.id === 'terms-links')!;
+    const facts = emptyFacts(URL_OF_PAGE);
+    expect(pausesOf(termsLinks.run(page, facts) as Generator<void, unknown, void>)).toBeGreaterThanOrEqual(ITEMS / PAUSE_EVERY - 1);
+    expect(facts.terms.tradingRules).toHaveLength(ITEMS);
   });
 
   it('find in slices what they find at once', async () => {
