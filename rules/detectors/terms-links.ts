@@ -54,9 +54,19 @@ const PROTECTION_HEADING = /^[\u4e00-\u9fa5]{0,6}保障$/;
 const NOT_PROTECTION_HEADING = /社会|医疗|养老|健康|意外|生育|防癌|牙科|轻症|品质|正品|质量|安全|售后/;
 const PROTECTION_WORDS = /退货|退款|赔付|假一赔|发票保障|保障范围|维权|七天|7天|运费险|三包|先行/;
 
-/** A label without the brackets and arrows around it: [规则] is 规则. */
+const OPENING = /[\s[【(（]/;
+const CLOSING = /[\s\]】)）>»]/;
+
+/**
+ * A label without the brackets and arrows around it: [规则] is 规则. Stepped in from each end rather than replaced:
+ * it runs for every link whose label holds a terms word, and product names say 正品保障 on every tile of a grid.
+ */
 function bareLabel(label: string): string {
-  return label.replace(/^[\s[【(（]+|[\s\]】)）>»]+$/g, '').trim();
+  let start = 0;
+  let end = label.length;
+  while (start < end && OPENING.test(label[start])) start++;
+  while (end > start && CLOSING.test(label[end - 1])) end--;
+  return label.slice(start, end).trim();
 }
 
 /** Classifies a link's label; null when it is no terms link. */
@@ -135,6 +145,38 @@ function classifyLink(page: PageView, link: LinkInfo, loyaltyWords: Map<string, 
   return kind;
 }
 
+/** A protection heading is at most 8 letters: 消费者保障, 天猫保障. */
+const HEADING_LETTERS = 8;
+const LETTER = /[\p{L}\p{N}]/u;
+
+/**
+ * The letters and digits of text[start, end) (icon fonts put private-use characters before headings), or null once
+ * there are more than `max`: a line of a grid's product names is given up after a few characters, not copied whole.
+ */
+function lettersOf(text: string, start: number, end: number, max: number): string | null {
+  let letters = '';
+  let count = 0;
+  for (let at = start; at < end; ) {
+    const code = text.charCodeAt(at);
+    let char: string;
+    if (code < 0x80) {
+      // ASCII, without a regular expression: most of a line is Chinese, digits, Latin letters and spaces.
+      at += 1;
+      const alphanumeric = (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+      if (!alphanumeric) continue;
+      char = text[at - 1];
+    } else {
+      char = String.fromCodePoint(text.codePointAt(at)!);
+      at += char.length;
+      const chinese = code >= 0x4e00 && code <= 0x9fff;
+      if (!chinese && !LETTER.test(char)) continue;
+    }
+    if (++count > max) return null;
+    letters += char;
+  }
+  return letters;
+}
+
 /** Section headings for consumer protection, evidenced by the protection links that follow them. */
 function* protectionHeadings(page: PageView): Steps<TermsLinkFact[]> {
   const found: TermsLinkFact[] = [];
@@ -148,9 +190,8 @@ function* protectionHeadings(page: PageView): Steps<TermsLinkFact[]> {
     if (seen.has(lineStart)) continue;
     seen.add(lineStart);
     const lineEnd = lineEndOf(page, m.index!);
-    // Icon fonts put private-use characters before headings; only letters count.
-    const line = text.slice(lineStart, lineEnd).replace(/[^\p{L}\p{N}]/gu, '');
-    if (line.length > 8 || !PROTECTION_HEADING.test(line) || NOT_PROTECTION_HEADING.test(line)) continue;
+    const line = lettersOf(text, lineStart, lineEnd, HEADING_LETTERS);
+    if (line === null || !PROTECTION_HEADING.test(line) || NOT_PROTECTION_HEADING.test(line)) continue;
     if (page.linksIn(lineStart, lineEnd).length > 0) continue;
     const following = linksAfter(page, lineEnd, 80).filter((l) => l.href);
     if (following.some((l) => PROTECTION_WORDS.test(l.text))) {

@@ -20,6 +20,9 @@ describe('classifyTermsLabel', () => {
     ['投诉与建议', 'disputeResolution'],
     ['纠纷处理', 'disputeResolution'],
     ['投诉举报', 'disputeResolution'],
+    ['【用户协议】', 'userAgreement'],
+    ['[规则] >>', 'tradingRules'],
+    ['（隐私政策）»', 'privacyPolicy'],
   ])('%s -> %s', (label, kind) => {
     expect(classifyTermsLabel(label)).toBe(kind);
   });
@@ -53,6 +56,16 @@ describe('terms links in pages', () => {
     const facts = factsOf(
       '<div><h4>天猫保障</h4><ul><li><a href="https://s.tmall.com/1">发票保障</a></li><li><a href="https://s.tmall.com/2">售后规则</a></li></ul></div>' +
         '<div><h4>社会保障</h4><ul><li><a href="https://b.cn/3">退休金</a></li></ul></div>',
+    );
+    expect(facts.terms.consumerProtection.map((t) => t.text)).toEqual(['天猫保障']);
+  });
+
+  it('reads a heading by its letters alone, and passes over a line of more than eight', () => {
+    const links = '<ul><li><a href="https://s.tmall.com/1">退货无忧</a></li></ul>';
+    const facts = factsOf(
+      `<div><h4>\ue600 天猫 · 保障</h4>${links}</div>` +
+        `<div><h4>示例商品旗舰店正品保障</h4>${links}</div>` +
+        `<div><h4>Tmall 保障 2026</h4>${links}</div>`,
     );
     expect(facts.terms.consumerProtection.map((t) => t.text)).toEqual(['天猫保障']);
   });
