@@ -1,6 +1,6 @@
 /**
  * Batch audits on the command line: `npm run audit -- [--browser] --urls FILE [--concurrency N] [--out results.jsonl]`.
- * One JSON line per list entry as it finishes (the liangzhao.audit/2 record with its `input`, or an error record),
+ * One JSON line per list entry as it finishes (the liangzhao.audit/3 record with its `input`, or an error record),
  * a progress bar on stderr, one retry per entry, a summary at the end. An existing `--out` file is the resume file:
  * entries it already holds are skipped. One browser for the whole run; its pages are reused and replaced now and
  * then, so memory stays flat over long lists.

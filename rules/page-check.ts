@@ -135,11 +135,6 @@ const facts = shape({
   signals: shape({
     path: string,
     hostname: string,
-    titleHints: listOf(string),
-    shopHints: listOf(string),
-    productHints: listOf(string),
-    termsHints: listOf(string),
-    homeHints: listOf(string),
     textLength: count,
     linkCount: count,
     features: optional(valuesOf(count)),

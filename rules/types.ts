@@ -8,11 +8,12 @@ import type { TermsDocument } from './terms/types';
 export type { Locale };
 
 /**
- * `/2`: results carry message keys only, and a page nothing applies to has no score (null, not 0). Audits of `/1`
- * (with a rendered `message`, and a score of 0 for N/A) still read everywhere.
+ * `/2`: results carry message keys only, and a page nothing applies to has no score (null, not 0). `/3`: the page
+ * signals no longer carry hint-word lists. Audits of `/1` (with a rendered `message`, and a score of 0 for N/A) and
+ * of `/2` still read everywhere.
  */
-export const AUDIT_SCHEMA = 'liangzhao.audit/2';
-export const READABLE_AUDIT_SCHEMAS = ['liangzhao.audit/1', AUDIT_SCHEMA] as const;
+export const AUDIT_SCHEMA = 'liangzhao.audit/3';
+export const READABLE_AUDIT_SCHEMAS = ['liangzhao.audit/1', 'liangzhao.audit/2', AUDIT_SCHEMA] as const;
 export type AuditSchema = (typeof READABLE_AUDIT_SCHEMAS)[number];
 
 export type PageType = 'platform-home' | 'shop' | 'product' | 'terms' | 'other';
@@ -155,15 +156,13 @@ export const NOTICE_KINDS = [
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
-/** Signals the page-type classifier reads; kept in facts so a stored audit can be re-scored without the DOM. */
+/**
+ * Signals the page-type classifier reads; kept in facts so a stored audit can be re-scored without the DOM. Facts of
+ * audits before liangzhao.audit/3 also hold lists of hint words (titleHints, shopHints, …), which nothing reads.
+ */
 export interface PageSignals {
   path: string;
   hostname: string;
-  titleHints: string[];
-  shopHints: string[];
-  productHints: string[];
-  termsHints: string[];
-  homeHints: string[];
   textLength: number;
   linkCount: number;
   /** Counts the page-type model weighs (rules/page-type-model.ts); absent in facts stored before the model. */
@@ -285,10 +284,10 @@ export interface AuditResult {
 export type AuditJudgement = Omit<AuditResult, 'facts'>;
 
 /**
- * `liangzhao.page/1`: what the page side collects for the judging side (the content script for the background):
+ * `liangzhao.page/2` (`/1` had the hint-word lists in its signals): what the page side collects for the judging side (the content script for the background):
  * the facts and what an audit says of the page besides them. `judgePage` turns it into the AuditResult.
  */
-export const COLLECTED_PAGE_SCHEMA = 'liangzhao.page/1';
+export const COLLECTED_PAGE_SCHEMA = 'liangzhao.page/2';
 
 export interface CollectedPage {
   schema: typeof COLLECTED_PAGE_SCHEMA;

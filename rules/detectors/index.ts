@@ -69,11 +69,6 @@ export function emptyFacts(url: string): Facts {
 function emptySignals(url: string): Facts['signals'] {
   return {
     ...urlParts(url),
-    titleHints: [],
-    shopHints: [],
-    productHints: [],
-    termsHints: [],
-    homeHints: [],
     textLength: 0,
     linkCount: 0,
   };

@@ -102,51 +102,28 @@ function isShopHomeTitle(title: string): boolean {
 
 /** A line of prose: long, and not a row of prices (a tile grid flattened into one line). */
 const PROSE_LINE = 80;
-/** Menu entries are short: a header's 购物车 or 商家入驻, not a headline that mentions them. English words take more room. */
+/** Menu entries are short: a header's 购物车 or 商家入驻, not a headline that mentions them. */
 const MENU_ENTRY = 16;
-const LATIN_MENU_ENTRY = 32;
-const CHINESE = /[\u4e00-\u9fa5]/;
 const PRICE_MARK = /[¥￥$]\s?\d/;
 
-/**
- * The page's menus and prose, from one pass over its lines and links shared by the signals and the features (each
- * split and folded the lines and link texts on its own). Menus are short lines and short link texts (folded): a
- * header's 购物车, not a headline about one. Long lines without a price are prose: an article, a policy, a company's
- * introduction.
- */
-export interface PageLines {
-  /** Lines and link texts of at most 16 characters, or 32 when they hold no Chinese: the signals' menus. */
+/** The page's menus and prose, from one pass over its lines and links. */
+interface PageLines {
+  /** Lines and link texts (folded) of at most 16 characters: a header's 购物车, not a headline about one. */
   menus: string;
-  /** Lines and link texts of at most 16 characters: the features' menus. */
-  shortMenus: string;
-  /** Lines of at least 80 characters without a price, at most COUNT_CAP. */
+  /** Lines of at least 80 characters without a price, at most COUNT_CAP: an article, a policy, an introduction. */
   proseLines: number;
 }
 
-function isMenuEntry(words: string, length = words.trim().length): boolean {
-  return length <= MENU_ENTRY || (length <= LATIN_MENU_ENTRY && !CHINESE.test(words));
-}
-
-export function readPageLines(text: string, links: readonly LinkInfo[]): PageLines {
+function readPageLines(text: string, links: readonly LinkInfo[]): PageLines {
   const menus: string[] = [];
-  const shortMenus: string[] = [];
   let proseLines = 0;
   for (const line of text.split('\n')) {
     const length = line.trim().length;
-    if (length <= MENU_ENTRY) shortMenus.push(line);
+    if (length <= MENU_ENTRY) menus.push(line);
     else if (length >= PROSE_LINE && proseLines < COUNT_CAP && !PRICE_MARK.test(line)) proseLines++;
-    if (isMenuEntry(line, length)) menus.push(line);
   }
-  const shortLinks: string[] = [];
-  for (const link of links) {
-    const menu = isMenuEntry(link.text);
-    const short = link.text.length <= MENU_ENTRY;
-    if (!menu && !short) continue;
-    const folded = foldWidth(link.text);
-    if (menu) menus.push(folded);
-    if (short) shortLinks.push(folded);
-  }
-  return { menus: menus.join('\n'), shortMenus: [...shortMenus, ...shortLinks].join('\n'), proseLines };
+  for (const link of links) if (link.text.length <= MENU_ENTRY) menus.push(foldWidth(link.text));
+  return { menus: menus.join('\n'), proseLines };
 }
 
 /** Words a shop URL holds (SHOP_LINK), in its written href or in what it is resolved against. */
@@ -197,10 +174,10 @@ function webUrl(url: string): URL | null {
   }
 }
 
-export function detectPageFeatures(page: PageView, text: string, lines = readPageLines(text, page.links)): PageFeatures {
+export function detectPageFeatures(page: PageView, text: string): PageFeatures {
   const title = foldWidth(page.title);
   const head = titleHead(title);
-  const { shortMenus: menus, proseLines } = lines;
+  const { menus, proseLines } = readPageLines(text, page.links);
   const url = webUrl(page.url);
   const where = url ? url.hostname + url.pathname : '';
   const depth = url ? url.pathname.split('/').filter(Boolean).length : 0;

@@ -10,6 +10,7 @@ import {
   type FixtureBrowsing,
 } from './harness';
 import { VERDICT_COLOURS } from '@/components/verdict-colours';
+import { AUDIT_SCHEMA } from '@/rules/types';
 
 describe('toolbar badge', () => {
   let session: ExtensionSession;
@@ -79,6 +80,6 @@ describe('toolbar badge', () => {
     const failing = byPage('no-disclosures.html')[0];
     expect(failing).toMatchObject({ host: '127.0.0.1', grade: 'F', verdict: 'fail' });
     expect(failing.failedRules).toContain('icp-number');
-    expect((failing.result as { schema: string }).schema).toBe('liangzhao.audit/2');
+    expect((failing.result as { schema: string }).schema).toBe(AUDIT_SCHEMA);
   });
 });

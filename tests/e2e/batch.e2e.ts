@@ -7,6 +7,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, storedAudits, waitFor, type ExtensionSession } from './harness';
 import { serveBatchSite, type BatchPage } from './batch-site';
+import { AUDIT_SCHEMA } from '@/rules/types';
 
 let session: ExtensionSession;
 let site: Awaited<ReturnType<typeof serveBatchSite>>;
@@ -233,7 +234,7 @@ describe('batch audit on the command line', () => {
           expect(record.schema, page.url).toBe('liangzhao.audit-error/1');
           continue;
         }
-        expect(record.schema, page.url).toBe('liangzhao.audit/2');
+        expect(record.schema, page.url).toBe(AUDIT_SCHEMA);
         expect(Boolean(record.settleTimedOut), page.url).toBe(page.outcome === 'timed-out');
         // A page that never stops changing has no one grade; every other page grades as the extension graded it.
         if (page.outcome === 'audited') expect(record.grade, page.url).toBe(extensionGrades[index]);
