@@ -149,20 +149,27 @@ function shopLinks(links: readonly LinkInfo[]): number {
   return shops.size;
 }
 
-/** How many lines hold a price: a grid of products repeats them line after line; an item page has a few. */
-function priceLines(text: string): number {
+/**
+ * How many prices, and how many lines hold one (a grid of products repeats them line after line; an item page has
+ * a few), each up to COUNT_CAP, in one pass.
+ */
+function pricesOf(text: string): { prices: number; priceLines: number } {
+  let prices = 0;
   let lines = 0;
   // The end of the line last counted, found forwards: each character is passed once, however many prices a line
   // holds (looking back to each price's line start was quadratic on one long line of prices).
   let lineEnd = -1;
   for (const match of text.matchAll(PRICE)) {
+    if (prices < COUNT_CAP) prices++;
     const at = match.index ?? 0;
-    if (at < lineEnd) continue;
-    const next = text.indexOf('\n', at);
-    lineEnd = next < 0 ? text.length : next;
-    if (++lines >= COUNT_CAP) break;
+    if (at >= lineEnd && lines < COUNT_CAP) {
+      const next = text.indexOf('\n', at);
+      lineEnd = next < 0 ? text.length : next;
+      lines++;
+    }
+    if (prices >= COUNT_CAP && lines >= COUNT_CAP) break;
   }
-  return lines;
+  return { prices, priceLines: lines };
 }
 
 function webUrl(url: string): URL | null {
@@ -181,7 +188,7 @@ export function detectPageFeatures(page: PageView, text: string): PageFeatures {
   const url = webUrl(page.url);
   const where = url ? url.hostname + url.pathname : '';
   const depth = url ? url.pathname.split('/').filter(Boolean).length : 0;
-  const prices = count(text, PRICE);
+  const { prices, priceLines } = pricesOf(text);
   const addToCart = count(text, ADD_TO_CART);
   const buyNow = count(text, BUY_NOW);
   const accountMenu = distinct(menus, ACCOUNT_MENU);
@@ -193,7 +200,7 @@ export function detectPageFeatures(page: PageView, text: string): PageFeatures {
   const linkedShops = shopLinks(page.links);
   return {
     prices,
-    priceLines: priceLines(text),
+    priceLines,
     addToCart,
     buyNow,
     sold,
