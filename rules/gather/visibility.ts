@@ -154,6 +154,19 @@ function hiddenByDetails(child: Element, parent: Element): boolean {
   return parent.localName === 'details' && !parent.hasAttribute('open') && child.localName !== 'summary';
 }
 
+/**
+ * Whether any text under the element is more than white space: the first such text node ends the search, so a
+ * large container is not copied whole (`textContent`) to learn that it has words.
+ */
+function holdsText(el: Element): boolean {
+  const doc = el.ownerDocument;
+  const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if ((node.nodeValue ?? '').trim() !== '') return true;
+  }
+  return false;
+}
+
 export class VisibilityProbe {
   private readonly staticMemo = new Map<Element, HiddenReason | null>();
   private readonly verdictMemo = new Map<Element, VisibilityVerdict>();
@@ -210,11 +223,14 @@ export class VisibilityProbe {
         return { visible: false, hiddenReason: this.hiddenAncestorReason(el) };
       }
       const style = view.getComputedStyle(el);
-      if (style.display === 'none') return { visible: false, hiddenReason: 'display-none' };
-      if (style.visibility === 'hidden' || style.visibility === 'collapse') {
-        return { visible: false, hiddenReason: 'visibility-hidden' };
+      // Where checkVisibility passed, the element has a box, is visible and not transparent: each style read costs.
+      if (!check) {
+        if (style.display === 'none') return { visible: false, hiddenReason: 'display-none' };
+        if (style.visibility === 'hidden' || style.visibility === 'collapse') {
+          return { visible: false, hiddenReason: 'visibility-hidden' };
+        }
+        if (Number(style.opacity) === 0) return { visible: false, hiddenReason: 'opacity-zero' };
       }
-      if (Number(style.opacity) === 0) return { visible: false, hiddenReason: 'opacity-zero' };
       const rect = el.getBoundingClientRect();
       if (rect.width === 0 && rect.height === 0 && el.localName !== 'a') {
         return { visible: false, hiddenReason: 'zero-size' };
@@ -222,7 +238,7 @@ export class VisibilityProbe {
       const scrollX = view.scrollX || 0;
       const scrollY = view.scrollY || 0;
       if (rect.right + scrollX <= 0 || rect.bottom + scrollY <= 0) return { visible: false, hiddenReason: 'off-screen' };
-      const hasText = (el.textContent ?? '').trim() !== '';
+      const hasText = holdsText(el);
       if (hasText && parseFloat(style.fontSize) < MIN_FONT_PX) return { visible: false, hiddenReason: 'tiny-font' };
       if (hasText && style.color === this.backgroundOf(el)) return { visible: false, hiddenReason: 'same-colour' };
       return SHOWN;
