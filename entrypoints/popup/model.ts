@@ -4,23 +4,24 @@ import { HIDDEN_REASONS, type AuditResult, type Evidence, type Facts, type Hidde
 import { t } from '@/i18n';
 import { shownLocale } from '@/i18n/shown-locale';
 import type { EvaluateMeta } from '@/rules';
-import type { LiangzhaoDatabase, StoredAuditRow } from '@/storage/db';
+import type { StoredAuditRow } from '@/storage/db';
 import { hostOf } from '@/utils/url';
 import { latestAudits } from '@/storage/audits';
 import { DEFAULT_SETTINGS, isPaused, loadSettings, setHostPaused, setPageTypeOverride, type Settings } from '@/storage/settings';
 import { overrideFor, patternFor, type OverrideScope } from '@/storage/page-type-overrides';
 import type { WriteStatus } from '@/storage/audit-writer';
 import type { FirstRead } from '@/storage/first-read';
-import { bindLiveQuery } from '@/storage/live';
 import { mayAskTab } from './tab';
 import type { AskedTab, TabInfo } from './ask-tab';
 import type { HighlightOutcome } from '@/components/Checklist';
-import { loadTermsPanel } from './terms';
+import type { TermsPanelLoad } from './terms';
+import type { PopupStorage } from './storage';
 
 export type { TabInfo };
 
 export interface PopupDeps {
-  db: LiangzhaoDatabase;
+  /** The database and what reads it, loaded after the first render (./storage.ts). */
+  storage: Promise<PopupStorage>;
   /** The tab the popup speaks for: the active tab, or the one named by `?tab=`. */
   currentTab(): Promise<TabInfo | null>;
   sendToTab<M extends Message>(tabId: number, message: M): Promise<Reply<M>>;
@@ -56,7 +57,7 @@ export function createPopupModel(deps: PopupDeps) {
   const rememberScope = signal<OverrideScope | 'none'>('page');
 
   /** On a terms page: its version among those stored, and the audit judged against the version before it. */
-  const terms = signal<Awaited<ReturnType<typeof loadTermsPanel>>>(null);
+  const terms = signal<TermsPanelLoad | null>(null);
   const result = computed(() => rescored.value ?? terms.value?.judged ?? page.value?.result ?? null);
   /** The page type a re-score was made for, while the tab audits again as it. */
   const rescoredAs = computed(() => rescored.value?.pageType ?? null);
@@ -71,14 +72,23 @@ export function createPopupModel(deps: PopupDeps) {
   const termsLoader = effect(() => {
     const shown = page.value?.result;
     terms.value = null;
-    if (shown?.facts.termsDocument) void loadTermsPanel(deps.db, shown, deps.nowIso()).then((loaded) => (terms.value = loaded), () => undefined);
+    if (!shown?.facts.termsDocument) return;
+    void deps.storage
+      .then(({ db, loadTermsPanel }) => loadTermsPanel(db, shown, deps.nowIso()))
+      .then((loaded) => {
+        if (page.value?.result === shown) terms.value = loaded;
+      }, () => undefined);
   });
-  const unsubscribers = [
-    termsLoader,
-    language.stop,
-    bindLiveQuery(() => loadSettings(deps.db), settings),
-    bindLiveQuery(() => latestAudits(deps.db, deps.historySize ?? 5), history),
-  ];
+  const unsubscribers = [termsLoader, language.stop];
+  let disposed = false;
+  // The first render has the settings and history read first; the live queries keep them current from here on.
+  void deps.storage.then(({ db, bindLiveQuery }) => {
+    if (disposed) return;
+    unsubscribers.push(
+      bindLiveQuery(() => loadSettings(db), settings),
+      bindLiveQuery(() => latestAudits(db, deps.historySize ?? 5), history),
+    );
+  });
 
   /** The tab and its audit asked for through the deps, when the popup's entry did not ask for them first. */
   function askTab(): AskedTab {
@@ -159,7 +169,11 @@ export function createPopupModel(deps: PopupDeps) {
       rescore.then((next) => {
         if (auditing.value) rescored.value = next;
       });
-    if (pattern) await setPageTypeOverride(deps.db, pattern, pageType).catch((cause) => (error.value = String(cause)));
+    if (pattern) {
+      await deps.storage
+        .then(({ db }) => setPageTypeOverride(db, pattern, pageType))
+        .catch((cause) => (error.value = String(cause)));
+    }
     await Promise.all([audited, showRescore]);
   }
 
@@ -167,7 +181,7 @@ export function createPopupModel(deps: PopupDeps) {
   async function forgetOverride(): Promise<void> {
     const current = override.value;
     if (!current) return;
-    await setPageTypeOverride(deps.db, current.pattern, null);
+    await setPageTypeOverride((await deps.storage).db, current.pattern, null);
     await auditNow(null);
   }
 
@@ -194,7 +208,7 @@ export function createPopupModel(deps: PopupDeps) {
   /** Pausing badges the tab as paused; resuming audits the page again, which badges it with its grade. */
   async function setPaused(next: boolean): Promise<void> {
     if (!host.value) return;
-    await setHostPaused(deps.db, host.value, next);
+    await setHostPaused((await deps.storage).db, host.value, next);
     const current = tab.value;
     if (!current) return;
     if (next) await deps.badgePaused?.(current.id, host.value).catch(() => undefined);
@@ -230,7 +244,10 @@ export function createPopupModel(deps: PopupDeps) {
     showOnPage,
     setPaused,
     refreshWriteStatus,
-    dispose: () => unsubscribers.forEach((stop) => stop()),
+    dispose: () => {
+      disposed = true;
+      unsubscribers.forEach((stop) => stop());
+    },
   };
 }
 

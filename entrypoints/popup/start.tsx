@@ -3,7 +3,6 @@ import { effect } from '@preact/signals';
 import { t } from '@/i18n';
 import type { FirstRead } from '@/storage/first-read';
 import { send } from '@/messaging/protocol';
-import { LiangzhaoDatabase } from '@/storage/db';
 import { isoWithOffset } from '@/utils/time';
 import { createPopupModel } from '@/entrypoints/popup/model';
 import type { AskedTab } from '@/entrypoints/popup/ask-tab';
@@ -13,7 +12,8 @@ import { PopupApp } from '@/entrypoints/popup/App';
 /** Draws the popup for the tab main.tsx asked already, with what it read first (the language's messages loaded). */
 export function startPopup({ asked, first, historySize }: { asked: AskedTab; first: FirstRead | null; historySize: number }): void {
   const model = createPopupModel({
-    db: new LiangzhaoDatabase(),
+    // After the first render: Dexie and the engine the terms panel judges with are most of the popup's code.
+    storage: import('@/entrypoints/popup/storage').then(({ openPopupStorage }) => openPopupStorage()),
     currentTab: () => asked.tab,
     sendToTab: (tabId, message) => send(message, { tabId }),
     writeStatus: () => send({ type: 'storage:status' }),

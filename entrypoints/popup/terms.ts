@@ -20,7 +20,13 @@ export interface TermsPanelState {
  * Reads a terms audit's place in the stored history (without writing: the background records) and the audit
  * judged against it, as the background stored it.
  */
-export async function loadTermsPanel(db: LiangzhaoDatabase, result: AuditResult, nowIso: string): Promise<{ panel: TermsPanelState; judged: AuditResult } | null> {
+/** The terms block of the popup, and the audit judged against the version seen before. */
+export interface TermsPanelLoad {
+  panel: TermsPanelState;
+  judged: AuditResult;
+}
+
+export async function loadTermsPanel(db: LiangzhaoDatabase, result: AuditResult, nowIso: string): Promise<TermsPanelLoad | null> {
   const doc = result.facts.termsDocument;
   if (!doc) return null;
   const history = await termsHistory(db, doc, nowIso);

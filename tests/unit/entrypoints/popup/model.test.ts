@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPopupModel, type PopupDeps } from '@/entrypoints/popup/model';
+import { openPopupStorage } from '@/entrypoints/popup/storage';
 import { LiangzhaoDatabase, toStoredAudit } from '@/storage/db';
 import { DEFAULT_SETTINGS, loadSettings } from '@/storage/settings';
 import type { Message } from '@/messaging/protocol';
@@ -18,7 +19,7 @@ afterEach(async () => {
 
 function deps(overrides: Partial<PopupDeps> = {}): PopupDeps {
   return {
-    db,
+    storage: Promise.resolve(openPopupStorage(db)),
     currentTab: async () => ({ id: 7, url: 'https://shop.example.cn/item/1' }),
     sendToTab: vi.fn(async (_tabId: number, message: Message) => {
       if (message.type === 'page:highlight') return { found: true, hidden: message.selector === '#hidden', reason: 'display-none' };
