@@ -179,7 +179,7 @@ function timingsOf(samples: Map<string, Array<{ loadToBadgeMs: number; audits: n
 }
 
 if (process.argv[1]?.endsWith('bench/badge.ts')) {
-  const { corpusPages, writeGeneratedPage } = await import('./pages');
+  const { corpusPages, writeGeneratedPage, writeGeneratedTermsPage } = await import('./pages');
   const { basename } = await import('node:path');
   const index = process.argv.indexOf('--runs');
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
@@ -188,6 +188,7 @@ if (process.argv[1]?.endsWith('bench/badge.ts')) {
   const measured = process.argv.includes('--extension') ? process.argv[process.argv.indexOf('--extension') + 1] : EXTENSION_PATH;
   const pages: Array<[string, string]> = corpusPages().map((file) => [basename(file), file]);
   for (const elements of [10_000, 50_000]) pages.push([`generated ${elements} elements`, writeGeneratedPage(elements)]);
+  pages.push(['generated terms 3000 clauses', writeGeneratedTermsPage(3_000)]);
   const { loadavg } = await import('node:os');
   const loadBefore = loadavg();
   benchBadgeBuilds(only ? pages.filter(([label]) => label.includes(only)) : pages, baseline ? [baseline, measured] : [measured], {
