@@ -21,6 +21,8 @@ const DATE_PATTERNS: Array<[DateKind, RegExp]> = [
   ['effective', new RegExp(`effective(?:\\s+date)?(?:\\s+(?:on|from|as\\s+of))?${SEP}${DATE}`, 'i')],
 ];
 
+const YEAR = /\d{4}/;
+
 const ON_PUBLICATION =
   /自(?:发布|公布|公示|更新)之日起(?:正式)?(?:生效|施行|实施)|一经(?:公布|发布|公示)即(?:时)?生效|effective\s+(?:immediately\s+)?(?:up)?on\s+(?:publication|posting)/i;
 
@@ -47,7 +49,10 @@ function isoDate(year: string, month: string, day: string): string | null {
 /** Reads one block's text into `dates`, keeping the first date of each kind the document states. */
 /** `selectorOf` is asked only when a date is found: most blocks state none. */
 export function readStatedDates(text: string, selectorOf: () => string, dates: StatedDates): void {
+  // Every dated pattern holds a year's four digits: a block without them (most of an agreement) is not tried nine times.
+  const holdsYear = YEAR.test(text);
   for (const [kind, pattern] of DATE_PATTERNS) {
+    if (!holdsYear) break;
     if (dates[kind]) continue;
     const match = pattern.exec(text);
     if (!match) continue;
