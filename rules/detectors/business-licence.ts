@@ -86,7 +86,7 @@ export function* businessLicenceSteps(page: PageView): Steps<BusinessLicenceFact
     // Every fact past the limit is cut (collect.ts keeps the first FINDINGS_LIMIT): none is looked for.
     if (facts.length >= FINDINGS_LIMIT) return facts;
     // A link whose text says neither is still one when it has no words at all (an icon).
-    if (!worded.has(index) && link.text.trim() !== '') continue;
+    if (!worded.has(index) && link.text !== '') continue;
     const words = `${link.text} ${link.title} ${link.imageText}`.trim();
     if (!wordsMayPresentLicence(words)) continue;
     // Class and id matter only for links without words; reading them for every link would cost.

@@ -6,6 +6,7 @@
  * links it returns as before, so it may return more than they keep, never fewer.
  */
 import type { LinkInfo, PageView } from '../gather/page';
+import { globalCopy } from '../gather/text';
 
 /**
  * Between two links' words. The patterns handed in never match it: no negated class, `.`, `\W`, `\S` or `\D`, no
@@ -27,7 +28,6 @@ interface Joined {
 }
 
 const joinedByPage = new WeakMap<PageView, Map<LinkWords, Joined>>();
-const globalCopies = new WeakMap<RegExp, RegExp>();
 
 function wordsOf(link: LinkInfo, kind: LinkWords): string {
   return kind === 'label' ? link.text || link.title : `${link.text} ${link.title} ${link.imageText}`;
@@ -50,16 +50,6 @@ function joined(page: PageView, kind: LinkWords): Joined {
   return found;
 }
 
-/** The pattern with the `g` flag, made once per pattern: `lastIndex` moves the scan past a link already found. */
-function globalCopy(pattern: RegExp): RegExp {
-  let copy = globalCopies.get(pattern);
-  if (!copy) {
-    copy = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '') + 'g');
-    globalCopies.set(pattern, copy);
-  }
-  return copy;
-}
-
 /** The index of the link whose words hold `offset`, by binary search of the starts. */
 function linkAt(starts: readonly number[], offset: number): number {
   let low = 0;
@@ -77,6 +67,7 @@ export function linksMatching(page: PageView, kind: LinkWords, pattern: RegExp):
   const found = new Set<number>();
   if (page.links.length === 0) return found;
   const { text, starts } = joined(page, kind);
+  // `lastIndex` moves the scan past a link already found.
   const scan = globalCopy(pattern);
   scan.lastIndex = 0;
   for (let match = scan.exec(text); match; match = scan.exec(text)) {

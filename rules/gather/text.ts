@@ -108,16 +108,22 @@ export function holdsAnyWord(lowered: string, words: readonly string[]): boolean
 }
 
 const stickyCopies = new WeakMap<RegExp, RegExp>();
-const anchorCopies = new WeakMap<RegExp, RegExp>();
+const globalCopies = new WeakMap<RegExp, RegExp>();
+
+/** The pattern with the `g` flag (and not `y`), made once per pattern: a scan moves it on by its `lastIndex`. */
+export function globalCopy(pattern: RegExp): RegExp {
+  let copy = globalCopies.get(pattern);
+  if (copy === undefined) {
+    copy = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '') + 'g');
+    globalCopies.set(pattern, copy);
+  }
+  return copy;
+}
 
 /** Where `anchor` next occurs in `text` at or after `from`: a literal by the native `indexOf`, a pattern by its own scan. */
 function anchorAt(text: string, anchor: string | RegExp, from: number): number {
   if (typeof anchor === 'string') return text.indexOf(anchor, from);
-  let scan = anchorCopies.get(anchor);
-  if (scan === undefined) {
-    scan = new RegExp(anchor.source, anchor.flags.replace(/[gy]/g, '') + 'g');
-    anchorCopies.set(anchor, scan);
-  }
+  const scan = globalCopy(anchor);
   scan.lastIndex = from;
   return scan.exec(text)?.index ?? -1;
 }
