@@ -1,20 +1,14 @@
 import { signal } from '@preact/signals';
 import type { Locale } from '@/rules/types';
-import { loadLocale, t } from '@/i18n';
+import { loadLocale } from '@/i18n';
 import type { LiangzhaoDatabase } from '@/storage/db';
-import { hasFilters, matchingKeys, type AuditFilters } from '@/storage/audits';
 import type { CaptureReply } from '@/messaging/protocol';
 import { loadCaseFields, saveCaseFields } from '@/evidence/capture/store';
 import { PAGE_CAPTURE_PERMISSION } from '@/evidence/capture/collect';
-import { auditIdsFor, entrySource, importJsonText, linksStoredHere, verifyStoredChains } from '@/evidence/export/import';
-import { verifyBundle } from '@/evidence/export/bundle';
 import { EMPTY_CASE, type CaseFields } from '@/evidence/seal/record';
-import { makeExport, type ExportFile, type ExportFormat } from '@/evidence/export/files';
-import { describeProblem, problem } from '@/evidence/problems';
-import { readBlobLines } from '@/evidence/export/read-text';
-
-/** What an export covers: the audit a person came from, the audits matching the dashboard's filters, or all. */
-export type ExportScope = { kind: 'audit'; id: number } | { kind: 'filtered'; filters: AuditFilters } | { kind: 'all' };
+import type { ExportFile, ExportFormat } from '@/evidence/export/files';
+import { failedNotice, type EvidenceTask, type ExportScope, type Notice } from './task-shapes';
+import type { EvidenceRunner } from './task-worker';
 
 export interface Progress {
   label: string;
@@ -22,15 +16,9 @@ export interface Progress {
   total: number;
 }
 
-export interface Notice {
-  ok: boolean;
-  text: string;
-  /** Further lines (every problem found, after the first break). */
-  details?: string[];
-}
-
 export interface EvidenceDeps {
-  db: LiangzhaoDatabase;
+  /** Runs a task: in the dashboard's evidence worker (evidence/task-worker.ts), in tests on this thread. */
+  runner: EvidenceRunner;
   extensionVersion: string;
   nowIso: () => string;
   /** Saves a file for the person (a download). */
@@ -49,31 +37,10 @@ export function createEvidenceModel(deps: EvidenceDeps) {
   let pendingProgress: Progress | null = null;
   let updateScheduled = false;
 
-  async function run(locale: Locale, task: (signal: AbortSignal) => Promise<Notice>) {
-    if (controller) return;
-    controller = new AbortController();
-    notice.value = null;
-    try {
-      // Asked in another language than the page's (its notices and files), that catalogue is loaded first.
-      await loadLocale(locale);
-      notice.value = await task(controller.signal);
-    } catch (error) {
-      const cancelled = controller.signal.aborted;
-      notice.value = {
-        ok: false,
-        text: cancelled ? t('evidenceUi_cancelled', locale) : t('evidenceUi_failed', locale, { error: error instanceof Error ? error.message : String(error) }),
-      };
-    } finally {
-      controller = null;
-      pendingProgress = null;
-      progress.value = null;
-    }
-  }
-
   // An export reports every audit, ten thousand times in a long one: each report re-rendering the panel cost more
   // than writing the audit, and even once a frame the dashboard's repaints took a fifth of a CSV export's time. A
   // step's first report shows at once (it marks the panel busy), later ones every PROGRESS_INTERVAL_MS.
-  const report = (label: string) => (done: number, total: number) => {
+  const report = (label: string, done: number, total: number) => {
     const next = { label, done, total };
     if (progress.value?.label !== label) {
       progress.value = next;
@@ -89,13 +56,23 @@ export function createEvidenceModel(deps: EvidenceDeps) {
     }, PROGRESS_INTERVAL_MS);
   };
 
-  async function idsOf(scope: ExportScope): Promise<number[]> {
-    if (scope.kind === 'audit') return [scope.id];
-    if (scope.kind === 'filtered' && hasFilters(scope.filters)) {
-      const matching = await matchingKeys(deps.db, scope.filters);
-      return (await auditIdsFor(deps.db, 'all')).filter((id) => matching.has(id));
+  async function run(locale: Locale, task: EvidenceTask) {
+    if (controller) return;
+    controller = new AbortController();
+    notice.value = null;
+    try {
+      const outcome = await deps.runner(task, locale, report, controller.signal);
+      if (outcome.file && !controller.signal.aborted) deps.save(outcome.file);
+      notice.value = outcome.notice;
+    } catch (error) {
+      // The runner itself failed (the worker could not start or died): said in the page's words.
+      await loadLocale(locale);
+      notice.value = failedNotice(error, locale);
+    } finally {
+      controller = null;
+      pendingProgress = null;
+      progress.value = null;
     }
-    return auditIdsFor(deps.db, 'all');
   }
 
   return {
@@ -103,63 +80,11 @@ export function createEvidenceModel(deps: EvidenceDeps) {
     notice,
     busy: () => controller !== null,
     cancel: () => controller?.abort(),
-
-    exportAs(format: ExportFormat, scope: ExportScope, locale: Locale) {
-      return run(locale, async (abort) => {
-        const ids = await idsOf(scope);
-        if (ids.length === 0) return { ok: false, text: t('evidenceUi_nothingToExport', locale) };
-        const file = await makeExport(format, entrySource(deps.db, ids), {
-          locale,
-          exportedAt: deps.nowIso(),
-          extensionVersion: deps.extensionVersion,
-          onProgress: report(t('evidenceUi_writing', locale)),
-          signal: abort,
-        });
-        abort.throwIfAborted();
-        deps.save(file);
-        return { ok: true, text: t('evidenceUi_exported', locale, { count: ids.length, file: file.name }) };
-      });
-    },
-
-    importFile(file: Blob, locale: Locale) {
-      return run(locale, async () => {
-        let text: string[];
-        try {
-          text = await readBlobLines(file, report(t('evidenceUi_reading', locale)));
-        } catch (error) {
-          return { ok: false, text: describeProblem(problem('importNotJson', { detail: error instanceof Error ? error.message : String(error) }), locale) };
-        }
-        const result = await importJsonText(deps.db, text, report(t('evidenceUi_checking', locale)));
-        if (!result.ok) return { ok: false, text: describeProblem(result.problem, locale) };
-        return { ok: true, text: t('evidenceUi_imported', locale, { ...result.outcome }) };
-      });
-    },
-
-    verifyChain(locale: Locale) {
-      return run(locale, async () => {
-        const result = await verifyStoredChains(deps.db, report(t('evidenceUi_verifying', locale)));
-        if (result.intact) return { ok: true, text: t('evidenceUi_chainIntact', locale, { count: result.captures, chains: result.chains.length }) };
-        const problems = result.chains.flatMap((c) => c.problems).map((p) => describeProblem(p, locale));
-        return { ok: false, text: t('evidenceUi_chainBroken', locale, { first: problems[0] }), details: problems.slice(1) };
-      });
-    },
-
-    verifyBundleFile(file: Blob, name: string, locale: Locale) {
-      return run(locale, async () => {
-        const result = await verifyBundle(new Uint8Array(await file.arrayBuffer()));
-        const lines = result.problems.map((p) => describeProblem(p, locale));
-        if (result.status === 'intact') {
-          const { found, missing } = await linksStoredHere(deps.db, result.links);
-          const details = [
-            ...found.map((l) => t('evidenceUi_linkHere', locale, { sequence: l.sequence, chain: l.chainId })),
-            ...missing.map((l) => t('evidenceUi_linkNotHere', locale, { sequence: l.sequence, chain: l.chainId })),
-          ];
-          return { ok: true, text: t('evidenceCli_intact', locale, { file: name, files: result.files, audits: result.audits }), details };
-        }
-        const head = result.status === 'broken' ? t('evidenceCli_broken', locale, { file: name, count: lines.length }) : t('evidenceCli_unreadable', locale, { file: name });
-        return { ok: false, text: head, details: lines };
-      });
-    },
+    exportAs: (format: ExportFormat, scope: ExportScope, locale: Locale) =>
+      run(locale, { kind: 'export', format, scope, exportedAt: deps.nowIso(), extensionVersion: deps.extensionVersion }),
+    importFile: (file: Blob, locale: Locale) => run(locale, { kind: 'import', file }),
+    verifyChain: (locale: Locale) => run(locale, { kind: 'verify-chain' }),
+    verifyBundleFile: (file: Blob, name: string, locale: Locale) => run(locale, { kind: 'verify-bundle', file, name }),
   };
 }
 

@@ -38,4 +38,5 @@ export function localeMessages(): Plugin {
   };
 }
 
-export default defineWxtModule((wxt) => addViteConfig(wxt, () => ({ plugins: [localeMessages()] })));
+// Workers (the dashboard's evidence worker) are bundled on their own, with the plugins given for them.
+export default defineWxtModule((wxt) => addViteConfig(wxt, () => ({ plugins: [localeMessages()], worker: { plugins: () => [localeMessages()] } })));

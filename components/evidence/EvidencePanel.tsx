@@ -4,7 +4,8 @@ import { t } from '@/i18n';
 import type { Locale } from '@/rules/types';
 import type { AuditFilters } from '@/storage/audits';
 import type { ExportFormat } from '@/evidence/export/files';
-import type { EvidenceModel, ExportScope } from '@/evidence/panels';
+import type { EvidenceModel } from '@/evidence/panels';
+import type { ExportScope } from '@/evidence/task-shapes';
 
 const FORMAT_KEYS: Record<ExportFormat, string> = {
   json: 'evidenceUi_formatJson',

@@ -52,7 +52,7 @@ export function DashboardApp({
       </header>
       <main class="dashboard">
         <div class="toolbar-area" id="export">
-          <EvidenceToolbar db={db} locale={locale} query={{ ...model.query.value }} />
+          <EvidenceToolbar locale={locale} query={{ ...model.query.value }} />
         </div>
         {model.error.value && (
           <p class="banner banner--error" role="alert">

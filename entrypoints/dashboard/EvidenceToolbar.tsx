@@ -1,14 +1,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Locale } from '@/rules/types';
 import type { AuditQuery } from '@/storage/audits';
-import type { LiangzhaoDatabase } from '@/storage/db';
 import { EXPORT_FORMATS } from '@/evidence/export/files';
 import { createEvidenceModel, downloadFile } from '@/evidence/panels';
+import { workerRunner } from '@/evidence/task-worker';
 import { EvidenceTools } from '@/components/evidence/EvidencePanel';
 import { isoWithOffset } from '@/utils/time';
 
 export interface EvidenceToolbarProps {
-  db: LiangzhaoDatabase;
   locale: Locale;
   /** The history query the person has set up: what "export what I see" exports. */
   query: AuditQuery;
@@ -21,16 +20,17 @@ function auditIdFromHash(hash: string): number | null {
 }
 
 /** The dashboard's Export / Import / Verify area, with its model. */
-export function EvidenceToolbar({ db, locale, query }: EvidenceToolbarProps) {
+export function EvidenceToolbar({ locale, query }: EvidenceToolbarProps) {
   const model = useMemo(
     () =>
       createEvidenceModel({
-        db,
+        // Started at the first task, and kept for the next ones.
+        runner: workerRunner(() => new Worker(new URL('./evidence-worker.ts', import.meta.url), { type: 'module' })),
         extensionVersion: browser.runtime.getManifest().version,
         nowIso: () => isoWithOffset(new Date(), { milliseconds: true }),
         save: downloadFile,
       }),
-    [db],
+    [],
   );
   const [auditId, setAuditId] = useState(() => auditIdFromHash(location.hash));
   useEffect(() => {

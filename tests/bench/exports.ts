@@ -8,7 +8,7 @@
  * engine bench: the longtask observer and a ping-pong of macrotasks whose largest gap is the longest task between
  * them. The timed CSV and JSON runs leave the ping-pong out, so it does not slow what they time.
  * `--tasks csv,json,zip,import` measures only those (all by default). `--trace DIR` records a Chromium trace (with
- * the JavaScript sampling profiler) of each ZIP and import run into DIR, to see what a long task was made of.
+ * the JavaScript sampling profiler) of each run into DIR, to see what a long task was made of.
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -186,8 +186,8 @@ export async function benchExports(options: { runs?: number; tasks?: readonly Ex
       // Interleaved: each run measures every task once, so a burst of load elsewhere touches all of them alike.
       if (largeSession) {
         const board = await openDashboard(largeSession, downloads);
-        if (tasks.has('csv')) csv.push(await timeExport(board, 'csv', false));
-        if (tasks.has('json')) json.push(await timeExport(board, 'json', false));
+        if (tasks.has('csv')) csv.push(await traced(board, options.traceDir, `csv-${run}`, () => timeExport(board, 'csv', false)));
+        if (tasks.has('json')) json.push(await traced(board, options.traceDir, `json-${run}`, () => timeExport(board, 'json', false)));
         await board.close();
       }
       if (small && tasks.has('zip')) {
