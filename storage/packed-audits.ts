@@ -1,6 +1,5 @@
 import type { DBCore, DBCoreCursor, DBCoreTable, Middleware } from 'dexie';
 import { deflateSync, inflateSync } from 'fflate';
-import { canonicalJson } from '@/evidence/seal/canonical';
 
 const AUDITS = 'audits';
 
@@ -19,17 +18,14 @@ export interface PackedFields {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/**
- * The packed form: the record's canonical JSON (evidence/seal/canonical.ts, the text its digest is taken over) as
- * UTF-8, its length first (4 bytes, little-endian), then the raw deflate.
- */
+/** The packed form: the record's JSON as UTF-8, its length first (4 bytes, little-endian), then the raw deflate. */
 const LENGTH_BYTES = 4;
 
 /** A row as it is written: its record deflated. A row without a record is written as it is. */
 export function packAudit<T extends { result?: unknown }>(row: T): Omit<T, 'result'> & Partial<PackedFields> {
   if (row.result === undefined) return row;
   const { result, ...rest } = row;
-  const text = encoder.encode(canonicalJson(result));
+  const text = encoder.encode(JSON.stringify(result));
   const deflated = deflateSync(text);
   const packed = new Uint8Array(LENGTH_BYTES + deflated.length);
   new DataView(packed.buffer).setUint32(0, text.length, true);
@@ -44,25 +40,13 @@ export function packAudit<T extends { result?: unknown }>(row: T): Omit<T, 'resu
  */
 let inflated = new Uint8Array(64 * 1024);
 
-function inflateRecord(packed: Uint8Array): Uint8Array {
+function inflateRecord(packed: Uint8Array): string {
   const length = new DataView(packed.buffer, packed.byteOffset, packed.byteLength).getUint32(0, true);
   if (length > inflated.length) inflated = new Uint8Array(2 ** Math.ceil(Math.log2(length)));
   const out = inflateSync(packed.subarray(LENGTH_BYTES), { out: inflated });
   // A shorter inflation than the length written means damaged bytes: said, not parsed into something else.
   if (out.length !== length) throw new Error(`a stored audit record is damaged: ${out.length} bytes inflated of ${length}`);
-  return out;
-}
-
-/** The record's canonical JSON as it was stored, on a row read unpacked (not copied with the row, not cloned). */
-const STORED_TEXT = Symbol('storedRecordText');
-
-/**
- * The canonical JSON a row's record was stored as: what a JSON export writes and digests, without writing the
- * record out again. Absent on a row that was not read packed. Kept as the text the record was parsed from, which
- * costs nothing more (a copy of the inflated bytes cost a third of the unpacking in Chromium).
- */
-export function storedRecordText(row: object): string | undefined {
-  return (row as { [STORED_TEXT]?: string })[STORED_TEXT];
+  return decoder.decode(out);
 }
 
 /**
@@ -72,10 +56,7 @@ export function storedRecordText(row: object): string | undefined {
 export function unpackAudit<T>(row: T): T {
   if (row === null || typeof row !== 'object' || !((row as Partial<PackedFields>).packedResult instanceof Uint8Array)) return row;
   const { packedResult, ...rest } = row as T & PackedFields;
-  const text = decoder.decode(inflateRecord(packedResult));
-  const unpacked = { ...rest, result: JSON.parse(text) };
-  Object.defineProperty(unpacked, STORED_TEXT, { value: text });
-  return unpacked as T;
+  return { ...rest, result: JSON.parse(inflateRecord(packedResult)) } as T;
 }
 
 /**

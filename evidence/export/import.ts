@@ -1,5 +1,4 @@
 import { toStoredAudit, type LiangzhaoDatabase, type StoredAudit } from '@/storage/db';
-import { storedRecordText } from '@/storage/packed-audits';
 import { isCaptureRow, loadChainHead, type BlobRow, type CaptureRow } from '@/evidence/capture/store';
 import { verifyChains, type ChainItem, type ChainVerification } from '../seal/chain';
 import { auditDigest, type ChainHead } from '../seal/record';
@@ -63,7 +62,7 @@ export function entrySource(db: LiangzhaoDatabase, ids: readonly number[]): Entr
       if (!row) return null;
       const doc = row.result.facts.termsDocument;
       const terms = doc ? termsTrail(doc, await versionsOfDocument(doc.canonicalUrl)) : null;
-      return { audit: row.result, auditText: storedRecordText(row), capture: await loadCapture(db, row), terms };
+      return { audit: row.result, capture: await loadCapture(db, row), terms };
     },
   };
 }

@@ -50,9 +50,8 @@ export async function buildJsonExport(
     const entry = await entries.get(index);
     if (entry) {
       const position = digests.length;
-      // The audit is written as the canonical JSON its digest is taken over: one text, encoded once, for both; as
-      // it was stored, when it was read from the database.
-      const text = encoder.encode(entry.auditText ?? canonicalJson(entry.audit));
+      // The audit is written as the canonical JSON its digest is taken over: one text, encoded once, for both.
+      const text = encoder.encode(canonicalJson(entry.audit));
       if (position) audits.write(',\n');
       audits.write(text);
       digests.push(sha256Hex(text));

@@ -5,8 +5,6 @@ import type { TermsTrail } from './terms';
 /** One audit on its way out or in: the `liangzhao.audit/1` record and, if evidence was captured, its capture. */
 export interface EvidenceEntry {
   audit: AuditResult;
-  /** The audit's canonical JSON when it was read as stored (storage/packed-audits.ts): written as it is. */
-  auditText?: string;
   capture?: CapturedEvidence | null;
   /** On a terms page: the document's versions and the change this version made (absent elsewhere). */
   terms?: TermsTrail | null;

@@ -1,10 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LiangzhaoDatabase, toStoredAudit, type StoredAudit } from '@/storage/db';
-import { packAudit, packedAuditsMiddleware, storedRecordText, unpackAudit } from '@/storage/packed-audits';
-import { canonicalJson } from '@/evidence/seal/canonical';
-import { auditIdsFor, entrySource } from '@/evidence/export/import';
-import { buildJsonExport } from '@/evidence/export/json';
+import { packAudit, packedAuditsMiddleware, unpackAudit } from '@/storage/packed-audits';
 import type { DBCore, DBCoreCursor, DBCoreTable } from 'dexie';
 import { auditDigest } from '@/evidence/seal/record';
 import { AUDIT_ROWS } from '@/storage/audit-rows';
@@ -120,29 +117,9 @@ describe('packed audit records', () => {
     db.close();
   });
 
-  it('gives the canonical JSON each record was stored as, which a JSON export writes as it is', async () => {
-    const db = new LiangzhaoDatabase(named('packed-text'));
-    const written = Array.from({ length: 5 }, (_, i) => storedAudit(i));
-    await db.audits.bulkAdd(written);
-    const read = await db.audits.orderBy('id').toArray();
-    for (const [i, row] of read.entries()) {
-      expect(storedRecordText(row)).toBe(canonicalJson(written[i].result));
-      // Not a field of the row: a copy of the row, or the row written back, does not carry it.
-      expect(Object.keys(row)).not.toContain('storedRecordText');
-      expect(storedRecordText({ ...row })).toBeUndefined();
-    }
-    const meta = { exportedAt: '2026-12-04T10:00:00.000+08:00', extensionVersion: '0.1.0' };
-    const ids = await auditIdsFor(db, 'all');
-    const fromDatabase = await (await buildJsonExport(entrySource(db, ids), meta)).text();
-    const newestFirst = [...read].reverse().map((row) => ({ audit: row.result }));
-    expect(fromDatabase).toBe(await (await buildJsonExport(newestFirst, meta)).text());
-    db.close();
-  });
-
   it('reads a row whose record is still an object, as every row before version 7 was', async () => {
     const row = storedAudit(2);
     expect(unpackAudit(row)).toBe(row);
-    expect(storedRecordText(row)).toBeUndefined();
     expect(unpackAudit(packAudit(row))).toEqual(row);
     expect(unpackAudit(undefined)).toBeUndefined();
     // A row without a record (a partial write) is written as it is.
