@@ -4,12 +4,9 @@ import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, Mi
 export const AUDIT_ROWS = 'auditRows';
 const AUDITS = 'audits';
 
-/**
- * An audit's row: every field but the audit record (facts, results, evidence), which the lists never show, whether
- * the record is an object or packed (storage/packed-audits.ts).
- */
-export function auditRowOf<T extends { result: unknown }>(audit: T): Omit<T, 'result' | 'packedResult'> {
-  const { result: _record, packedResult: _packed, ...row } = audit as T & { packedResult?: unknown };
+/** An audit's row: every field but the audit record (facts, results, evidence), which the lists never show. */
+export function auditRowOf<T extends { result: unknown }>(audit: T): Omit<T, 'result'> {
+  const { result: _record, ...row } = audit;
   return row;
 }
 

@@ -7,7 +7,6 @@ import { searchTextOf, termsOf } from './search-terms';
 import { termsVersionsFromAudits, type StoredTermsVersion } from './terms-versions';
 import { AUDIT_ROWS, auditRowOf, auditRowsMiddleware } from './audit-rows';
 import { chunkedAddsMiddleware } from './chunked-adds';
-import { packedAuditsMiddleware } from './packed-audits';
 import { DATABASE_NAME } from './database-name';
 
 /** One audit of one page, with the fields the history is searched and sorted by lifted out for indexing. */
@@ -137,8 +136,6 @@ export class LiangzhaoDatabase extends Dexie {
     this.use(auditRowsMiddleware);
     // A bulk add goes to IndexedDB a few values per task, so copying them never holds the page (storage/chunked-adds.ts).
     this.use(chunkedAddsMiddleware);
-    // Each audit's record is stored deflated and read back as it was written (storage/packed-audits.ts).
-    this.use(packedAuditsMiddleware);
     // Every version stays here: Dexie upgrades a database of any earlier version step by step.
     this.version(1).stores({
       audits: '++id, host, url, pageType, grade, verdict, score, auditedAtMs, *failedRules, tabId, [host+auditedAtMs]',
@@ -203,24 +200,8 @@ export class LiangzhaoDatabase extends Dexie {
           .each((audit: StoredAudit) => rows.push(auditRowOf(audit)));
         await tx.table(AUDIT_ROWS).bulkPut(rows);
       });
-    // Version 7: each audit's record is stored deflated (storage/packed-audits.ts), which a read of 10,000 audits
-    // (an export) waited on less than on the records as objects. Every older row is written again, packed, a few
-    // hundred at a time; a row the packing has not met still reads as before.
-    this.version(7)
-      .stores({})
-      .upgrade(async (tx) => {
-        const audits = tx.table('audits');
-        const keys = await audits.toCollection().primaryKeys();
-        for (let start = 0; start < keys.length; start += UPGRADE_BATCH) {
-          const rows = await audits.bulkGet(keys.slice(start, start + UPGRADE_BATCH));
-          await audits.bulkPut(rows.filter((row) => row !== undefined));
-        }
-      });
   }
 }
-
-/** Rows an upgrade reads and writes at once: a few megabytes. */
-const UPGRADE_BATCH = 250;
 
 export function toStoredAudit(result: AuditResult, tabId?: number): StoredAudit {
   const host = hostOf(result.url);

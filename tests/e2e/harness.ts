@@ -5,8 +5,6 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
 import { CHROMIUM_ARGS } from '@/cli/browser';
-import { unpackAudit } from '@/storage/packed-audits';
-import { base64ToBytes } from '@/utils/base64';
 
 /** The test build (`npm run build:e2e`), never the `.output/chrome-mv3` a person loads. */
 export const EXTENSION_PATH = resolve('.output-e2e/chrome-mv3');
@@ -155,12 +153,9 @@ export function hexToRgba(hex: string): [number, number, number, number] {
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255, 255];
 }
 
-/**
- * Every stored audit, read from the extension's own IndexedDB in the service worker, each record unpacked as Dexie
- * reads it (storage/packed-audits.ts): the packed bytes cross to Node as base64.
- */
+/** Every stored audit, read from the extension's own IndexedDB in the service worker. */
 export async function storedAudits(session: ExtensionSession): Promise<Array<Record<string, unknown>>> {
-  const rows = await session.worker.evaluate(
+  return session.worker.evaluate(
     () =>
       new Promise<Array<Record<string, unknown>>>((ok, fail) => {
         const open = indexedDB.open('liangzhao');
@@ -168,24 +163,11 @@ export async function storedAudits(session: ExtensionSession): Promise<Array<Rec
         open.onsuccess = () => {
           const request = open.result.transaction('audits').objectStore('audits').getAll();
           request.onsuccess = () => {
+            ok(request.result);
             open.result.close();
-            ok(
-              (request.result as Array<Record<string, unknown>>).map((row) => {
-                if (!(row.packedResult instanceof Uint8Array)) return row;
-                let binary = '';
-                for (let i = 0; i < row.packedResult.length; i += 0x8000) binary += String.fromCharCode(...row.packedResult.subarray(i, i + 0x8000));
-                return { ...row, packedResult: btoa(binary) };
-              }),
-            );
           };
           request.onerror = () => fail(request.error);
         };
       }),
   );
-  return rows.map((row) => {
-    if (typeof row.packedResult !== 'string') return row;
-    const packedResult = base64ToBytes(row.packedResult);
-    if (!packedResult) throw new Error(`audit ${String(row.id)}: its packed record came back unreadable`);
-    return unpackAudit({ ...row, packedResult });
-  });
 }

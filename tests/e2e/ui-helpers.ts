@@ -2,8 +2,6 @@ import { createRequire } from 'node:module';
 import type { Page } from 'puppeteer-core';
 import { type ExtensionSession, tabIdOf, waitFor, storedAudits } from './harness';
 import { auditRowOf } from '@/storage/audit-rows';
-import { packAudit } from '@/storage/packed-audits';
-import { bytesToBase64 } from '@/utils/base64';
 
 const require = createRequire(import.meta.url);
 export const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -88,23 +86,18 @@ export function textOf(page: Page, selector: string): Promise<string | null> {
 
 /** Adds audit rows straight into the extension's IndexedDB (from the service worker), in chunks. */
 export async function seedAudits(session: ExtensionSession, rows: Array<Record<string, unknown>>, chunk = 1_000) {
-  // Straight into IndexedDB, as Dexie stores them: each audit with its record packed (storage/packed-audits.ts, the
-  // bytes cross as base64), and its history row (storage/audit-rows.ts).
-  const seeded = rows.map((audit) => {
-    const { packedResult, ...stored } = packAudit(audit);
-    return { audit: stored, packed: packedResult ? bytesToBase64(packedResult) : null, row: auditRowOf(audit as { result: unknown }) };
-  });
+  // Straight into IndexedDB, as Dexie stores them: each audit and its history row (storage/audit-rows.ts).
+  const seeded = rows.map((audit) => ({ audit, row: auditRowOf(audit as { result: unknown }) }));
   for (let i = 0; i < seeded.length; i += chunk) {
     await session.worker.evaluate(
-      (batch: Array<{ audit: Record<string, unknown>; packed: string | null; row: Record<string, unknown> }>) =>
+      (batch: Array<{ audit: Record<string, unknown>; row: Record<string, unknown> }>) =>
         new Promise<void>((ok, fail) => {
           const open = indexedDB.open('liangzhao');
           open.onerror = () => fail(open.error);
           open.onsuccess = () => {
             const tx = open.result.transaction(['audits', 'auditRows'], 'readwrite');
-            for (const { audit, packed, row } of batch) {
-              const value = packed === null ? audit : { ...audit, packedResult: Uint8Array.from(atob(packed), (c) => c.charCodeAt(0)) };
-              const added = tx.objectStore('audits').add(value);
+            for (const { audit, row } of batch) {
+              const added = tx.objectStore('audits').add(audit);
               added.onsuccess = () => tx.objectStore('auditRows').add({ ...row, id: added.result });
             }
             tx.oncomplete = () => {

@@ -104,7 +104,7 @@ describe('database version 4', () => {
     expect(await db.settings.get('locale')).toEqual({ key: 'locale', value: 'en' });
     const versions = await versionsOf(db, TERMS_URL);
     expect(versions.map((v) => v.seenCount)).toEqual([2, 1]);
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(6);
     db.close();
   });
 });

@@ -55,7 +55,7 @@ describe('database version 2', () => {
 
     const db = new LiangzhaoDatabase(name);
     const after = await db.audits.orderBy('id').toArray();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(6);
     expect(after).toHaveLength(25);
     for (const [i, row] of after.entries()) {
       const { failedCount, terms, searchText, scoreDescKey, scoreAscKey, ...original } = row;
