@@ -11,7 +11,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import type { Page } from 'puppeteer-core';
 import { EXTENSION_PATH, launchWithExtension, listenLocally, tabIdOf, type ExtensionSession } from '../e2e/harness';
+import { extensionTasks, loadEventAt, TASK_CATEGORIES, traced } from './trace';
 
 export interface BadgeTiming {
   /** Median over the runs: from the page's load event to the worker setting the tab's first grade. */
@@ -19,7 +21,18 @@ export interface BadgeTiming {
   /** The most grades any run of this page was given before it changed: 1 is one audit per load. */
   auditsPerLoad: number;
   runs: number;
+  /** From the traced loads: the content script's main-thread time from load to grade (median) and its longest task
+   *  until the grade (worst). */
+  contentScriptMs: number;
+  contentScriptLongestTaskMs: number;
+  tracedRuns: number;
 }
+
+/**
+ * How many of the runs load the page once more under a trace, for the content script's own tasks. Apart from the
+ * timed loads: the trace's cost is not in the load-to-badge figure.
+ */
+const TRACED_RUNS = 3;
 
 /** How long a tab is watched after its first badge for audits of the same content. */
 const WATCH_AFTER_BADGE_MS = 2_000;
@@ -82,17 +95,54 @@ export async function firstBadge(session: ExtensionSession, tabId: number, url: 
   return calls;
 }
 
-async function oneLoad(session: ExtensionSession, url: string): Promise<{ loadToBadgeMs: number; audits: number }> {
+interface LoadSample {
+  loadToBadgeMs: number;
+  audits: number;
+}
+
+async function loadUntilBadges(session: ExtensionSession, page: Page, url: string): Promise<LoadSample> {
+  await page.goto(url, { waitUntil: 'load', timeout: NAVIGATION_TIMEOUT_MS });
+  const loadAt = (await page.evaluate(LOAD_EVENT_AT)) as number;
+  const tabId = await tabIdOf(session, page);
+  await firstBadge(session, tabId, url);
+  await new Promise((ok) => setTimeout(ok, WATCH_AFTER_BADGE_MS));
+  const calls = await badgeCalls(session, tabId);
+  return { loadToBadgeMs: calls[0].at - loadAt, audits: calls.length };
+}
+
+async function oneLoad(session: ExtensionSession, url: string): Promise<LoadSample> {
   await recordBadges(session);
   const page = await session.browser.newPage();
   try {
-    await page.goto(url, { waitUntil: 'load', timeout: NAVIGATION_TIMEOUT_MS });
-    const loadAt = (await page.evaluate(LOAD_EVENT_AT)) as number;
-    const tabId = await tabIdOf(session, page);
-    await firstBadge(session, tabId, url);
-    await new Promise((ok) => setTimeout(ok, WATCH_AFTER_BADGE_MS));
-    const calls = await badgeCalls(session, tabId);
-    return { loadToBadgeMs: calls[0].at - loadAt, audits: calls.length };
+    return await loadUntilBadges(session, page, url);
+  } finally {
+    await page.close();
+  }
+}
+
+/** The main-thread tasks that ran the content script in one load, in ms. */
+interface ScriptTasks {
+  /** Every one until the grade. */
+  all: number[];
+  /** From the load event to the grade: the part of its work the load-to-badge time holds (`document_idle` can start
+   *  the audit before `load`). */
+  afterLoad: number[];
+}
+
+/** A load under a trace until its first badge (seen within the 50 ms the bench polls at). */
+async function tracedLoad(session: ExtensionSession, url: string): Promise<ScriptTasks> {
+  await recordBadges(session);
+  const page = await session.browser.newPage();
+  try {
+    const { events } = await traced(
+      page,
+      async () => {
+        await page.goto(url, { waitUntil: 'load', timeout: NAVIGATION_TIMEOUT_MS });
+        await firstBadge(session, await tabIdOf(session, page), url);
+      },
+      [...TASK_CATEGORIES, 'blink.user_timing'],
+    );
+    return { all: extensionTasks(events), afterLoad: extensionTasks(events, loadEventAt(events) ?? Number.NEGATIVE_INFINITY) };
   } finally {
     await page.close();
   }
@@ -133,7 +183,8 @@ export async function benchBadgeBuilds(
   for (const path of extensionPaths) if (!existsSync(path)) throw new Error(`no build at ${path}: run "npm run build:e2e" first`);
   const site = await servePages(pages.map(([, file]) => file));
   const sessions: ExtensionSession[] = [];
-  const samples = extensionPaths.map(() => new Map<string, Array<{ loadToBadgeMs: number; audits: number }>>(pages.map(([label]) => [label, []])));
+  const samples = extensionPaths.map(() => new Map<string, Array<LoadSample>>(pages.map(([label]) => [label, []])));
+  const scriptTasks = extensionPaths.map(() => new Map<string, ScriptTasks[]>(pages.map(([label]) => [label, []])));
   try {
     // Off the bench's own server there is no network: a saved page's remote scripts fail at once, so the load event
     // does not wait for connections that never answer. Images are not loaded (the audit reads their attributes, not
@@ -155,6 +206,12 @@ export async function benchBadgeBuilds(
           });
           if (sample) samples[build].get(label)!.push(sample);
           if (process.env.BENCH_VERBOSE) console.log(extensionPaths[build], label, sample);
+          if (run >= TRACED_RUNS) continue;
+          const tasks = await tracedLoad(session, `${site.origin}/${index}.html`).catch((error: Error) => {
+            console.warn(`${label} (traced): ${error.message.slice(0, 300)}`);
+            return null;
+          });
+          if (tasks) scriptTasks[build].get(label)!.push(tasks);
         }
       }
     }
@@ -162,19 +219,25 @@ export async function benchBadgeBuilds(
     for (const session of sessions) await session.close();
     await site.close();
   }
-  return samples.map((byPage) => timingsOf(byPage));
+  return samples.map((byPage, build) => timingsOf(byPage, scriptTasks[build]));
 }
 
-function timingsOf(samples: Map<string, Array<{ loadToBadgeMs: number; audits: number }>>): Map<string, BadgeTiming> {
+function timingsOf(samples: Map<string, LoadSample[]>, scriptTasks: Map<string, ScriptTasks[]>): Map<string, BadgeTiming> {
   return new Map(
-    [...samples].map(([label, runsOf]) => [
-      label,
-      {
-        loadToBadgeMs: runsOf.length ? median(runsOf.map((r) => r.loadToBadgeMs)) : Number.NaN,
-        auditsPerLoad: runsOf.length ? Math.max(...runsOf.map((r) => r.audits)) : Number.NaN,
-        runs: runsOf.length,
-      },
-    ]),
+    [...samples].map(([label, runsOf]) => {
+      const traces = scriptTasks.get(label) ?? [];
+      return [
+        label,
+        {
+          loadToBadgeMs: runsOf.length ? median(runsOf.map((r) => r.loadToBadgeMs)) : Number.NaN,
+          auditsPerLoad: runsOf.length ? Math.max(...runsOf.map((r) => r.audits)) : Number.NaN,
+          runs: runsOf.length,
+          contentScriptMs: traces.length ? median(traces.map((tasks) => tasks.afterLoad.reduce((sum, ms) => sum + ms, 0))) : Number.NaN,
+          contentScriptLongestTaskMs: traces.length ? Math.max(...traces.map((tasks) => Math.max(0, ...tasks.all))) : Number.NaN,
+          tracedRuns: traces.length,
+        },
+      ];
+    }),
   );
 }
 
@@ -187,7 +250,7 @@ if (process.argv[1]?.endsWith('bench/badge.ts')) {
   // `--extension DIR`: measure a copy of the test build, so the tree can be rebuilt while the bench runs.
   const measured = process.argv.includes('--extension') ? process.argv[process.argv.indexOf('--extension') + 1] : EXTENSION_PATH;
   const pages: Array<[string, string]> = corpusPages().map((file) => [basename(file), file]);
-  for (const elements of [10_000, 50_000]) pages.push([`generated ${elements} elements`, writeGeneratedPage(elements)]);
+  for (const elements of [10_000, 50_000, 200_000]) pages.push([`generated ${elements} elements`, writeGeneratedPage(elements)]);
   pages.push(['generated terms 3000 clauses', writeGeneratedTermsPage(3_000)]);
   const { loadavg } = await import('node:os');
   const loadBefore = loadavg();

@@ -17,6 +17,7 @@ import { EXTENSION_PATH, launchWithExtension, listenLocally, tabIdOf, type Exten
 import * as hostile from '../support/hostile-pages';
 import { firstBadge, LOAD_EVENT_AT, recordBadges } from './badge';
 import { median } from './engine';
+import { extensionTasks, traced } from './trace';
 
 export interface HostileTiming {
   page: string;
@@ -58,61 +59,24 @@ const NAVIGATION_TIMEOUT_MS = 180_000;
 const BADGE_TIMEOUT_MS = 60_000;
 /** After the badge, the audit's last continuations (the report's reply) are given this long to finish. */
 const SETTLE_MS = 500;
-const TRACE_CATEGORIES = ['disabled-by-default-devtools.timeline', 'devtools.timeline', 'v8.execute'];
 
 const OBSERVE_LONG_TASKS = `window.__benchTasks = [];
 new PerformanceObserver((list) => { for (const entry of list.getEntries()) window.__benchTasks.push(entry.duration); })
   .observe({ type: 'longtask', buffered: true });`;
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  args?: { data?: { url?: string } };
-}
-
-/** The main-thread tasks that ran the content script, in ms. */
-export function extensionTasks(events: readonly TraceEvent[]): number[] {
-  const isScript = (event: TraceEvent) => event.ph === 'X' && event.args?.data?.url?.includes('/content-scripts/') === true;
-  const scriptThreads = new Set(events.filter(isScript).map((event) => `${event.pid}:${event.tid}`));
-  const marks = events
-    .filter((event) => scriptThreads.has(`${event.pid}:${event.tid}`) && (isScript(event) || (event.ph === 'X' && event.name === 'RunMicrotasks')))
-    .map((event) => ({ thread: `${event.pid}:${event.tid}`, ts: event.ts }))
-    .sort((a, b) => a.ts - b.ts);
-  const tasks = events
-    .filter((event) => event.ph === 'X' && event.name === 'RunTask' && scriptThreads.has(`${event.pid}:${event.tid}`))
-    .sort((a, b) => a.ts - b.ts);
-  // Both lists are in time order: one walk pairs each task with the marks inside it.
-  const durations: number[] = [];
-  let next = 0;
-  for (const task of tasks) {
-    const end = task.ts + (task.dur ?? 0);
-    const thread = `${task.pid}:${task.tid}`;
-    while (next < marks.length && marks[next].ts < task.ts) next++;
-    for (let i = next; i < marks.length && marks[i].ts < end; i++) {
-      if (marks[i].thread !== thread) continue;
-      durations.push((task.dur ?? 0) / 1000);
-      break;
-    }
-  }
-  return durations;
-}
-
 async function withExtension(session: ExtensionSession, url: string): Promise<{ longest: number; total: number; loadToBadge: number }> {
   await recordBadges(session);
   const page = await session.browser.newPage();
   try {
-    await page.tracing.start({ categories: TRACE_CATEGORIES });
-    await page.goto(url, { waitUntil: 'load', timeout: NAVIGATION_TIMEOUT_MS });
-    const loadAt = (await page.evaluate(LOAD_EVENT_AT)) as number;
-    const calls = await firstBadge(session, await tabIdOf(session, page), url, BADGE_TIMEOUT_MS);
-    await new Promise((ok) => setTimeout(ok, SETTLE_MS));
-    const trace = await page.tracing.stop();
-    const tasks = extensionTasks(JSON.parse(Buffer.from(trace ?? []).toString('utf8')).traceEvents as TraceEvent[]);
-    return { longest: Math.max(0, ...tasks), total: tasks.reduce((sum, ms) => sum + ms, 0), loadToBadge: calls[0].at - loadAt };
+    const { result: loadToBadge, events } = await traced(page, async () => {
+      await page.goto(url, { waitUntil: 'load', timeout: NAVIGATION_TIMEOUT_MS });
+      const loadAt = (await page.evaluate(LOAD_EVENT_AT)) as number;
+      const calls = await firstBadge(session, await tabIdOf(session, page), url, BADGE_TIMEOUT_MS);
+      await new Promise((ok) => setTimeout(ok, SETTLE_MS));
+      return calls[0].at - loadAt;
+    });
+    const tasks = extensionTasks(events);
+    return { longest: Math.max(0, ...tasks), total: tasks.reduce((sum, ms) => sum + ms, 0), loadToBadge };
   } finally {
     await page.close();
   }
