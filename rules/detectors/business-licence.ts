@@ -10,7 +10,7 @@ import { hostnameOf, isGovernmentHref, sameSite } from '../gather/url';
 import { isMarketRegulationHref } from './gov-hosts';
 import { FINDINGS_LIMIT } from './findings-limit';
 import { linksMatching } from './link-words';
-import { PAUSE_EVERY, runSteps, type Steps } from '../../utils/yield';
+import { PAUSE_EVERY, PAUSE_EVERY_EVIDENCE, runSteps, type Steps } from '../../utils/yield';
 
 const LICENCE_LABEL =
   /营业执照|经营证照|企业资质|资质证照|资质证书|证照信息|证照公示|证照中心|执照信息|工商信息|(?<![高闪明])亮照(?![明片])|business\s*licen[cs]e/i;
@@ -99,6 +99,8 @@ export function* businessLicenceSteps(page: PageView): Steps<BusinessLicenceFact
     const target = { ...link, href: linkTarget(link) };
     if (!isLicenceLink(target, hint)) continue;
     facts.push(fact(page, link.element, labelOf(target), target.href, page.url));
+    // A page whose links are all licences makes evidence for each: a pause every few, not every PAUSE_EVERY links.
+    if (facts.length % PAUSE_EVERY_EVIDENCE === 0) yield;
   }
   // A licence picture shown without a link still discloses it; it has no link target.
   for (const [index, image] of page.images.entries()) {
@@ -106,6 +108,7 @@ export function* businessLicenceSteps(page: PageView): Steps<BusinessLicenceFact
     if (facts.length >= FINDINGS_LIMIT) break;
     if (image.link || !LICENCE_LABEL.test(`${image.alt} ${image.title}`)) continue;
     facts.push({ ...fact(page, image.element, imageLabel(image), null, page.url), target: 'image' });
+    if (facts.length % PAUSE_EVERY_EVIDENCE === 0) yield;
   }
   return facts;
 }

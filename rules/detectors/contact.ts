@@ -253,12 +253,16 @@ export function* phoneSteps(page: PageView): Steps<PhoneFact[]> {
   const numbers = new Set(phones.map((phone) => phone.normalized));
   for (const [index, link] of page.links.entries()) {
     if (index % PAUSE_EVERY === PAUSE_EVERY - 1) yield;
+    // Evidence only for the numbers collect.ts keeps, the first FINDINGS_LIMIT.
+    if (phones.length >= FINDINGS_LIMIT) break;
     const raw = /^tel:([+\d\s()-]{5,24})$/i.exec(link.rawHref?.trim() ?? '')?.[1];
     const parsed = raw ? parsePhone(raw.replace(/^\+86(?=\d)/, '+86 ')) : null;
     if (!parsed || parsed.short || numbers.has(parsed.normalized)) continue;
     if (inUserContent(page, link.start)) continue;
     numbers.add(parsed.normalized);
     phones.push({ ...page.evidenceForElement(link.element), text: raw!.trim(), normalized: parsed.normalized, kind: parsed.kind });
+    // A page whose links are all numbers makes evidence for each: a pause every few of them, not every PAUSE_EVERY.
+    if (phones.length % PAUSE_EVERY_EVIDENCE === 0) yield;
   }
   return phones;
 }
@@ -283,10 +287,12 @@ export function* emailSteps(page: PageView): Steps<EmailFact[]> {
   // A mailto: link whose text is a label ("联系我们") still discloses the address.
   for (const [index, link] of page.links.entries()) {
     if (index % PAUSE_EVERY === PAUSE_EVERY - 1) yield;
+    if (emails.length >= FINDINGS_LIMIT) break;
     const address = /^mailto:([^?]+)/i.exec(link.rawHref?.trim() ?? '')?.[1];
     if (!address || seen.has(address.toLowerCase()) || !/^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$/.test(address)) continue;
     seen.add(address.toLowerCase());
     emails.push({ ...page.evidenceForElement(link.element), text: address, href: link.href });
+    if (emails.length % PAUSE_EVERY_EVIDENCE === 0) yield;
   }
   return emails;
 }

@@ -10,7 +10,7 @@ import type { ImageInfo, LinkInfo, PageView } from '../gather/page';
 import { isMarketRegulationHref, isOfficialBadgeHref, isPublicSecurityHref } from './gov-hosts';
 import { FINDINGS_LIMIT } from './findings-limit';
 import { linksMatching } from './link-words';
-import { PAUSE_EVERY, runSteps, type Steps } from '../../utils/yield';
+import { PAUSE_EVERY, PAUSE_EVERY_EVIDENCE, runSteps, type Steps } from '../../utils/yield';
 
 /** 亮照亮证 ("licences on display") names the site's own licence page, not the regulator's identifier. */
 const CLAIMS: Array<[string, RegExp]> = [
@@ -80,6 +80,8 @@ export function* governmentBadgeSteps(page: PageView): Steps<GovernmentBadgeFact
       claims: claim,
       official: isOfficialBadgeHref(link.href),
     });
+    // A page whose links are all badges makes evidence for each: a pause every few, not every PAUSE_EVERY links.
+    if (badges.length % PAUSE_EVERY_EVIDENCE === 0) yield;
   }
   // An unlinked badge image cannot be verified by anyone: it is never official.
   for (const [index, image] of page.images.entries()) {
@@ -96,6 +98,7 @@ export function* governmentBadgeSteps(page: PageView): Steps<GovernmentBadgeFact
       claims: claim,
       official: false,
     });
+    if (badges.length % PAUSE_EVERY_EVIDENCE === 0) yield;
   }
   return badges;
 }

@@ -180,6 +180,7 @@ export function* licenceSteps(page: PageView): Steps<LicenceFact[]> {
   // Past FINDINGS_LIMIT facts of one name the rest are cut (collect.ts): a link of that name is not looked at.
   const perName = findingsCounter<string>();
   for (const fact of facts) perName.add(fact.name);
+  let linked = 0;
   for (const [index, link] of page.links.entries()) {
     if (index % PAUSE_EVERY === PAUSE_EVERY - 1) yield;
     const label = link.text.replace(/\s+/g, '');
@@ -187,6 +188,8 @@ export function* licenceSteps(page: PageView): Steps<LicenceFact[]> {
     if (claimed.overlaps(link.start, link.end)) continue;
     perName.add(label);
     facts.push({ ...page.evidenceForElement(link.element, link.text), name: label, number: null });
+    // Links of thousands of names each make evidence: a pause every few of them, not every PAUSE_EVERY links.
+    if (++linked % PAUSE_EVERY_EVIDENCE === 0) yield;
   }
   const names = new Set(facts.map((fact) => fact.name));
   // A licence shown as a picture is named only in its alt text or title.

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { gatherFacts, gatherFactsAsync } from '@/rules/collect';
 import { DETECTORS, emptyFacts } from '@/rules/detectors';
 import { gatherPage } from '@/rules/gather';
-import { PAUSE_EVERY, runSteps } from '@/utils/yield';
+import { PAUSE_EVERY, PAUSE_EVERY_EVIDENCE, runSteps } from '@/utils/yield';
+import { FINDINGS_LIMIT } from '@/rules/detectors/findings-limit';
 import { parseHtml } from './support/dom';
 
 const URL_OF_PAGE = 'https://shop.example.cn/';
@@ -57,6 +58,34 @@ describe('detectors that read every link or thousands of matches', () => {
     const facts = emptyFacts(URL_OF_PAGE);
     expect(pausesOf(termsLinks.run(page, facts) as Generator<void, unknown, void>)).toBeGreaterThanOrEqual(ITEMS / PAUSE_EVERY - 1);
     expect(facts.terms.tradingRules).toHaveLength(ITEMS);
+  });
+
+  it('pause every few findings where every link is one, and make evidence only for the findings kept', () => {
+    // tel: and mailto: links, links to the regulator's licence page, badges and licences of thousands of names.
+    const kinds = [
+      (i: number) => `<a href="tel:021-6084${String(i).padStart(4, '0')}">联系客服</a>`,
+      (i: number) => `<a href="mailto:s${i}@example.cn">邮件</a>`,
+      (i: number) => `<a href="https://zzlz.gsxt.gov.cn/x?i=${i}">营业执照</a>`,
+      (i: number) => `<a href="https://www.gsxt.gov.cn/${i}"><img src="/gongshang${i}.png" alt="工商网监"></a>`,
+      (i: number) => `<a href="/lic/${i}">第${i}号经营许可证</a>`,
+    ];
+    const links = Array.from({ length: ITEMS }, (_, i) => kinds[i % kinds.length](i)).join(' ');
+    const { page } = runSteps(gatherPage(parseHtml(`<body><div>${links}</div></body>`), { url: URL_OF_PAGE, mode: 'static' }));
+    let made = 0;
+    const evidenceForElement = page.evidenceForElement;
+    page.evidenceForElement = (element, label) => {
+      made++;
+      return evidenceForElement(element, label);
+    };
+    const facts = emptyFacts(URL_OF_PAGE);
+    for (const detector of DETECTORS) {
+      const steps = detector.run(page, facts);
+      if (!steps) continue;
+      for (made = 0; !steps.next().done; made = 0) expect(made, detector.id).toBeLessThanOrEqual(PAUSE_EVERY_EVIDENCE);
+    }
+    expect(facts.phones).toHaveLength(FINDINGS_LIMIT);
+    expect(facts.emails).toHaveLength(FINDINGS_LIMIT);
+    expect(facts.businessLicence).toHaveLength(FINDINGS_LIMIT);
   });
 
   it('find in slices what they find at once', async () => {
