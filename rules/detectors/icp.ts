@@ -147,6 +147,8 @@ export function* icpSteps(page: PageView): Steps<IcpFact[]> {
         valid: match.valid,
         linked: isMiitHref(href),
       });
+      // A page whose images are all numbers makes evidence for each: a pause every few, not every PAUSE_EVERY images.
+      if (facts.length % PAUSE_EVERY_EVIDENCE === 0) yield;
     }
   }
   return facts;

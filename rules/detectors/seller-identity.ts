@@ -54,6 +54,7 @@ export function* sellerIdentitySteps(page: PageView): Steps<IdentityFacts> {
     if (evidence.length < FINDINGS_LIMIT) evidence.push({ ...found, text: text.slice(start, end), context: found.text });
     visible ||= found.visible !== false;
   }
+  let marked = 0;
   for (const [index, image] of page.images.entries()) {
     if (enough()) break;
     if (index % PAUSE_EVERY === PAUSE_EVERY - 1) yield;
@@ -62,6 +63,8 @@ export function* sellerIdentitySteps(page: PageView): Steps<IdentityFacts> {
     const found = page.evidenceForElement(image.element, words);
     if (evidence.length < FINDINGS_LIMIT) evidence.push(found);
     visible ||= found.visible !== false;
+    // A page whose images are all marks makes evidence for each: a pause every few, not every PAUSE_EVERY images.
+    if (++marked % PAUSE_EVERY_EVIDENCE === 0) yield;
   }
   return { identityVerified: visible, identityEvidence: evidence };
 }

@@ -61,13 +61,16 @@ describe('detectors that read every link or thousands of matches', () => {
   });
 
   it('pause every few findings where every link is one, and make evidence only for the findings kept', () => {
-    // tel: and mailto: links, links to the regulator's licence page, badges and licences of thousands of names.
+    // tel: and mailto: links, links to the regulator's licence page, badges and licences of thousands of names,
+    // ICP numbers and identity marks shown as pictures.
     const kinds = [
       (i: number) => `<a href="tel:021-6084${String(i).padStart(4, '0')}">联系客服</a>`,
       (i: number) => `<a href="mailto:s${i}@example.cn">邮件</a>`,
       (i: number) => `<a href="https://zzlz.gsxt.gov.cn/x?i=${i}">营业执照</a>`,
       (i: number) => `<a href="https://www.gsxt.gov.cn/${i}"><img src="/gongshang${i}.png" alt="工商网监"></a>`,
       (i: number) => `<a href="/lic/${i}">第${i}号经营许可证</a>`,
+      (i: number) => `<img src="/icp${i}.png" alt="沪ICP备${String(10000000 + i)}号">`,
+      (i: number) => `<img src="/id${i}.png" alt="实名认证">`,
     ];
     const links = Array.from({ length: ITEMS }, (_, i) => kinds[i % kinds.length](i)).join(' ');
     const { page } = runSteps(gatherPage(parseHtml(`<body><div>${links}</div></body>`), { url: URL_OF_PAGE, mode: 'static' }));
