@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { Page } from 'puppeteer-core';
 import { EXTENSION_PATH, launchWithExtension, listenLocally, tabIdOf, type ExtensionSession } from '../e2e/harness';
-import { extensionTasks, loadEventAt, TASK_CATEGORIES, traced } from './trace';
+import { extensionTasks, loadEventAt, longestOf, TASK_CATEGORIES, traced } from './trace';
 
 export interface BadgeTiming {
   /** Median over the runs: from the page's load event to the worker setting the tab's first grade. */
@@ -100,11 +100,17 @@ interface LoadSample {
   audits: number;
 }
 
-async function loadUntilBadges(session: ExtensionSession, page: Page, url: string): Promise<LoadSample> {
+/** Opens `url` in `page` and waits for the tab's first grade: the load event's wall-clock time and the tab. */
+async function loadUntilFirstBadge(session: ExtensionSession, page: Page, url: string): Promise<{ loadAt: number; tabId: number }> {
   await page.goto(url, { waitUntil: 'load', timeout: NAVIGATION_TIMEOUT_MS });
   const loadAt = (await page.evaluate(LOAD_EVENT_AT)) as number;
   const tabId = await tabIdOf(session, page);
   await firstBadge(session, tabId, url);
+  return { loadAt, tabId };
+}
+
+async function loadUntilBadges(session: ExtensionSession, page: Page, url: string): Promise<LoadSample> {
+  const { loadAt, tabId } = await loadUntilFirstBadge(session, page, url);
   await new Promise((ok) => setTimeout(ok, WATCH_AFTER_BADGE_MS));
   const calls = await badgeCalls(session, tabId);
   return { loadToBadgeMs: calls[0].at - loadAt, audits: calls.length };
@@ -134,14 +140,7 @@ async function tracedLoad(session: ExtensionSession, url: string): Promise<Scrip
   await recordBadges(session);
   const page = await session.browser.newPage();
   try {
-    const { events } = await traced(
-      page,
-      async () => {
-        await page.goto(url, { waitUntil: 'load', timeout: NAVIGATION_TIMEOUT_MS });
-        await firstBadge(session, await tabIdOf(session, page), url);
-      },
-      [...TASK_CATEGORIES, 'blink.user_timing'],
-    );
+    const { events } = await traced(page, () => loadUntilFirstBadge(session, page, url), [...TASK_CATEGORIES, 'blink.user_timing']);
     return { all: extensionTasks(events), afterLoad: extensionTasks(events, loadEventAt(events) ?? Number.NEGATIVE_INFINITY) };
   } finally {
     await page.close();
@@ -233,7 +232,7 @@ function timingsOf(samples: Map<string, LoadSample[]>, scriptTasks: Map<string, 
           auditsPerLoad: runsOf.length ? Math.max(...runsOf.map((r) => r.audits)) : Number.NaN,
           runs: runsOf.length,
           contentScriptMs: traces.length ? median(traces.map((tasks) => tasks.afterLoad.reduce((sum, ms) => sum + ms, 0))) : Number.NaN,
-          contentScriptLongestTaskMs: traces.length ? Math.max(...traces.map((tasks) => Math.max(0, ...tasks.all))) : Number.NaN,
+          contentScriptLongestTaskMs: traces.length ? longestOf(traces.map((tasks) => longestOf(tasks.all))) : Number.NaN,
           tracedRuns: traces.length,
         },
       ];

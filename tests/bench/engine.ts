@@ -13,7 +13,7 @@ import { build } from 'esbuild';
 import type { Browser, Page } from 'puppeteer-core';
 import { injectEngine, waitForQuietScript } from '../../cli/browser';
 import { ENGINE_GLOBAL } from '../../cli/engine-bundle';
-import { pageMainThreadTasks, traced } from './trace';
+import { longestOf, pageMainThreadTasks, traced } from './trace';
 
 export interface EngineBench {
   page: string;
@@ -163,7 +163,7 @@ interface AsyncRun {
 
 async function timedAsyncAudit(page: Page): Promise<AsyncRun> {
   const { result, events } = await traced(page, () => page.evaluate(ASYNC_AUDIT) as Promise<{ total: number; longTasks: number[] }>);
-  return { total: result.total, longestTask: Math.max(0, ...result.longTasks, ...pageMainThreadTasks(events, page.url())) };
+  return { total: result.total, longestTask: longestOf([...result.longTasks, ...pageMainThreadTasks(events, page.url())]) };
 }
 
 export function median(values: readonly number[]): number {

@@ -17,7 +17,7 @@ import { EXTENSION_PATH, launchWithExtension, listenLocally, tabIdOf, type Exten
 import * as hostile from '../support/hostile-pages';
 import { firstBadge, LOAD_EVENT_AT, recordBadges } from './badge';
 import { median } from './engine';
-import { extensionTasks, traced } from './trace';
+import { extensionTasks, longestOf, traced } from './trace';
 
 export interface HostileTiming {
   page: string;
@@ -76,7 +76,7 @@ async function withExtension(session: ExtensionSession, url: string): Promise<{ 
       return calls[0].at - loadAt;
     });
     const tasks = extensionTasks(events);
-    return { longest: Math.max(0, ...tasks), total: tasks.reduce((sum, ms) => sum + ms, 0), loadToBadge };
+    return { longest: longestOf(tasks), total: tasks.reduce((sum, ms) => sum + ms, 0), loadToBadge };
   } finally {
     await page.close();
   }

@@ -21,6 +21,16 @@ export const TASK_CATEGORIES = ['disabled-by-default-devtools.timeline', 'devtoo
 const threadOf = (event: TraceEvent) => `${event.pid}:${event.tid}`;
 
 /**
+ * The largest of `values`, 0 for none. A loop, not `Math.max(...values)`: a large page's trace holds more tasks than
+ * a call takes arguments.
+ */
+export function longestOf(values: Iterable<number>): number {
+  let longest = 0;
+  for (const value of values) if (value > longest) longest = value;
+  return longest;
+}
+
+/**
  * The main-thread tasks that ran the content script, in ms: a task holding one of its script events, or microtasks
  * on its thread from the script's first event on (the bench pages run no script of their own by then, so a promise
  * continuation there is the audit's; the parser's microtask checkpoints before it are the page's load). `from`: only
@@ -30,7 +40,7 @@ export function extensionTasks(events: readonly TraceEvent[], from = Number.NEGA
   const isScript = (event: TraceEvent) => event.ph === 'X' && event.args?.data?.url?.includes('/content-scripts/') === true;
   const scriptEvents = events.filter(isScript);
   const scriptThreads = new Set(scriptEvents.map(threadOf));
-  const firstScript = Math.min(...scriptEvents.map((event) => event.ts));
+  const firstScript = scriptEvents.reduce((first, event) => Math.min(first, event.ts), Number.POSITIVE_INFINITY);
   const marks = events
     .filter((event) => scriptThreads.has(threadOf(event)) && (isScript(event) || (event.ph === 'X' && event.name === 'RunMicrotasks' && event.ts >= firstScript)))
     .map((event) => ({ thread: threadOf(event), ts: event.ts }))
