@@ -108,6 +108,8 @@ export const MALFORMED_REPORT = 'malformed report';
 export interface PageState {
   result: AuditResult | null;
   auditId: number | null;
+  /** Set while a report is being sent again, or once it was given up: the failed tries and the last one's error. */
+  undelivered?: { tries: number; error: string };
 }
 
 export interface ElementHtml {

@@ -16,6 +16,12 @@ export const REPORT_REPLY_TIMEOUT_MS = 10_000;
 /** Chromium's words for a script whose extension was reloaded or removed: no later try can reach it. */
 const INVALIDATED = /extension context invalidated/i;
 
+/** A stopping worker can close the channel with no answer at all; that try failed like one that was refused. */
+function answered(reply: unknown): ReportReply {
+  if (typeof reply !== 'object' || reply === null) throw new Error(`the background answered the report with ${String(reply)}`);
+  return reply as ReportReply;
+}
+
 /** Errors no later try can get past: the extension is gone, or the background refused the report as malformed. */
 function isFinal(error: unknown): boolean {
   const text = String(error);
@@ -72,8 +78,11 @@ export function createPageAuditor(
   async function report(page: CollectedPage): Promise<ReportReply> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return (await replyWithin(send({ type: 'audit:report', page }), replyTimeoutMs)) as ReportReply;
+        const reply = answered(await replyWithin(send({ type: 'audit:report', page }), replyTimeoutMs));
+        delete state.undelivered;
+        return reply;
       } catch (error) {
+        state.undelivered = { tries: attempt + 1, error: String(error) };
         if (attempt >= retryDelaysMs.length || isFinal(error)) throw error;
         await new Promise((resolve) => setTimeout(resolve, retryDelaysMs[attempt]));
       }

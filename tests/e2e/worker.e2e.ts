@@ -115,7 +115,11 @@ async function tabStates(page: Page): Promise<string> {
       tabs.map((tab) =>
         chrome.tabs
           .sendMessage(tab.id!, { type: 'page:current' }, { frameId: 0 })
-          .then((state: { result: { url: string } | null; auditId: number | null }) => `${tab.id}: ${state.result?.url ?? 'no audit yet'} → ${state.auditId}`)
+          .then(
+            (state: { result: { url: string } | null; auditId: number | null; undelivered?: { tries: number; error: string } }) =>
+              `${tab.id}: ${state.result?.url ?? 'no audit yet'} → ${state.auditId}` +
+              (state.undelivered ? ` (${state.undelivered.tries} failed tries, last: ${state.undelivered.error})` : ''),
+          )
           .catch((error: Error) => `${tab.id}: ${error.message}`),
       ),
     );

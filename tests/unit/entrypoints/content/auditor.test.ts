@@ -170,6 +170,28 @@ describe('page auditor (content script)', () => {
     );
     await expect(auditor.run()).rejects.toThrow('The message port closed');
     expect(calls).toBe(3);
+    // The tab still says why its audit never reached the background, for the popup and for a person debugging it.
+    expect(auditor.current().undelivered).toEqual({ tries: 3, error: 'Error: The message port closed before a response was received.' });
+  });
+
+  it('sends a report again when the channel closed with no answer at all, and forgets the failed tries once answered', async () => {
+    const sent: Message[] = [];
+    let seenWhileRetrying: unknown;
+    const auditor = createPageAuditor(
+      pageWith(''),
+      async (m) => {
+        sent.push(m);
+        if (sent.length === 1) return undefined;
+        seenWhileRetrying = auditor.current().undelivered;
+        return judgedReply(m, 11);
+      },
+      [1],
+    );
+    const state = await auditor.run();
+    expect(state.auditId).toBe(11);
+    expect(sent).toHaveLength(2);
+    expect(seenWhileRetrying).toEqual({ tries: 1, error: 'Error: the background answered the report with undefined' });
+    expect(state.undelivered).toBeUndefined();
   });
 
   it('gives up at once when the background refuses the report as malformed', async () => {
