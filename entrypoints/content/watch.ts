@@ -3,9 +3,11 @@ export type ChangeReason = 'navigation' | 'content';
 export interface WatchOptions {
   win: Window;
   doc: Document;
-  /** Called at most once per `minIntervalMs`, after changes settle for `quietMs` (or the interval allows). */
+  /** Called after changes settle for `quietMs`, or once the interval since the last call allows. */
   onChange(reason: ChangeReason): void;
+  /** The shortest interval between calls; each call for content that keeps changing doubles it, up to `maxIntervalMs`. */
   minIntervalMs?: number;
+  maxIntervalMs?: number;
   quietMs?: number;
   /** Nodes whose changes are ours (the highlight overlay), not the page's. */
   ignore?(node: Node): boolean;
@@ -13,8 +15,10 @@ export interface WatchOptions {
 
 /**
  * Watches a page for what makes its audit stale: route changes (history API, back/forward, hash) and content that
- * arrives late (a footer injected after load, infinite scroll). Bursts are coalesced so a page that mutates all the
- * time costs at most one audit per `minIntervalMs`.
+ * arrives late (a footer injected after load, infinite scroll). Bursts are coalesced, and a page that mutates all the
+ * time (a ticker of recent orders, a carousel of offers) is audited less and less often: each call for its content
+ * doubles the interval before the next, up to `maxIntervalMs`, so such a page costs a few audits, not one a second
+ * for as long as it is open. A navigation, or changes after a quiet spell, start again from `minIntervalMs`.
  *
  * A content script lives in an isolated world, so wrapping `history.pushState` there would not see the page's calls.
  * Route changes are seen through the Navigation API where the browser has it, through popstate and hashchange, and by
@@ -23,6 +27,7 @@ export interface WatchOptions {
 export function watchPage(options: WatchOptions): { stop(): void } {
   const { win, doc, onChange } = options;
   const minIntervalMs = options.minIntervalMs ?? 1_000;
+  const maxIntervalMs = options.maxIntervalMs ?? 60_000;
   const quietMs = options.quietMs ?? 300;
   const ignore = options.ignore ?? (() => false);
 
@@ -30,13 +35,16 @@ export function watchPage(options: WatchOptions): { stop(): void } {
   let pendingReason: ChangeReason | null = null;
   // The page is audited when the watch starts (document idle): that audit counts as the latest.
   let lastRunAt = Date.now();
+  let intervalMs = minIntervalMs;
   let lastUrl = win.location.href;
 
   function trigger(reason: ChangeReason) {
     if (pendingReason !== 'navigation') pendingReason = reason;
     if (timer !== null) return;
-    const wait = Math.max(quietMs, lastRunAt + minIntervalMs - Date.now());
-    timer = setTimeout(fire, wait);
+    const now = Date.now();
+    // Changes after a spell longer than two intervals are new content, not the same churn: no longer held back.
+    if (now - lastRunAt > 2 * intervalMs) intervalMs = minIntervalMs;
+    timer = setTimeout(fire, Math.max(quietMs, lastRunAt + intervalMs - now));
   }
 
   function fire() {
@@ -44,6 +52,7 @@ export function watchPage(options: WatchOptions): { stop(): void } {
     const reason = pendingReason ?? 'content';
     pendingReason = null;
     lastRunAt = Date.now();
+    intervalMs = reason === 'navigation' ? minIntervalMs : Math.min(intervalMs * 2, maxIntervalMs);
     lastUrl = win.location.href;
     onChange(reason);
   }
@@ -97,12 +106,23 @@ export function isPageChange(record: MutationRecord, ignore: (node: Node) => boo
 /**
  * What an audit reads of the page, in a few numbers: its text (length and a hash) and how many links, images and
  * frames it has. A change that leaves them all as they were (a carousel re-rendering the same slides, placeholders
- * swapped for the same elements) gives the same audit, so it is not audited again. One linear pass over the text.
+ * swapped for the same elements) gives the same audit, so it is not audited again. Every run of digits counts as one
+ * digit: a countdown, a clock or a sales counter ticking changes no disclosure, while text added or replaced (a
+ * footer arriving, a number where there was none) still does. One linear pass over the text.
  */
 export function contentFingerprint(doc: Document): string {
   const text = doc.documentElement?.textContent ?? '';
   let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  let length = 0;
+  let inDigits = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const digit = code >= 48 && code <= 57;
+    if (digit && inDigits) continue;
+    inDigits = digit;
+    hash = Math.imul(hash ^ (digit ? 48 : code), 0x01000193);
+    length++;
+  }
   const count = (tag: string) => doc.getElementsByTagName(tag).length;
-  return `${text.length}:${(hash >>> 0).toString(36)}:${count('a')}:${count('img')}:${count('iframe')}`;
+  return `${length}:${(hash >>> 0).toString(36)}:${count('a')}:${count('img')}:${count('iframe')}`;
 }

@@ -38,15 +38,47 @@ describe('watchPage', () => {
     watcher.stop();
   });
 
-  it('audits a constantly mutating page at most about once per second', async () => {
+  it('audits a page that never stops changing less and less often: 1, 2, 4 … seconds apart, up to a minute', async () => {
     const { win, doc } = page();
-    const watcher = watchPage({ win, doc, onChange: (reason) => calls.push(reason) });
-    for (let t = 0; t < 10_000; t += 50) {
-      doc.querySelector('p')!.textContent = `tick ${t}`;
-      await advance(50);
+    const at: number[] = [];
+    const start = Date.now();
+    const watcher = watchPage({ win, doc, onChange: () => at.push(Date.now() - start) });
+    for (let t = 0; t < 300_000; t += 100) {
+      doc.querySelector('p')!.textContent = `刚刚有人下单 ${t}`;
+      await advance(100);
     }
-    expect(calls.length).toBeGreaterThanOrEqual(9);
-    expect(calls.length).toBeLessThanOrEqual(10);
+    const gaps = at.map((time, i) => time - (at[i - 1] ?? 0));
+    expect(gaps.slice(0, 6)).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 32_000]);
+    // Five minutes of a ticker cost 9 audits, not 300; the interval stays at the cap.
+    expect(at).toHaveLength(9);
+    expect(gaps.slice(6)).toEqual([60_000, 60_000, 60_000]);
+    watcher.stop();
+  });
+
+  it('starts again from a second after a navigation, and after the page was quiet for a while', async () => {
+    const { win, doc } = page(true);
+    const at: Array<[number, ChangeReason]> = [];
+    const start = Date.now();
+    const watcher = watchPage({ win, doc, onChange: (reason) => at.push([Date.now() - start, reason]) });
+    const churn = async (from: number, ms: number) => {
+      for (let t = 0; t < ms; t += 100) {
+        doc.querySelector('p')!.textContent = `变化 ${from + t}`;
+        await advance(100);
+      }
+    };
+    await churn(0, 7_500);
+    expect(at.map(([time]) => time)).toEqual([1_000, 3_000, 7_000]);
+    win.navigation!.dispatchEvent(new Event('navigatesuccess'));
+    await advance(8_000);
+    // The navigation is audited when its interval allows (8 s after the last), and resets the interval.
+    expect(at.at(-1)).toEqual([15_000, 'navigation']);
+    await churn(20_000, 1_500);
+    expect(at.at(-1)).toEqual([16_000, 'content']);
+    // After a minute of quiet, a change is audited after the quiet time alone.
+    await advance(60_000);
+    doc.querySelector('p')!.textContent = '页脚到了';
+    await advance(300);
+    expect(at.at(-1)).toEqual([77_300, 'content']);
     watcher.stop();
   });
 
@@ -134,6 +166,17 @@ describe('contentFingerprint', () => {
     doc.querySelector('footer')!.textContent = '京ICP备11041704号-1';
     const changedText = contentFingerprint(doc);
     expect(changedText).not.toBe(before);
+
+    // A countdown or a sales counter ticking: digits change, nothing an audit reads does.
+    const ticking = doc.createElement('p');
+    ticking.textContent = '距结束 02:13:45 已售 1234 件';
+    doc.body.append(ticking);
+    const withCountdown = contentFingerprint(doc);
+    ticking.textContent = '距结束 02:13:09 已售 12350 件';
+    expect(contentFingerprint(doc)).toBe(withCountdown);
+    ticking.textContent = '距结束 02:13:09 已售 12350 件 客服电话 400-610-1360';
+    expect(contentFingerprint(doc)).not.toBe(withCountdown);
+    ticking.remove();
 
     // Same text, one more link: what the licence and filing detectors read has changed.
     const link = doc.createElement('a');
