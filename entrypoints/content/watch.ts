@@ -18,7 +18,9 @@ export interface WatchOptions {
  * arrives late (a footer injected after load, infinite scroll). Bursts are coalesced, and a page that mutates all the
  * time (a ticker of recent orders, a carousel of offers) is audited less and less often: each call for its content
  * doubles the interval before the next, up to `maxIntervalMs`, so such a page costs a few audits, not one a second
- * for as long as it is open. A navigation, or changes after a quiet spell, start again from `minIntervalMs`.
+ * for as long as it is open. Route changes back off the same way, apart, unless a person clicked or typed since the
+ * last audit: a page rewriting its own address all the time is held back, a route a person opens (on a churning page
+ * too) is not. After a quiet spell, either starts again from `minIntervalMs`.
  *
  * A content script lives in an isolated world, so wrapping `history.pushState` there would not see the page's calls.
  * Route changes are seen through the Navigation API where the browser has it, through popstate and hashchange, and by
@@ -35,16 +37,32 @@ export function watchPage(options: WatchOptions): { stop(): void } {
   let pendingReason: ChangeReason | null = null;
   // The page is audited when the watch starts (document idle): that audit counts as the latest.
   let lastRunAt = Date.now();
-  let intervalMs = minIntervalMs;
+  // Each kind of change backs off on its own: a ticker held to one audit a minute must not hold back the audit of a
+  // route a person opens, while a page that rewrites its own address every second is held back like a ticker.
+  const backoff: Record<ChangeReason, { intervalMs: number; lastAt: number }> = {
+    content: { intervalMs: minIntervalMs, lastAt: lastRunAt },
+    navigation: { intervalMs: minIntervalMs, lastAt: Number.NEGATIVE_INFINITY },
+  };
   let lastUrl = win.location.href;
 
+  // A route change soon after a click or a key is a person's: audited at the shortest interval, however many came
+  // before. One without (a carousel writing its slide into the hash, a script stamping the address) backs off.
+  let personActed = false;
+  const onInput = () => void (personActed = true);
+
   function trigger(reason: ChangeReason) {
-    if (pendingReason !== 'navigation') pendingReason = reason;
-    if (timer !== null) return;
+    if (reason === 'navigation' && personActed) backoff.navigation.intervalMs = minIntervalMs;
+    if (pendingReason === 'navigation') return;
+    const rescheduled = reason === 'navigation' && timer !== null;
+    pendingReason = reason;
+    if (timer !== null && !rescheduled) return;
+    if (timer !== null) clearTimeout(timer);
     const now = Date.now();
-    // Changes after a spell longer than two intervals are new content, not the same churn: no longer held back.
-    if (now - lastRunAt > 2 * intervalMs) intervalMs = minIntervalMs;
-    timer = setTimeout(fire, Math.max(quietMs, lastRunAt + intervalMs - now));
+    const kind = backoff[reason];
+    // Changes after a spell longer than two intervals are new, not the same churn: no longer held back.
+    if (now - kind.lastAt > 2 * kind.intervalMs) kind.intervalMs = minIntervalMs;
+    const due = Math.max(lastRunAt + minIntervalMs, kind.lastAt + kind.intervalMs);
+    timer = setTimeout(fire, Math.max(quietMs, due - now));
   }
 
   function fire() {
@@ -52,7 +70,12 @@ export function watchPage(options: WatchOptions): { stop(): void } {
     const reason = pendingReason ?? 'content';
     pendingReason = null;
     lastRunAt = Date.now();
-    intervalMs = reason === 'navigation' ? minIntervalMs : Math.min(intervalMs * 2, maxIntervalMs);
+    personActed = false;
+    const kind = backoff[reason];
+    kind.lastAt = lastRunAt;
+    kind.intervalMs = Math.min(kind.intervalMs * 2, maxIntervalMs);
+    // A new route is new content: its own churn starts from the shortest interval.
+    if (reason === 'navigation') backoff.content = { intervalMs: minIntervalMs, lastAt: lastRunAt };
     lastUrl = win.location.href;
     onChange(reason);
   }
@@ -76,7 +99,14 @@ export function watchPage(options: WatchOptions): { stop(): void } {
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
 
-  win.addEventListener('popstate', onNavigation);
+  // Back and forward are a person's too.
+  const onHistory = () => {
+    personActed = true;
+    onNavigation();
+  };
+  const INPUT_EVENTS = ['pointerdown', 'keydown'] as const;
+  for (const type of INPUT_EVENTS) win.addEventListener(type, onInput, { capture: true, passive: true });
+  win.addEventListener('popstate', onHistory);
   win.addEventListener('hashchange', onNavigation);
   const navigation = (win as Window & { navigation?: EventTarget }).navigation;
   navigation?.addEventListener('navigatesuccess', onNavigation);
@@ -85,7 +115,8 @@ export function watchPage(options: WatchOptions): { stop(): void } {
   return {
     stop() {
       observer.disconnect();
-      win.removeEventListener('popstate', onNavigation);
+      for (const type of INPUT_EVENTS) win.removeEventListener(type, onInput, { capture: true });
+      win.removeEventListener('popstate', onHistory);
       win.removeEventListener('hashchange', onNavigation);
       navigation?.removeEventListener('navigatesuccess', onNavigation);
       if (poll !== null) clearInterval(poll);

@@ -55,6 +55,26 @@ describe('watchPage', () => {
     watcher.stop();
   });
 
+  it('holds back a page that rewrites its own address all the time, but not the route a person then opens', async () => {
+    const { win, doc } = page(true);
+    const at: number[] = [];
+    const start = Date.now();
+    const watcher = watchPage({ win, doc, onChange: () => at.push(Date.now() - start) });
+    for (let slide = 0; slide < 150; slide++) {
+      win.location.href = `https://shop.example.cn/#slide-${slide % 5}`;
+      win.dispatchEvent(new Event('hashchange'));
+      await advance(100);
+    }
+    expect(at).toEqual([1_000, 3_000, 7_000, 15_000]);
+    win.dispatchEvent(new Event('pointerdown'));
+    win.location.href = 'https://shop.example.cn/item/7';
+    win.navigation!.dispatchEvent(new Event('navigatesuccess'));
+    await advance(1_000);
+    // A second after the last audit, the least any two are apart.
+    expect(at.at(-1)).toBe(16_000);
+    watcher.stop();
+  });
+
   it('starts again from a second after a navigation, and after the page was quiet for a while', async () => {
     const { win, doc } = page(true);
     const at: Array<[number, ChangeReason]> = [];
@@ -71,9 +91,10 @@ describe('watchPage', () => {
     win.navigation!.dispatchEvent(new Event('navigatesuccess'));
     await advance(8_000);
     // The navigation is audited when its interval allows (8 s after the last), and resets the interval.
-    expect(at.at(-1)).toEqual([15_000, 'navigation']);
+    // A navigation is not held back by the content's interval (4 s by now): audited a second after the last audit.
+    expect(at.at(-1)).toEqual([8_000, 'navigation']);
     await churn(20_000, 1_500);
-    expect(at.at(-1)).toEqual([16_000, 'content']);
+    expect(at.at(-1)).toEqual([15_800, 'content']);
     // After a minute of quiet, a change is audited after the quiet time alone.
     await advance(60_000);
     doc.querySelector('p')!.textContent = '页脚到了';
@@ -105,12 +126,15 @@ describe('watchPage', () => {
   it('re-audits on history navigation, hash changes and the Navigation API', async () => {
     const { win, doc } = page(true);
     const watcher = watchPage({ win, doc, onChange: (reason) => calls.push(reason) });
+    // A person clicks a tab of the page, goes back, then follows an in-page link: each audited a second apart.
+    win.dispatchEvent(new Event('pointerdown'));
     win.location.href = 'https://shop.example.cn/#reviews';
     win.dispatchEvent(new Event('hashchange'));
     await advance(1_000);
     win.location.href = 'https://shop.example.cn/item/2';
     win.dispatchEvent(new Event('popstate'));
     await advance(1_000);
+    win.dispatchEvent(new Event('keydown'));
     win.location.href = 'https://shop.example.cn/item/3';
     win.navigation!.dispatchEvent(new Event('navigatesuccess'));
     await advance(1_000);
